@@ -1,0 +1,73 @@
+"""Abuse controls for public submissions (questions, comments, requests): rate limit, honeypot, timing.
+
+- Rate limit: at most N submissions per client per window and per kind, counted in the cache (Redis in
+  production, so every worker shares the count). Past it the caller answers 429 with ``Retry-After``.
+- Honeypot: HTML forms carry a field hidden from people (``website``); a bot that fills it is refused.
+- Timing: HTML forms carry a signed timestamp; a form sent back faster than a person can type, or hours
+  later, is refused. The API has no form, so it relies on the rate limit and size limits alone.
+"""
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+
+HONEYPOT_FIELD = "website"
+TIMING_FIELD = "form_token"
+MIN_FILL_SECONDS = 3
+MAX_FORM_AGE_SECONDS = 2 * 60 * 60
+DEFAULT_LIMIT = (5, 600)  # 5 submissions per 10 minutes
+_SIGNER_SALT = "cms.abuse.form-timing"
+
+
+@dataclass(frozen=True)
+class Throttled:
+    retry_after: int
+
+
+def client_key(request):
+    """Who is submitting: the client address, or the first proxy hop when a proxy is trusted."""
+    if getattr(settings, "TRUST_X_FORWARDED_FOR", False):
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            return forwarded.split(",")[0].strip()
+    return request.META.get("REMOTE_ADDR", "unknown")
+
+
+def check_rate(request, kind):
+    """Count one submission of ``kind``; None when allowed, Throttled(retry_after) when over the limit."""
+    limit, window = getattr(settings, "PUBLIC_RATE_LIMITS", {}).get(kind, DEFAULT_LIMIT)
+    now = int(time.time())
+    window_start = now - now % window
+    key = f"rate:{kind}:{client_key(request)}:{window_start}"
+    cache.add(key, 0, window)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # evicted between add and incr
+        cache.set(key, 1, window)
+        count = 1
+    if count > limit:
+        return Throttled(retry_after=window_start + window - now)
+    return None
+
+
+def form_token():
+    """A signed timestamp to put in a public form."""
+    return signing.TimestampSigner(salt=_SIGNER_SALT).sign(str(int(time.time())))
+
+
+def form_problem(data):
+    """Why a submitted HTML form looks automated (a message for the person), or None if it looks human."""
+    if data.get(HONEYPOT_FIELD):
+        return "Biểu mẫu không hợp lệ."
+    try:
+        issued = int(signing.TimestampSigner(salt=_SIGNER_SALT).unsign(
+            data.get(TIMING_FIELD, ""), max_age=MAX_FORM_AGE_SECONDS))
+    except signing.SignatureExpired:
+        return "Biểu mẫu đã hết hạn; vui lòng tải lại trang và gửi lại."
+    except (signing.BadSignature, ValueError):
+        return "Biểu mẫu không hợp lệ; vui lòng tải lại trang."
+    if time.time() - issued < MIN_FILL_SECONDS:
+        return "Biểu mẫu được gửi quá nhanh; vui lòng kiểm tra lại nội dung rồi gửi."
+    return None

@@ -1,0 +1,32 @@
+"""One NinjaAPI at /api/v1/: each app contributes a router; errors are problem JSON."""
+from ninja import NinjaAPI, Swagger
+
+from multisite_config.api import router as sites_router
+
+from . import errors
+from .renderers import UnicodeJSONRenderer
+
+
+def portal_api(**options):
+    """A NinjaAPI that follows the conventions of API.md: UTF-8 JSON, problem-JSON errors, local docs.
+
+    The docs page loads Swagger UI from ninja's bundled static files ("ninja" is in INSTALLED_APPS);
+    ``validatorUrl: None`` stops Swagger UI from sending the schema's address to validator.swagger.io.
+    """
+    api = NinjaAPI(renderer=UnicodeJSONRenderer(), docs=Swagger(settings={"validatorUrl": None}), **options)
+    errors.install(api)
+    return api
+
+
+api = portal_api(
+    title="API Cổng Thông tin điện tử BHXH Việt Nam",
+    version="1.0.0",
+    description=(
+        "API công khai của cổng quốc gia và các trang BHXH tỉnh, thành phố. "
+        "Danh sách trả về `{count, items}` với `limit` (mặc định 20, tối đa 100) và `offset`; "
+        "mọi lỗi là problem JSON; phản hồi GET có `ETag` và `Cache-Control`."
+    ),
+    urls_namespace="api-v1",
+    docs_url="/docs",
+)
+api.add_router("/sites/", sites_router)

@@ -1,0 +1,124 @@
+"""Problem JSON (RFC 9457) for every error the API returns: a message, per-field errors, never a trace."""
+import logging
+
+from django.core.exceptions import PermissionDenied, SuspiciousOperation
+from django.http import Http404, JsonResponse
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+logger = logging.getLogger(__name__)
+
+API_PREFIX = "/api/v1/"
+PROBLEM_CONTENT_TYPE = "application/problem+json"
+TITLES = {
+    400: "Yêu cầu không hợp lệ",
+    401: "Chưa xác thực",
+    403: "Không có quyền",
+    404: "Không tìm thấy",
+    405: "Phương thức không được hỗ trợ",
+    409: "Xung đột dữ liệu",
+    413: "Dữ liệu quá lớn",
+    415: "Kiểu dữ liệu không được hỗ trợ",
+    429: "Quá nhiều yêu cầu",
+    500: "Lỗi máy chủ",
+}
+LOCATION_PARTS = {"query", "path", "body", "header", "cookie", "form", "payload", "file"}
+
+
+def problem(status, detail, errors=None):
+    """A problem-JSON response; ``errors`` maps a field name to its messages."""
+    body = {
+        "type": "about:blank",
+        "title": TITLES.get(status, "Lỗi"),
+        "status": status,
+        "detail": str(detail),
+        "errors": errors or {},
+    }
+    return JsonResponse(body, status=status, content_type=PROBLEM_CONTENT_TYPE,
+                        json_dumps_params={"ensure_ascii": False})
+
+
+def field_errors(validation_errors):
+    """Group pydantic/ninja error entries by the name of the field they concern."""
+    grouped = {}
+    for error in validation_errors:
+        location = [str(part) for part in error.get("loc", ()) if str(part) not in LOCATION_PARTS]
+        field = ".".join(location) or "__all__"
+        grouped.setdefault(field, []).append(error.get("msg", "Giá trị không hợp lệ"))
+    return grouped
+
+
+def install(api):
+    """Register the problem-JSON handlers on a NinjaAPI.
+
+    ninja looks handlers up along the exception's class hierarchy, so Django's own exceptions need a
+    handler of their own: without one they would fall through to ``Exception`` and become a 500.
+    """
+
+    @api.exception_handler(ValidationError)
+    def on_validation_error(request, exc):
+        return problem(400, "Dữ liệu gửi lên không hợp lệ.", field_errors(exc.errors))
+
+    @api.exception_handler(Http404)
+    def on_not_found(request, exc):
+        return problem(404, str(exc) or "Không tìm thấy tài nguyên.")
+
+    @api.exception_handler(AuthenticationError)
+    def on_auth_error(request, exc):
+        return problem(401, "Cần đăng nhập.")
+
+    @api.exception_handler(PermissionDenied)
+    def on_permission_denied(request, exc):
+        return problem(403, str(exc) or "Không có quyền thực hiện thao tác này.")
+
+    @api.exception_handler(SuspiciousOperation)
+    def on_suspicious(request, exc):
+        return problem(400, "Yêu cầu không hợp lệ.")
+
+    @api.exception_handler(HttpError)
+    def on_http_error(request, exc):
+        return problem(exc.status_code, str(exc))
+
+    @api.exception_handler(Exception)
+    def on_unexpected(request, exc):
+        logger.exception("Unhandled API error on %s", request.path)
+        return problem(500, "Đã có lỗi xảy ra; vui lòng thử lại sau.")
+
+
+class ProblemJsonMiddleware:
+    """Rewrites as problem JSON the error answers under /api/v1/ that never reached ninja's handlers.
+
+    ninja answers a method a path does not take with a plain-text 405 of its own, and the API root,
+    Django's Host check (400) or a failing middleware answer in HTML; a client of the API must get one
+    format whatever went wrong. The answer is rewritten in place, so its status and headers (``Allow``,
+    ``Retry-After``, ``Vary``, cookies) stay as they were.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if is_unformatted_api_error(request, response):
+            rewrite_as_problem(request, response)
+        return response
+
+
+def is_unformatted_api_error(request, response):
+    return (
+        request.path.startswith(API_PREFIX)
+        and response.status_code >= 400
+        and not response.streaming
+        and not response.get("Content-Type", "").startswith(PROBLEM_CONTENT_TYPE)
+    )
+
+
+def rewrite_as_problem(request, response):
+    if response.status_code == 405:
+        detail = f"Địa chỉ này không nhận phương thức {request.method}; chỉ nhận {response.get('Allow', '')}."
+    else:
+        detail = f"{TITLES.get(response.status_code, 'Lỗi')}."
+    replacement = problem(response.status_code, detail)
+    response.content = replacement.content
+    response["Content-Type"] = replacement["Content-Type"]
+    if response.has_header("Content-Length"):
+        response["Content-Length"] = str(len(response.content))

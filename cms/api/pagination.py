@@ -1,0 +1,23 @@
+"""Lists under /api/v1/: ``{"count": N, "items": [...]}`` with ``?limit=`` and ``?offset=``.
+
+``NINJA_PAGINATION_CLASS`` names the class below, so a router only writes ``@paginate``. The limit's
+default (20) and bound (100) come from ``NINJA_PAGINATION_PER_PAGE`` and ``NINJA_PAGINATION_MAX_LIMIT``,
+which ninja reads when it is first imported; tests/api pin both through the OpenAPI schema.
+"""
+from ninja import Field
+from ninja.pagination import LimitOffsetPagination
+
+# Far beyond any list the portal holds, far below the database's integer range.
+MAX_OFFSET = 1_000_000
+
+
+class LimitOffset(LimitOffsetPagination):
+    """ninja's limit/offset pagination with a bounded offset.
+
+    A limit outside 1..100 is refused (400 naming ``limit``) rather than silently clamped, so a client
+    asking for 500 items learns that it gets at most 100. An offset is bounded as well: an unbounded one
+    overflows the database's integer and would turn into a 500.
+    """
+
+    class Input(LimitOffsetPagination.Input):
+        offset: int = Field(0, ge=0, le=MAX_OFFSET)

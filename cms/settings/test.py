@@ -1,0 +1,16 @@
+"""Settings for the test suite: fast hashing, in-memory e-mail, no DEBUG."""
+from .base import *  # noqa: F401,F403
+from .base import STATIC_ROOT
+from .env import env_str
+
+DEBUG = False
+SECRET_KEY = env_str("SECRET_KEY", "test-only-key")
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+# whitenoise warns on every request when STATIC_ROOT is missing; tests serve static files by finders.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)

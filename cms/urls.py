@@ -1,0 +1,22 @@
+"""URL map: admin, the portal API (v1, ours) and Wagtail's read-only pages API (v2), then the sites' pages."""
+from django.urls import include, path, re_path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from cms.api import api
+from cms.api_v2 import api_router
+from cms.views import api_not_found, robots_txt, sitemap_page
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("api/v1/", api.urls),
+    re_path(r"^api/v1/.*$", api_not_found),
+    path("api/v2/", api_router.urls),
+    path("sitemap.xml", sitemap, name="sitemap-xml"),
+    path("robots.txt", robots_txt, name="robots-txt"),
+    path("so-do-trang/", sitemap_page, name="sitemap-page"),
+    path("", include(wagtail_urls)),
+]

@@ -1,0 +1,38 @@
+"""E-mails to the public, kept until sent: a failed send never loses the message or the question."""
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Site
+
+
+class OutboundEmailQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(sent_at__isnull=True)
+
+    def failed(self):
+        return self.pending().filter(attempts__gt=0)
+
+
+class OutboundEmail(models.Model):
+    """One message to a member of the public, with its delivery attempts; staff see the failed ones."""
+
+    site = models.ForeignKey(Site, verbose_name=_("trang"), on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(_("loại"), max_length=32)
+    subject_ref = models.CharField(_("liên quan đến"), max_length=40, help_text=_("Mã tra cứu của hồ sơ"))
+    to = models.EmailField(_("người nhận"))
+    subject = models.CharField(_("tiêu đề"), max_length=250)
+    body = models.TextField(_("nội dung"))
+    created_at = models.DateTimeField(_("tạo lúc"), default=timezone.now)
+    sent_at = models.DateTimeField(_("gửi lúc"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("số lần gửi"), default=0)
+    last_error = models.TextField(_("lỗi lần gửi cuối"), blank=True)
+
+    objects = OutboundEmailQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("thư gửi người dân")
+        verbose_name_plural = _("thư gửi người dân")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.subject_ref}: {self.subject}"

@@ -1,0 +1,187 @@
+"""A question from the public, its state, its deadlines in working days and the log of every step.
+
+States (seed 002, art. 11.1.a): received → classified → assigned to a unit → answered → published, or
+refused (out of scope or unclear). The clock: classification and routing within ``QaSettings.routing_days``
+(2 to 5) working days of receipt; the unit's answer within 7 working days of routing (10 if complex);
+sending and publishing within 2 working days of the answer. A pause while waiting for the asker stops the
+clock; an extension adds working days. ``due_at`` always holds the deadline of the current step, so
+"late" and "due soon" are plain database filters.
+"""
+import secrets
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Site
+
+from cms.text import fold
+
+TRACKING_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: easy to read out and type
+TRACKING_LENGTH = 10
+ANSWER_DAYS = 7
+COMPLEX_ANSWER_DAYS = 10
+PUBLISH_DAYS = 2
+
+
+def tracking_code():
+    """A random code of 10 characters from 31 (about 8·10^14 values): unguessable, easy to type."""
+    return "".join(secrets.choice(TRACKING_ALPHABET) for _ in range(TRACKING_LENGTH))
+
+
+def normalise_code(text):
+    """What a person typed ("abcde-fghjk ") as the stored code ("ABCDEFGHJK")."""
+    return "".join(ch for ch in (text or "").upper() if ch.isalnum())
+
+
+@register_setting(icon="help")
+class QaSettings(BaseSiteSetting):
+    """Per-site settings of the Q&A service."""
+
+    routing_days = models.PositiveSmallIntegerField(
+        _("thời hạn phân loại, chuyển xử lý (ngày làm việc)"), default=3,
+        validators=[MinValueValidator(2), MaxValueValidator(5)],
+        help_text=_("Quy chế 1582/QĐ-BHXH, Điều 11.1.a: từ 2 đến 5 ngày làm việc."),
+    )
+
+    panels = [FieldPanel("routing_days")]
+
+    class Meta:
+        verbose_name = _("cấu hình hỏi đáp")
+
+
+class QuestionStatus(models.TextChoices):
+    RECEIVED = "received", _("Đã tiếp nhận")
+    CLASSIFIED = "classified", _("Đã phân loại")
+    ASSIGNED = "assigned", _("Đã chuyển đơn vị trả lời")
+    ANSWERED = "answered", _("Đơn vị đã trả lời")
+    PUBLISHED = "published", _("Đã gửi trả lời và đăng công khai")
+    REFUSED = "refused", _("Không tiếp nhận")
+
+
+OPEN_STATUSES = [QuestionStatus.RECEIVED, QuestionStatus.CLASSIFIED, QuestionStatus.ASSIGNED, QuestionStatus.ANSWERED]
+
+
+class QuestionQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status__in=OPEN_STATUSES)
+
+    def late(self, now=None):
+        """Open, not paused, past the deadline of the current step."""
+        return self.open().filter(paused_at__isnull=True, due_at__lt=now or timezone.now())
+
+    def due_by(self, moment, now=None):
+        """Open, not paused, not yet late, due at or before ``moment``."""
+        return self.open().filter(paused_at__isnull=True, due_at__gte=now or timezone.now(), due_at__lte=moment)
+
+    def published(self):
+        return self.filter(status=QuestionStatus.PUBLISHED)
+
+    def search(self, query):
+        """Published-text search that ignores diacritics and case: every folded word must appear."""
+        from cms.text import folded_terms
+
+        queryset = self
+        for term in folded_terms(query):
+            queryset = queryset.filter(search_text__contains=term)
+        return queryset
+
+
+class Question(models.Model):
+    site = models.ForeignKey(Site, verbose_name=_("trang"), on_delete=models.CASCADE, related_name="questions")
+    tracking_code = models.CharField(_("mã tra cứu"), max_length=TRACKING_LENGTH, unique=True, editable=False)
+    # The asker: private, never shown publicly except the name with consent.
+    name = models.CharField(_("họ và tên"), max_length=120)
+    email = models.EmailField(_("thư điện tử"))
+    phone = models.CharField(_("điện thoại"), max_length=20, blank=True)
+    publish_name = models.BooleanField(_("đồng ý công khai họ tên"), default=False)
+    topic = models.ForeignKey("multisite_config.Topic", verbose_name=_("chủ đề"), null=True, blank=True,
+                              on_delete=models.SET_NULL, related_name="questions")
+    title = models.CharField(_("tiêu đề"), max_length=200)
+    body = models.TextField(_("nội dung câu hỏi"), max_length=5000)
+
+    status = models.CharField(_("trạng thái"), max_length=16, choices=QuestionStatus.choices,
+                              default=QuestionStatus.RECEIVED, db_index=True)
+    is_complex = models.BooleanField(_("phức tạp, cần nhiều đơn vị"), default=False)
+    unit = models.ForeignKey("contacts.Unit", verbose_name=_("đơn vị trả lời"), null=True, blank=True,
+                             on_delete=models.SET_NULL, related_name="questions")
+    answer = models.TextField(_("nội dung trả lời"), blank=True)
+    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người trả lời"), null=True,
+                                    blank=True, on_delete=models.SET_NULL, related_name="+")
+    refusal_reason = models.TextField(_("lý do không tiếp nhận"), blank=True)
+
+    received_at = models.DateTimeField(_("tiếp nhận lúc"), default=timezone.now)
+    classified_at = models.DateTimeField(_("phân loại lúc"), null=True, blank=True)
+    assigned_at = models.DateTimeField(_("chuyển đơn vị lúc"), null=True, blank=True)
+    answered_at = models.DateTimeField(_("đơn vị trả lời lúc"), null=True, blank=True)
+    published_at = models.DateTimeField(_("gửi và đăng lúc"), null=True, blank=True)
+    refused_at = models.DateTimeField(_("từ chối lúc"), null=True, blank=True)
+    last_reviewed_at = models.DateTimeField(_("rà soát lần cuối"), null=True, blank=True)
+
+    paused_at = models.DateTimeField(_("tạm dừng từ"), null=True, blank=True)
+    pause_reason = models.CharField(_("lý do tạm dừng"), max_length=300, blank=True)
+    paused_days = models.PositiveSmallIntegerField(_("số ngày làm việc đã tạm dừng"), default=0)
+    extension_days = models.PositiveSmallIntegerField(_("số ngày gia hạn"), default=0)
+    extension_reason = models.CharField(_("lý do gia hạn"), max_length=300, blank=True)
+    due_at = models.DateTimeField(_("hạn của bước hiện tại"), null=True, blank=True, db_index=True)
+
+    helpful_yes = models.PositiveIntegerField(_("hữu ích"), default=0)
+    helpful_no = models.PositiveIntegerField(_("chưa hữu ích"), default=0)
+    search_text = models.TextField(editable=False, blank=True)
+
+    objects = QuestionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("câu hỏi")
+        verbose_name_plural = _("câu hỏi")
+        ordering = ["-received_at"]
+        indexes = [models.Index(fields=["site", "status", "due_at"])]
+
+    def __str__(self):
+        return f"{self.display_code} – {self.title}"
+
+    @property
+    def display_code(self):
+        return f"{self.tracking_code[:5]}-{self.tracking_code[5:]}"
+
+    @property
+    def public_name(self):
+        """The asker's name if they agreed to publish it, otherwise nothing."""
+        return self.name if self.publish_name else ""
+
+    @property
+    def is_open(self):
+        return self.status in OPEN_STATUSES
+
+    def is_late(self, now=None):
+        return self.is_open and self.paused_at is None and self.due_at is not None and \
+            self.due_at < (now or timezone.now())
+
+    def save(self, *args, **kwargs):
+        if not self.tracking_code:
+            self.tracking_code = tracking_code()
+        self.search_text = fold(f"{self.title} {self.body} {self.answer}")
+        super().save(*args, **kwargs)
+
+
+class QuestionEvent(models.Model):
+    """One step in a question's life: who did what, when, from which state to which, and why."""
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(_("thao tác"), max_length=32)
+    from_status = models.CharField(_("từ trạng thái"), max_length=16, blank=True)
+    to_status = models.CharField(_("sang trạng thái"), max_length=16, blank=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người thực hiện"), null=True,
+                             blank=True, on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField(_("lúc"), default=timezone.now)
+    note = models.TextField(_("ghi chú"), blank=True)
+
+    class Meta:
+        verbose_name = _("nhật ký câu hỏi")
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.question_id}: {self.action}"

@@ -1,0 +1,86 @@
+"""Home pages of the national and provincial sites, their standard sections, and per-site notices."""
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page, Site
+from wagtail.search import index
+
+from multisite_config.forms import SiteOwnedAdminForm
+
+
+class HomePage(Page):
+    """The root of one site (national or provincial); sites are siblings so no board inherits another's pages."""
+
+    intro = RichTextField(_("giới thiệu"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.SectionPage"]
+    max_count_per_parent = None
+
+    class Meta:
+        verbose_name = _("trang chủ")
+        verbose_name_plural = _("trang chủ")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = self.get_children().live().in_menu().specific()
+        return context
+
+
+class SectionPage(Page):
+    """A standard section of seed 003 (Giới thiệu, Tin tức – Sự kiện, …) or a plain page under one."""
+
+    lead = models.TextField(_("sa pô"), blank=True, max_length=600)
+    body = RichTextField(_("nội dung"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("lead"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("lead"), index.SearchField("body")]
+    parent_page_types = ["home.HomePage", "home.SectionPage"]
+    subpage_types = ["home.SectionPage"]
+
+    class Meta:
+        verbose_name = _("chuyên mục / trang nội dung")
+        verbose_name_plural = _("chuyên mục / trang nội dung")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["children"] = self.get_children().live().public().specific()
+        return context
+
+
+class SiteNoticeQuerySet(models.QuerySet):
+    def current(self, site, now=None):
+        """Notices of this site that are showing at ``now``."""
+        now = now or timezone.now()
+        return self.filter(site=site, starts_at__lte=now).filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now))
+
+
+class SiteNotice(models.Model):
+    """A notice a board shows across its own site (a maintenance window, a change of office hours).
+
+    Site-owned: only the board of ``site`` (and the national centre) can see or change it in the admin.
+    """
+
+    site = models.ForeignKey(Site, verbose_name=_("trang"), on_delete=models.CASCADE, related_name="notices")
+    title = models.CharField(_("tiêu đề"), max_length=200)
+    body = models.TextField(_("nội dung"), max_length=2000, blank=True)
+    starts_at = models.DateTimeField(_("hiển thị từ"), default=timezone.now)
+    ends_at = models.DateTimeField(_("hiển thị đến"), null=True, blank=True)
+
+    objects = SiteNoticeQuerySet.as_manager()
+    base_form_class = SiteOwnedAdminForm
+
+    panels = [FieldPanel("site"), FieldPanel("title"), FieldPanel("body"), FieldPanel("starts_at"), FieldPanel("ends_at")]
+
+    class Meta:
+        verbose_name = _("thông báo của trang")
+        verbose_name_plural = _("thông báo của trang")
+        ordering = ["-starts_at"]
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,157 @@
+"""The portal in a real browser: each site's own name, moving between pages, a skip link that works, mobile width.
+
+The server runs on its own SQLite file, migrated and bootstrapped here: the suite's test database lives in
+transactions that a separate server process cannot see, and live_server would flush it.
+"""
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+BASE_DIR = Path(__file__).resolve().parents[2]
+TIMEOUT_MS = 10_000
+NATIONAL_NAME = "Bảo hiểm xã hội Việt Nam"
+HANOI_NAME = "Bảo hiểm xã hội thành phố Hà Nội"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def manage(env, *args):
+    """Run a management command; its errors reach pytest's captured output, its chatter does not."""
+    subprocess.run([sys.executable, "manage.py", *args], cwd=BASE_DIR, env=env, check=True,
+                   stdout=subprocess.DEVNULL, timeout=300)
+
+
+def wait_until_serving(port, server, log_path, seconds=30):
+    """Poll robots.txt (no proxy: the request must stay on loopback) until the server answers or dies."""
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"the portal server exited with status {server.returncode}; see {log_path}")
+        try:
+            with opener.open(f"http://127.0.0.1:{port}/robots.txt", timeout=1):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise TimeoutError(f"the portal server did not answer on port {port} within {seconds} s")
+
+
+@pytest.fixture(scope="module")
+def portal(tmp_path_factory):
+    """portal(host, path="/"): a URL of the portal served by gunicorn on a fresh, bootstrapped database."""
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's Chromium is not installed (make browser-deps)")
+    tmp = tmp_path_factory.mktemp("portal")
+    port = free_port()
+    env = {
+        **os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.dev", "DEBUG": "0",
+        "DATABASE_URL": f"sqlite:///{tmp / 'db.sqlite3'}", "ALLOWED_HOSTS": "localhost,.localhost,127.0.0.1",
+        "STATIC_ROOT": str(tmp / "static"), "MEDIA_ROOT": str(tmp / "media"),
+    }
+    manage(env, "migrate", "--noinput")
+    manage(env, "bootstrap_portal", "--domain", "localhost", "--port", str(port))
+    manage(env, "collectstatic", "--noinput")
+    with open(tmp / "server.log", "wb") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "cms.wsgi:application", "--bind", f"127.0.0.1:{port}",
+             "--workers", "1", "--threads", "4", "--no-control-socket"],
+            cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        wait_until_serving(port, server, tmp / "server.log")
+        yield lambda host, path="/": f"http://{host}:{port}{path}"
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+@pytest.fixture(scope="module")
+def browser(portal):
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, timeout=TIMEOUT_MS)
+        yield browser
+        browser.close()
+
+
+def is_local(url):
+    host = urlsplit(url).hostname or ""
+    return host in ("127.0.0.1", "localhost") or host.endswith(".localhost")
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh tab that may only reach loopback; every other request is refused and must not happen (no CDN)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(TIMEOUT_MS)
+    refused = []
+
+    def guard(route):
+        if is_local(route.request.url):
+            route.continue_()
+        else:
+            refused.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    yield context.new_page()
+    context.close()
+    assert refused == [], "the page asked for something outside the portal"
+
+
+@pytest.mark.parametrize(("host", "name"), [("localhost", NATIONAL_NAME), ("hanoi.localhost", HANOI_NAME)])
+def test_each_site_shows_its_own_name_in_its_own_style(page, portal, host, name):
+    response = page.goto(portal(host))
+    assert response.status == 200
+    expect(page.locator("h1")).to_have_text(name)
+    expect(page.locator("header .brand-name")).to_have_text(name)
+    expect(page.locator("header")).to_have_css("background-color", "rgb(11, 79, 156)")  # portal.css was served
+
+
+def test_a_navigation_link_opens_its_section(page, portal):
+    page.goto(portal("hanoi.localhost"))
+    page.get_by_role("navigation", name="Chuyên mục chính").get_by_role("link", name="Giới thiệu").click()
+    expect(page).to_have_url(portal("hanoi.localhost", "/gioi-thieu/"))
+    expect(page.locator("h1")).to_have_text("Giới thiệu")
+    current = page.get_by_role("navigation", name="Chuyên mục chính").locator("[aria-current=page]")
+    expect(current).to_have_text("Giới thiệu")
+
+
+def test_the_skip_link_is_first_visible_when_focused_and_moves_focus_to_main(page, portal):
+    page.goto(portal("hanoi.localhost"))
+    skip = page.get_by_role("link", name="Bỏ qua, đến nội dung chính")
+    expect(skip).not_to_be_in_viewport()
+    page.keyboard.press("Tab")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_in_viewport()
+    expect(skip).to_have_css("outline-style", "solid")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(portal("hanoi.localhost", "/#noi-dung"))
+    expect(page.locator("main#noi-dung")).to_be_focused()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('main') !== null"), "the next Tab stays inside main"
+
+
+def test_the_home_page_fits_a_phone_screen(page, portal):
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(portal("hanoi.localhost"))
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360, "no sideways scrolling on a phone"

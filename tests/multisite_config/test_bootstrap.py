@@ -1,0 +1,82 @@
+"""The bootstrap builds 35 sites from the register and a second run changes nothing."""
+import json
+
+from django.contrib.auth.models import Group
+from wagtail.models import GroupPagePermission, Page, Site, WorkflowPage
+
+from home.models import HomePage, SectionPage
+from multisite_config.bootstrap import STANDARD_SECTIONS, bootstrap
+from multisite_config.models import PortalLink, SiteGroup, SiteProfile
+from multisite_config.register import REGISTER_FILE, load_register
+
+
+def snapshot():
+    return {
+        "sites": sorted(Site.objects.values_list("hostname", "port", "root_page_id", "is_default_site")),
+        "pages": sorted(Page.objects.values_list("id", "path", "title", "live")),
+        "groups": sorted(Group.objects.values_list("id", "name")),
+        "page_perms": GroupPagePermission.objects.count(),
+        "workflows": sorted(WorkflowPage.objects.values_list("page_id", "workflow_id")),
+        "links": PortalLink.objects.count(),
+    }
+
+
+def test_register_holds_the_34_units_of_resolution_202():
+    national, units = load_register()
+    assert national.full_name == "Bảo hiểm xã hội Việt Nam"
+    assert len(units) == 34
+    assert sum(unit.kind == "city" for unit in units) == 6
+    names = {unit.name for unit in units}
+    assert {"Hà Nội", "Huế", "Đà Nẵng", "Hồ Chí Minh", "Đắk Lắk", "Khánh Hòa"} <= names
+    assert "Bình Dương" not in names  # merged into Thành phố Hồ Chí Minh on 1 July 2025
+
+
+def test_thirty_five_sites_each_with_home_sections_profile_groups_and_workflow(db):
+    assert Site.objects.count() == 35
+    for site in Site.objects.select_related("root_page"):
+        home = site.root_page.specific
+        assert isinstance(home, HomePage) and home.depth == 2, "site roots are siblings, never nested"
+        slugs = set(SectionPage.objects.child_of(home).values_list("slug", flat=True))
+        assert slugs == {slug for slug, _title in STANDARD_SECTIONS}
+        assert SiteProfile.for_site(site).full_name.startswith("Bảo hiểm xã hội")
+        assert SiteGroup.objects.filter(site=site).count() == 3
+        assert WorkflowPage.objects.filter(page=home).exists()
+
+
+def test_names_and_hostnames(db):
+    hanoi = Site.objects.get(hostname="hanoi.localhost")
+    assert SiteProfile.for_site(hanoi).full_name == "Bảo hiểm xã hội thành phố Hà Nội"
+    assert SiteProfile.for_site(Site.objects.get(hostname="daklak.localhost")).full_name == "Bảo hiểm xã hội tỉnh Đắk Lắk"
+    national = Site.objects.get(is_default_site=True)
+    assert national.hostname == "localhost"
+    assert SiteProfile.for_site(national).kind == "national"
+
+
+def test_second_run_changes_nothing(db):
+    before = snapshot()
+    report = bootstrap(domain="localhost", port=80)
+    assert report.changes == []
+    assert snapshot() == before
+
+
+def test_board_edits_to_contact_details_survive_a_rerun(hanoi):
+    profile = SiteProfile.for_site(hanoi)
+    profile.phone = "024 3999 9999"
+    profile.save()
+    bootstrap(domain="localhost", port=80)
+    profile.refresh_from_db()
+    assert profile.phone == "024 3999 9999"
+
+
+def test_unit_removed_from_register_is_reported_not_deleted(hanoi, tmp_path):
+    data = json.loads(REGISTER_FILE.read_text(encoding="utf-8"))
+    data["units"] = [row for row in data["units"] if row["slug"] != "hanoi"]
+    register = tmp_path / "provinces.json"
+    register.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    pages_before = Page.objects.count()
+
+    report = bootstrap(domain="localhost", port=80, register_path=register)
+
+    assert Site.objects.filter(pk=hanoi.pk).exists()
+    assert Page.objects.count() == pages_before
+    assert any("hanoi.localhost" in warning for warning in report.warnings)
