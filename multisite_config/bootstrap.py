@@ -15,18 +15,20 @@ from wagtail.models import (
     Workflow, WorkflowPage, WorkflowTask,
 )
 
+from faq.models import QuestionIndexPage
 from home.models import HomePage, SectionPage
 
 from .models import BoardApprovalTask, PortalLink, SiteGroup, SiteKind, SiteProfile, SiteRole
 from .register import REGISTER_FILE, load_register
 
+# (slug, title, page type): a section whose content is records rather than pages has a page type of its own.
 STANDARD_SECTIONS = [
-    ("gioi-thieu", "Giới thiệu"),
-    ("tin-tuc-su-kien", "Tin tức – Sự kiện"),
-    ("van-ban-thu-tuc-hanh-chinh", "Văn bản – Thủ tục hành chính"),
-    ("hoi-dap", "Hỏi đáp"),
-    ("lien-he", "Liên hệ"),
-    ("thong-tin-cong-khai", "Thông tin công khai"),
+    ("gioi-thieu", "Giới thiệu", SectionPage),
+    ("tin-tuc-su-kien", "Tin tức – Sự kiện", SectionPage),
+    ("van-ban-thu-tuc-hanh-chinh", "Văn bản – Thủ tục hành chính", SectionPage),
+    ("hoi-dap", "Hỏi đáp", QuestionIndexPage),
+    ("lien-he", "Liên hệ", SectionPage),
+    ("thong-tin-cong-khai", "Thông tin công khai", SectionPage),
 ]
 
 SHARED_LINKS = [
@@ -156,10 +158,10 @@ def ensure_profile(unit, site, report):
 
 def ensure_sections(home, report):
     existing = set(home.get_children().values_list("slug", flat=True))
-    for slug, title in STANDARD_SECTIONS:
+    for slug, title, page_type in STANDARD_SECTIONS:
         if slug in existing:
             continue
-        section = SectionPage(title=title, slug=slug, show_in_menus=True)
+        section = page_type(title=title, slug=slug, show_in_menus=True)
         home.add_child(instance=section)
         section.save_revision().publish()
         report.change(f"tạo chuyên mục “{title}” của {home.title}")

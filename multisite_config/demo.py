@@ -5,6 +5,7 @@ Only fills what is empty, so it is as idempotent as the bootstrap and never over
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from faq.models import QuestionIndexPage
 from home.models import HomePage, SectionPage
 
 from .models import SiteGroup, SiteProfile, SiteRole
@@ -56,12 +57,21 @@ def fill_pages(report):
             home.intro = HOME_INTRO.format(name=profile.full_name)
             home.save_revision().publish()
             report.change(f"demo: lời giới thiệu trang chủ {profile.full_name}")
-        for section in SectionPage.objects.child_of(home):
-            text = SECTION_TEXT.get(section.slug)
-            if text and not section.body:
-                section.body = text.format(name=profile.full_name)
+        for section in home.get_children().specific():
+            text, field = SECTION_TEXT.get(section.slug), section_text_field(section)
+            if text and field and not getattr(section, field):
+                setattr(section, field, text.format(name=profile.full_name))
                 section.save_revision().publish()
                 report.change(f"demo: nội dung “{section.title}” của {profile.full_name}")
+
+
+def section_text_field(section):
+    """Where a standard section keeps its introductory text (None for a page type without one)."""
+    if isinstance(section, SectionPage):
+        return "body"
+    if isinstance(section, QuestionIndexPage):
+        return "intro"
+    return None
 
 
 def create_users(report):

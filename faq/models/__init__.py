@@ -1,5 +1,14 @@
 """Questions from the public and requests for information, each belonging to one site."""
+from .information_requests import (
+    DeliveryForm, InformationCategory, InformationRequest, InformationRequestEvent, RefusalReason,
+    RequestStatus,
+)
 from .outbox import OutboundEmail
+from .pages import QuestionIndexPage
 from .questions import QaSettings, Question, QuestionEvent, QuestionStatus, tracking_code
 
-__all__ = ["OutboundEmail", "QaSettings", "Question", "QuestionEvent", "QuestionStatus", "tracking_code"]
+__all__ = [
+    "DeliveryForm", "InformationCategory", "InformationRequest", "InformationRequestEvent", "OutboundEmail",
+    "QaSettings", "Question", "QuestionEvent", "QuestionIndexPage", "QuestionStatus", "RefusalReason",
+    "RequestStatus", "tracking_code",
+]

@@ -88,8 +88,8 @@ def test_footer_shows_the_units_contact_details_from_its_profile(fetch, hanoi):
 
 def test_navigation_lists_the_standard_sections_of_the_site(fetch):
     links = nav_links(fetch(HANOI))
-    assert [text(link) for link in links] == ["Trang chủ"] + [title for _slug, title in STANDARD_SECTIONS]
-    assert [link["href"] for link in links] == ["/"] + [f"/{slug}/" for slug, _title in STANDARD_SECTIONS]
+    assert [text(link) for link in links] == ["Trang chủ"] + [title for _slug, title, _type in STANDARD_SECTIONS]
+    assert [link["href"] for link in links] == ["/"] + [f"/{slug}/" for slug, _title, _type in STANDARD_SECTIONS]
 
 
 def current_in_nav(soup):

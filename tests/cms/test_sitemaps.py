@@ -9,7 +9,7 @@ from multisite_config.bootstrap import STANDARD_SECTIONS
 HANOI = "hanoi.localhost"
 DANANG = "danang.localhost"
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-SECTION_PATHS = [f"/{slug}/" for slug, _title in STANDARD_SECTIONS]
+SECTION_PATHS = [f"/{slug}/" for slug, _title, _type in STANDARD_SECTIONS]
 
 
 def sitemap_locations(client, host):

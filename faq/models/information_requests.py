@@ -1,0 +1,158 @@
+"""Requests for information under the Law on Access to Information (Luật Tiếp cận thông tin 104/2016/QH13).
+
+Fields follow art. 24 (the request form); the clock follows art. 30 for requests sent online: the answer
+within 3 working days of receipt, or, when the information needs gathering, a notice within those 3 days
+and the answer within 15 working days of receipt, extendable once by at most 15 working days with notice.
+Refusals name one of the reasons of art. 28.1. ``due_at`` always holds the current deadline, so late and
+due-soon requests are plain database filters, as for questions.
+"""
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Site
+
+from .questions import TRACKING_LENGTH, tracking_code
+
+FIRST_ANSWER_DAYS = 3
+GATHERING_DAYS = 15
+MAX_EXTENSION_DAYS = 15
+
+
+class DeliveryForm(models.TextChoices):
+    """Art. 24.2.c: how the requester wants the information."""
+
+    EMAIL = "email", _("Gửi qua thư điện tử")
+    POST = "post", _("Gửi qua dịch vụ bưu chính")
+    IN_PERSON = "in_person", _("Nhận trực tiếp tại trụ sở")
+    READ_ON_SITE = "read_on_site", _("Đọc, xem, nghe, ghi chép tại trụ sở")
+    FAX = "fax", _("Gửi qua fax")
+
+
+class InformationCategory(models.TextChoices):
+    """The kind of information asked for, for the yearly statistics of seed 000 ("loại thông tin")."""
+
+    CONTRIBUTIONS = "contributions", _("Thu BHXH, BHYT, BHTN")
+    BENEFITS = "benefits", _("Chế độ BHXH, BH thất nghiệp")
+    HEALTH_INSURANCE = "health_insurance", _("Bảo hiểm y tế")
+    LEGAL = "legal", _("Văn bản, chính sách, thủ tục hành chính")
+    FINANCE = "finance", _("Tài chính, đầu tư quỹ")
+    ORGANISATION = "organisation", _("Tổ chức, cán bộ")
+    OTHER = "other", _("Khác")
+
+
+class RequestStatus(models.TextChoices):
+    RECEIVED = "received", _("Đã tiếp nhận")
+    GATHERING = "gathering", _("Đã thông báo thời hạn cung cấp")
+    PROVIDED = "provided", _("Đã cung cấp")
+    PARTLY_PROVIDED = "partly_provided", _("Đã cung cấp một phần")
+    REFUSED = "refused", _("Từ chối cung cấp")
+    REDIRECTED = "redirected", _("Hướng dẫn đến cơ quan có trách nhiệm")
+
+
+OPEN_REQUEST_STATUSES = [RequestStatus.RECEIVED, RequestStatus.GATHERING]
+
+
+class RefusalReason(models.TextChoices):
+    """Art. 28.1 of the Law on Access to Information, points a to e."""
+
+    RESTRICTED = "restricted", _("a) Thông tin không được tiếp cận (Điều 6) hoặc không đáp ứng điều kiện (Điều 7)")
+    ALREADY_PUBLIC = "already_public", _("b) Thông tin đã được công khai (Điều 17)")
+    NOT_RESPONSIBLE = "not_responsible", _("c) Thông tin không thuộc trách nhiệm cung cấp")
+    PROVIDED_TWICE = "provided_twice", _("d) Thông tin đã được cung cấp hai lần cho chính người yêu cầu")
+    BEYOND_CAPACITY = "beyond_capacity", _("đ) Vượt quá khả năng đáp ứng hoặc ảnh hưởng hoạt động bình thường")
+    UNPAID = "unpaid", _("e) Người yêu cầu không thanh toán chi phí thực tế")
+
+
+class InformationRequestQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status__in=OPEN_REQUEST_STATUSES)
+
+    def late(self, now=None):
+        return self.open().filter(due_at__lt=now or timezone.now())
+
+    def due_by(self, moment, now=None):
+        return self.open().filter(due_at__gte=now or timezone.now(), due_at__lte=moment)
+
+
+class InformationRequest(models.Model):
+    """One request (phiếu yêu cầu cung cấp thông tin), its handling and its outcome."""
+
+    site = models.ForeignKey(Site, verbose_name=_("trang"), on_delete=models.CASCADE,
+                             related_name="information_requests")
+    tracking_code = models.CharField(_("mã tra cứu"), max_length=TRACKING_LENGTH, unique=True, editable=False)
+    # The requester (art. 24.2.a): private, never published.
+    name = models.CharField(_("họ và tên"), max_length=120)
+    address = models.CharField(_("nơi cư trú"), max_length=300)
+    id_number = models.CharField(_("số CCCD/CMND/hộ chiếu"), max_length=20)
+    phone = models.CharField(_("điện thoại"), max_length=20, blank=True)
+    fax = models.CharField(_("fax"), max_length=20, blank=True)
+    email = models.EmailField(_("thư điện tử"))
+    organisation = models.CharField(_("yêu cầu thay mặt tổ chức"), max_length=200, blank=True)
+    # What is asked (art. 24.2.b-d).
+    information = models.TextField(_("thông tin cần cung cấp"), max_length=5000)
+    delivery_form = models.CharField(_("hình thức nhận thông tin"), max_length=16, choices=DeliveryForm.choices,
+                                     default=DeliveryForm.EMAIL)
+    purpose = models.TextField(_("lý do, mục đích yêu cầu"), max_length=2000)
+    category = models.CharField(_("loại thông tin"), max_length=20, choices=InformationCategory.choices,
+                                default=InformationCategory.OTHER)
+    # Handling.
+    status = models.CharField(_("trạng thái"), max_length=16, choices=RequestStatus.choices,
+                              default=RequestStatus.RECEIVED, db_index=True)
+    received_at = models.DateTimeField(_("tiếp nhận lúc"), default=timezone.now)
+    notified_at = models.DateTimeField(_("thông báo thời hạn lúc"), null=True, blank=True)
+    extension_days = models.PositiveSmallIntegerField(_("số ngày gia hạn"), default=0)
+    extension_reason = models.CharField(_("lý do gia hạn"), max_length=300, blank=True)
+    due_at = models.DateTimeField(_("hạn cung cấp"), null=True, blank=True, db_index=True)
+    closed_at = models.DateTimeField(_("kết thúc lúc"), null=True, blank=True)
+    response = models.TextField(_("nội dung trả lời"), blank=True)
+    refusal_reason = models.CharField(_("lý do từ chối (Điều 28)"), max_length=20, choices=RefusalReason.choices,
+                                      blank=True)
+    redirected_to = models.CharField(_("cơ quan có trách nhiệm cung cấp"), max_length=200, blank=True)
+    cost = models.PositiveIntegerField(_("chi phí thực tế (đồng)"), default=0)
+    handled_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người xử lý"), null=True,
+                                   blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    objects = InformationRequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("yêu cầu cung cấp thông tin")
+        verbose_name_plural = _("yêu cầu cung cấp thông tin")
+        ordering = ["-received_at"]
+        indexes = [models.Index(fields=["site", "status", "due_at"])]
+
+    def __str__(self):
+        return f"{self.display_code} – {self.name}"
+
+    @property
+    def display_code(self):
+        return f"{self.tracking_code[:5]}-{self.tracking_code[5:]}"
+
+    @property
+    def is_open(self):
+        return self.status in OPEN_REQUEST_STATUSES
+
+    def save(self, *args, **kwargs):
+        if not self.tracking_code:
+            self.tracking_code = tracking_code()
+        super().save(*args, **kwargs)
+
+
+class InformationRequestEvent(models.Model):
+    """The request log: who did what, when, from which state to which, and why."""
+
+    request = models.ForeignKey(InformationRequest, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(_("thao tác"), max_length=32)
+    from_status = models.CharField(_("từ trạng thái"), max_length=16, blank=True)
+    to_status = models.CharField(_("sang trạng thái"), max_length=16, blank=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người thực hiện"), null=True,
+                             blank=True, on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField(_("lúc"), default=timezone.now)
+    note = models.TextField(_("ghi chú"), blank=True)
+
+    class Meta:
+        verbose_name = _("nhật ký yêu cầu cung cấp thông tin")
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.request_id}: {self.action}"
