@@ -5,6 +5,7 @@ Only fills what is empty, so it is as idempotent as the bootstrap and never over
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from faq.demo import load_qa_demo
 from faq.models import QuestionIndexPage
 from home.models import HomePage, SectionPage
 
@@ -46,6 +47,7 @@ def load_demo(report):
     with transaction.atomic():
         fill_pages(report)
         create_users(report)
+        load_qa_demo(report)
 
 
 def fill_pages(report):

@@ -1,0 +1,184 @@
+"""Demo Q&A for `bootstrap_portal --demo`: real answers from seed 002 nationally, every state in Hà Nội.
+
+The national site gets the three questions and answers of the seed 002 page (Quy chế 1582/QĐ-BHXH),
+parsed from the copy kept in ``demo_content/``. Hà Nội gets questions in every state, one of them late and
+one due soon, so the inbox, its filters and the dashboard panel show something on a fresh install.
+Everything goes through ``faq.transitions``, as a real question would. A site that already has questions
+is left alone, so a second run changes nothing.
+"""
+import datetime as dt
+from pathlib import Path
+
+from django.utils import timezone
+
+from cms.models import CalendarAdjustment
+from cms.working_days import is_working_day, local
+from contacts.models import Unit
+from multisite_config.models import SiteProfile, Topic
+
+from . import transitions
+from .models import Question
+
+SEED_002 = Path(__file__).parent / "demo_content" / "seed_002_hoi_dap_quy_che_1582.txt"
+END_OF_ANSWERS = "Quý khách cần hỏi thêm"
+DROPPED_LINES = ("...",)
+STANDARD_TOPICS = [
+    ("bhxh-bat-buoc", "BHXH bắt buộc"),
+    ("bhxh-tu-nguyen", "BHXH tự nguyện"),
+    ("bao-hiem-y-te", "Bảo hiểm y tế"),
+    ("bao-hiem-that-nghiep", "Bảo hiểm thất nghiệp"),
+    ("thu-so-the", "Thu, cấp sổ, thẻ"),
+    ("giao-dich-dien-tu", "Giao dịch điện tử, VssID"),
+    ("cong-thong-tin", "Cổng thông tin điện tử"),
+]
+UNITS = {
+    "00": ["Trung tâm Dịch vụ hỗ trợ, chăm sóc khách hàng", "Trung tâm Truyền thông", "Ban Pháp chế"],
+    "01": ["Phòng Chế độ bảo hiểm xã hội", "Phòng Quản lý thu và Phát triển người tham gia",
+           "Bảo hiểm xã hội cơ sở Ba Đình"],
+    "48": ["Phòng Chế độ bảo hiểm xã hội", "Phòng Giám định bảo hiểm y tế"],
+}
+ASKER = {"name": "Bạn đọc", "email": "ban.doc@example.invalid"}
+
+
+def load_qa_demo(report, now=None):
+    now = now or timezone.now()
+    ensure_calendar_2026(report)
+    topics = ensure_topics(report)
+    for code, names in UNITS.items():
+        site = SiteProfile.objects.get(code=code).site
+        for name in names:
+            _unit, created = Unit.objects.get_or_create(site=site, name=name)
+            if created:
+                report.change(f"demo: đơn vị “{name}” ({site.hostname})")
+    national = SiteProfile.objects.get(code="00").site
+    if not national.questions.exists():
+        for title, answer in seed_002_questions():
+            published(national, topics["cong-thong-tin"], title, title, answer, **ASKER)
+        report.change("demo: 3 câu hỏi – trả lời của seed 002 trên cổng quốc gia")
+    hanoi = SiteProfile.objects.get(code="01").site
+    if not hanoi.questions.exists():
+        hanoi_questions(hanoi, topics, now)
+        report.change("demo: câu hỏi của BHXH Hà Nội ở mọi trạng thái")
+    danang = SiteProfile.objects.get(code="48").site
+    if not danang.questions.exists():
+        published(danang, topics["bao-hiem-y-te"], *DANANG_PUBLISHED)
+        report.change("demo: câu hỏi của BHXH Đà Nẵng")
+
+
+def ensure_calendar_2026(report):
+    """02/01/2026: a day off the `holidays` package does not know (Government decision for New Year 2026)."""
+    _day, created = CalendarAdjustment.objects.get_or_create(
+        date=dt.date(2026, 1, 2),
+        defaults={"kind": CalendarAdjustment.Kind.DAY_OFF,
+                  "reason": "Nghỉ Tết Dương lịch 2026 theo quyết định của Thủ tướng Chính phủ (nghỉ bù)"},
+    )
+    if created:
+        report.change("demo: ngày nghỉ 02/01/2026 trong lịch làm việc")
+
+
+def ensure_topics(report):
+    topics = {}
+    for slug, name in STANDARD_TOPICS:
+        topics[slug], created = Topic.objects.get_or_create(slug=slug, defaults={"name": name})
+        if created:
+            report.change(f"demo: chủ đề “{name}”")
+    return topics
+
+
+def seed_002_questions():
+    """(question, answer) pairs of the seed 002 page: its opening list names the questions, in order."""
+    lines = [line.strip() for line in SEED_002.read_text(encoding="utf-8").splitlines()]
+    titles = [line[2:] for line in lines[1:] if line.startswith("- ")][:3]
+    after_list = 1 + len(titles)  # the page's own title (line 1) repeats the last question: skip it
+    starts = [lines.index(title, after_list) for title in titles]
+    end = next(i for i, line in enumerate(lines) if line.startswith(END_OF_ANSWERS))
+    pairs = []
+    for title, start, stop in zip(titles, starts, starts[1:] + [end]):
+        body = [line for line in lines[start + 1:stop] if line and line not in DROPPED_LINES
+                and not line.endswith("(Hình từ Internet)")]
+        pairs.append((title, "\n".join(body)))
+    return pairs
+
+
+def unit_of(site, name=None):
+    units = Unit.objects.filter(site=site)
+    return units.get(name=name) if name else units.first()
+
+
+def published(site, topic, title, body, answer, name, email, publish_name=False, **extra):
+    question = transitions.submit(site, name=name, email=email, title=title, body=body, topic=topic,
+                                  publish_name=publish_name)
+    transitions.assign(question, None, unit=unit_of(site))
+    transitions.answer(question, None, text=answer)
+    transitions.publish(question, None)
+    return question
+
+
+DANANG_PUBLISHED = (
+    "Khám chữa bệnh BHYT trái tuyến tại bệnh viện tuyến tỉnh có được hưởng đủ quyền lợi không?",
+    "Tôi có thẻ BHYT đăng ký ban đầu tại trạm y tế phường, nếu tự đi khám ở bệnh viện tuyến tỉnh thì được "
+    "quỹ BHYT chi trả thế nào?",
+    "Từ ngày 01/01/2021, người có thẻ BHYT tự đi khám chữa bệnh nội trú tại cơ sở tuyến tỉnh trên phạm vi cả "
+    "nước được quỹ BHYT thanh toán như khi khám đúng tuyến (theo Luật BHYT). Đối với điều trị ngoại trú "
+    "trái tuyến tại tuyến tỉnh, quỹ không thanh toán, trừ trường hợp cấp cứu hoặc theo quy định mới của "
+    "Luật sửa đổi, bổ sung Luật BHYT năm 2024.",
+    "Trần Thị Bình", "binh.tran@example.invalid",
+)
+
+
+def hanoi_questions(site, topics, now):
+    """One question per state, plus one late and one due within a working day, for the inbox and panel."""
+    published(site, topics["bhxh-tu-nguyen"],
+              "Đóng BHXH tự nguyện bao nhiêu năm thì được hưởng lương hưu?",
+              "Tôi 50 tuổi, đã đóng BHXH bắt buộc 8 năm, nay muốn đóng tiếp tự nguyện. Cần đóng thêm bao lâu?",
+              "Theo Luật Bảo hiểm xã hội năm 2024 (hiệu lực từ 01/7/2025), người lao động đủ tuổi nghỉ hưu và "
+              "có đủ 15 năm đóng BHXH trở lên thì được hưởng lương hưu. Thời gian đóng bắt buộc và tự nguyện "
+              "được cộng dồn; với 8 năm đã đóng, bạn cần đóng thêm ít nhất 7 năm.",
+              name="Nguyễn Văn An", email="an.nguyen@example.invalid", publish_name=True)
+    published(site, topics["bao-hiem-y-te"],
+              "Gia hạn thẻ BHYT hộ gia đình trực tuyến như thế nào?",
+              "Thẻ BHYT của gia đình tôi sắp hết hạn, tôi có thể đóng tiền gia hạn qua mạng không?",
+              "Có. Bạn có thể gia hạn thẻ BHYT hộ gia đình trên Cổng Dịch vụ công quốc gia hoặc ứng dụng VssID "
+              "(mục Dịch vụ công), thanh toán trực tuyến; thẻ được gia hạn và hiển thị trên VssID.",
+              name="Lê Thị Cúc", email="cuc.le@example.invalid")
+    answered = transitions.submit(site, name="Phạm Minh Đức", email="duc.pham@example.invalid",
+                                  topic=topics["bao-hiem-that-nghiep"],
+                                  title="Hồ sơ hưởng trợ cấp thất nghiệp nộp ở đâu?",
+                                  body="Tôi nghỉ việc ở Hà Nội nhưng cư trú ở Hưng Yên, nộp hồ sơ ở đâu?")
+    transitions.assign(answered, None, unit=unit_of(site, "Phòng Chế độ bảo hiểm xã hội"))
+    transitions.answer(answered, None, text="Bạn có thể nộp hồ sơ tại trung tâm dịch vụ việc làm nơi bạn "
+                       "muốn nhận trợ cấp, trong vòng 03 tháng kể từ ngày chấm dứt hợp đồng lao động.")
+    assigned = transitions.submit(site, name="Hoàng Văn Em", email="em.hoang@example.invalid",
+                                  topic=topics["bhxh-bat-buoc"], title="Truy thu BHXH khi doanh nghiệp nợ đóng",
+                                  body="Công ty nợ đóng BHXH 6 tháng, tôi muốn chốt sổ để hưởng chế độ thì làm sao?")
+    transitions.assign(assigned, None, unit=unit_of(site, "Phòng Quản lý thu và Phát triển người tham gia"),
+                       is_complex=True)
+    classified = transitions.submit(site, name="Đỗ Thị Giang", email="giang.do@example.invalid",
+                                    title="Cấp lại sổ BHXH bị mất",
+                                    body="Tôi làm mất sổ BHXH, thủ tục cấp lại gồm những giấy tờ gì?")
+    transitions.classify(classified, None, topic=topics["thu-so-the"])
+    paused = transitions.submit(site, name="Vũ Văn Hải", email="hai.vu@example.invalid",
+                                title="Chế độ thai sản", body="Vợ tôi sinh con, tôi được hưởng gì?")
+    transitions.pause(paused, None, reason="Đề nghị người hỏi cho biết thời gian đóng BHXH của người cha.")
+    refused = transitions.submit(site, name="Bùi Thị Kim", email="kim.bui@example.invalid",
+                                 title="Bảng giá đất quận Cầu Giấy năm 2026",
+                                 body="Cho tôi hỏi giá đất ở quận Cầu Giấy năm nay?")
+    transitions.refuse(refused, None, reason="Câu hỏi không thuộc phạm vi của ngành BHXH; đề nghị liên hệ "
+                       "Sở Nông nghiệp và Môi trường Hà Nội.")
+    transitions.submit(site, name="Ngô Văn Long", email="long.ngo@example.invalid", topic=topics["giao-dich-dien-tu"],
+                       title="Không đăng nhập được VssID", body="Tôi đổi số điện thoại nên không nhận được mã OTP.",
+                       now=received_working_days_ago(now, 8))  # late: routing was due 3 working days after receipt
+    transitions.submit(site, name="Đinh Thị Mai", email="mai.dinh@example.invalid", topic=topics["bhxh-bat-buoc"],
+                       title="Mức đóng BHXH bắt buộc năm 2026",
+                       body="Tỷ lệ đóng BHXH bắt buộc của người lao động và doanh nghiệp năm 2026 là bao nhiêu?",
+                       now=received_working_days_ago(now, 2))  # routing due within the next working day
+
+
+def received_working_days_ago(now, days):
+    """9:00 local time on the working day ``days`` working days before ``now``."""
+    day = local(now).date()
+    for _ in range(days):
+        day -= dt.timedelta(days=1)
+        while not is_working_day(day):
+            day -= dt.timedelta(days=1)
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(9)), timezone.get_default_timezone())
