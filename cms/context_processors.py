@@ -48,19 +48,22 @@ def navigation(request, site):
     page = Page.find_for_request(request, request.path)
     sections = site.root_page.get_children().live().in_menu().only("id", "title", "path", "depth", "url_path")
     home = {"title": "Trang chủ", "url": "/", "current": "page" if page and page.pk == site.root_page_id else None}
-    return [home] + [
-        {"title": section.title, "url": section.get_url(request), "current": aria_current(section, page)}
-        for section in sections
-    ]
+    items = [home]
+    for section in sections:
+        url = section.get_url(request)
+        items.append({"title": section.title, "url": url, "current": aria_current(section, page, request, url)})
+    return items
 
 
-def aria_current(section, page):
+def aria_current(section, page, request, url):
     """The section's own page is the "page"; anywhere below it, the section is "true" (the current location).
 
     Tree paths nest: a page lies below a section exactly when the section's path is a prefix of the page's.
+    A routable section's sub-routes (``/hoi-dap/tra-cuu/``) are served by the section page itself but are
+    not that page, so they are "true" too.
     """
     if page is None:
         return None
     if page.pk == section.pk:
-        return "page"
+        return "page" if request.path == url else "true"
     return "true" if page.path.startswith(section.path) else None

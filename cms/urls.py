@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms.api import api
 from cms.api_v2 import api_router
 from cms.views import api_not_found, robots_txt, sitemap_page
+from faq.views import information_request
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -18,5 +19,6 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap-xml"),
     path("robots.txt", robots_txt, name="robots-txt"),
     path("so-do-trang/", sitemap_page, name="sitemap-page"),
+    path("yeu-cau-cung-cap-thong-tin/", information_request, name="information-request"),
     path("", include(wagtail_urls)),
 ]

@@ -1,4 +1,4 @@
-"""E-mails to askers: queued in the outbox inside the transaction, sent after it commits.
+"""E-mails to askers and requesters: queued in the outbox inside the transaction, sent after it commits.
 
 A message is written to ``OutboundEmail`` together with the change that caused it, then sent once the
 transaction commits. If the mail server fails, the question stays saved, the message stays pending with
@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from multisite_config.models import SiteProfile
 
-from .models import OutboundEmail
+from .models import OutboundEmail, Question
 
 logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5
@@ -22,20 +22,37 @@ SUBJECTS = {
     "refused": "Câu hỏi {code} không được tiếp nhận",
     "extended": "Câu hỏi {code} được gia hạn trả lời",
     "answered": "Trả lời câu hỏi {code}",
+    "request_received": "Đã tiếp nhận yêu cầu cung cấp thông tin {code}",
+    "request_gathering": "Thời hạn cung cấp thông tin theo yêu cầu {code}",
+    "request_extended": "Gia hạn cung cấp thông tin theo yêu cầu {code}",
+    "request_provided": "Cung cấp thông tin theo yêu cầu {code}",
+    "request_refused": "Từ chối cung cấp thông tin theo yêu cầu {code}",
+    "request_redirected": "Hướng dẫn về yêu cầu cung cấp thông tin {code}",
 }
 
 
-def notify(question, kind):
-    """Queue the e-mail of ``kind`` to the asker and send it once the current transaction commits."""
-    profile = SiteProfile.for_site(question.site)
-    context = {"question": question, "profile": profile, "track_url": tracking_url(question)}
+def notify(record, kind):
+    """Queue the e-mail of ``kind`` to the person behind ``record`` and send it once the transaction commits.
+
+    ``record`` is a question or an information request: both carry a site, a tracking code and the
+    person's e-mail. Question templates get ``question`` and its tracking link; request templates get
+    ``info_request`` (``request`` would read as the HTTP request in a template).
+    """
+    profile = SiteProfile.for_site(record.site)
+    context = {"profile": profile, **record_context(record)}
     message = OutboundEmail.objects.create(
-        site=question.site, kind=kind, subject_ref=question.tracking_code, to=question.email,
-        subject=SUBJECTS[kind].format(code=question.display_code),
+        site=record.site, kind=kind, subject_ref=record.tracking_code, to=record.email,
+        subject=SUBJECTS[kind].format(code=record.display_code),
         body=render_to_string(f"faq/emails/{kind}.txt", context),
     )
     transaction.on_commit(lambda: deliver(message))
     return message
+
+
+def record_context(record):
+    if isinstance(record, Question):
+        return {"question": record, "track_url": tracking_url(record)}
+    return {"info_request": record}
 
 
 def tracking_url(question):

@@ -49,15 +49,24 @@ MEDIA_PERMISSIONS = {
     SiteRole.EDITORS: ["add", "change", "choose"],
     SiteRole.BOARD: ["add", "change", "delete", "choose"],
 }
+INFORMATION_REQUEST_PERMISSIONS = [("faq", "view_informationrequest"), ("faq", "change_informationrequest")]
+# Questions and their e-mails to askers: "view" and "change" (handling them in the inbox), never add/delete.
+QUESTION_HANDLING = [("faq", "view_question"), ("faq", "change_question"),
+                     ("faq", "view_outboundemail"), ("faq", "change_outboundemail")]
+UNIT_EDITING = [("contacts", "add_unit"), ("contacts", "change_unit"), ("contacts", "delete_unit")]
 SITE_PERMISSIONS = {
     SiteRole.BOARD: [("multisite_config", "change_siteprofile"), ("home", "add_sitenotice"),
-                     ("home", "change_sitenotice"), ("home", "delete_sitenotice")],
+                     ("home", "change_sitenotice"), ("home", "delete_sitenotice"),
+                     *INFORMATION_REQUEST_PERMISSIONS, *QUESTION_HANDLING, *UNIT_EDITING],
+    SiteRole.QA_OFFICERS: [*INFORMATION_REQUEST_PERMISSIONS, *QUESTION_HANDLING, ("contacts", "view_unit")],
 }
 CENTRE_MODEL_PERMISSIONS = [
     ("multisite_config", "change_siteprofile"), ("multisite_config", "add_portallink"),
     ("multisite_config", "change_portallink"), ("multisite_config", "delete_portallink"),
     ("home", "add_sitenotice"), ("home", "change_sitenotice"), ("home", "delete_sitenotice"),
     ("cms", "add_calendaradjustment"), ("cms", "change_calendaradjustment"), ("cms", "delete_calendaradjustment"),
+    *INFORMATION_REQUEST_PERMISSIONS, *QUESTION_HANDLING, *UNIT_EDITING,
+    ("multisite_config", "add_topic"), ("multisite_config", "change_topic"), ("multisite_config", "delete_topic"),
 ]
 ROLE_LABELS = {
     SiteRole.EDITORS: "Biên tập viên", SiteRole.BOARD: "Ban Biên tập", SiteRole.QA_OFFICERS: "Cán bộ hỏi đáp",

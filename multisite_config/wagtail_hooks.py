@@ -18,7 +18,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .confinement import pages_within_reach, reaches_all_sites
-from .models import PortalLink
+from .models import PortalLink, Topic
 
 
 @hooks.register("construct_page_chooser_queryset")
@@ -47,3 +47,16 @@ class PortalLinkViewSet(SnippetViewSet):
 
 
 register_snippet(PortalLinkViewSet)
+
+
+class TopicViewSet(SnippetViewSet):
+    """Policy topics shared by every site; model permissions, so only the national centre edits them."""
+
+    model = Topic
+    icon = "tag"
+    menu_label = "Chủ đề dùng chung"
+    add_to_admin_menu = False
+    list_display = ["name", "slug"]
+
+
+register_snippet(TopicViewSet)

@@ -5,6 +5,7 @@ Tests run in transactions rolled back after each one, so the bootstrap survives;
 """
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from wagtail.models import Site
 
 from multisite_config.bootstrap import bootstrap
@@ -18,6 +19,13 @@ DANANG = "danang.localhost"
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         bootstrap(domain="localhost", port=80)
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Rate-limit counters live in the cache, which outlives a test: a burst in one test (the robustness
+    tests fire at every endpoint) must not leave the next one throttled."""
+    cache.clear()
 
 
 @pytest.fixture

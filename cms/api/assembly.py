@@ -1,6 +1,8 @@
 """One NinjaAPI at /api/v1/: each app contributes a router; errors are problem JSON."""
 from ninja import NinjaAPI, Swagger
 
+from faq.api import router as questions_router
+from faq.api_requests import router as information_requests_router
 from multisite_config.api import router as sites_router
 
 from . import errors
@@ -30,3 +32,5 @@ api = portal_api(
     docs_url="/docs",
 )
 api.add_router("/sites/", sites_router)
+api.add_router("/questions/", questions_router)
+api.add_router("/information-requests/", information_requests_router)

@@ -26,8 +26,8 @@ class ApiCacheControlMiddleware:
 def cache_directives(request, response):
     if response.status_code >= 400:
         return {"no_store": True}
-    if response.status_code != 200:
-        return {}
+    if response.status_code != 200 or response.has_header("Cache-Control"):
+        return {}  # the view chose its own caching (a private tracking answer is never cached)
     if request.user.is_authenticated:
         return {"private": True, "no_cache": True}
     return {"public": True, "max_age": PUBLIC_MAX_AGE}

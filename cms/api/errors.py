@@ -41,10 +41,22 @@ def field_errors(validation_errors):
     """Group pydantic/ninja error entries by the name of the field they concern."""
     grouped = {}
     for error in validation_errors:
-        location = [str(part) for part in error.get("loc", ()) if str(part) not in LOCATION_PARTS]
-        field = ".".join(location) or "__all__"
+        field = ".".join(field_path(error.get("loc", ()))) or "__all__"
         grouped.setdefault(field, []).append(error.get("msg", "Giá trị không hợp lệ"))
     return grouped
+
+
+def field_path(loc):
+    """An error's location without what ninja puts in front: where (``body``, ``query``…), then ``payload``.
+
+    Only the front is stripped, so a field that is itself named ``body`` (a question's text) keeps its name.
+    """
+    parts = [str(part) for part in loc]
+    if parts and parts[0] in LOCATION_PARTS:
+        parts = parts[1:]
+    if parts and parts[0] == "payload":
+        parts = parts[1:]
+    return parts
 
 
 def install(api):

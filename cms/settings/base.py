@@ -138,6 +138,16 @@ NINJA_PAGINATION_CLASS = "cms.api.pagination.LimitOffset"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# Public submissions per client address and window (count, seconds); past it the answer is 429 with
+# Retry-After (cms/abuse.py). Lookups and ratings are cheap and legitimately repeated, so they get more.
+PUBLIC_RATE_LIMITS = {
+    "question": (5, 600),
+    "information_request": (5, 600),
+    "comment": (10, 600),
+    "track": (30, 600),
+    "rating": (30, 600),
+}
+
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", f"no-reply@{PORTAL_DOMAIN}")
 # With EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend, the server comes from these.

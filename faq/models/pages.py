@@ -1,16 +1,54 @@
 """The "Hỏi đáp" section of each site: published questions and answers, the question form, tracking."""
+import math
+
+from django.core.paginator import Paginator
+from django.db.models import F
+from django.http import Http404, HttpResponseRedirect
+from django.utils.cache import add_never_cache_headers
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, Site
+
+from cms.abuse import HONEYPOT_FIELD, TIMING_FIELD, check_rate, form_token
+from faq.forms import QuestionForm, TrackingForm
+from multisite_config.models import Topic
+
+from .questions import Question, normalise_code
+
+PER_PAGE = 10
+RELATED_COUNT = 5
+MAX_QUERY_LENGTH = 200
+RATINGS = {"co": "helpful_yes", "khong": "helpful_no"}
+# Session keys: the question this browser just sent (its confirmation page) and those it has rated.
+SUBMITTED_KEY = "faq:submitted"
+RATED_KEY = "faq:rated"
+MAX_RATED_REMEMBERED = 200
+GET_OR_POST = method_decorator(require_http_methods(["GET", "HEAD", "POST"]))
+GET_ONLY = method_decorator(require_http_methods(["GET", "HEAD"]))
+
+
+def see_other(url):
+    """303: after a POST, the browser fetches the result with GET, so a reload does not send it again."""
+    response = HttpResponseRedirect(url)
+    response.status_code = 303
+    return response
+
+
+def chosen_topic(topics, value):
+    """The topic a ``?chu-de=`` value names, by slug or by id, among the topics already loaded."""
+    return next((topic for topic in topics if value in (topic.slug, str(topic.pk))), None)
 
 
 class QuestionIndexPage(RoutablePageMixin, Page):
     """One per site, at ``/hoi-dap/``; its routes serve the list, each answer, the form and tracking.
 
     Questions are records, not pages: they are written by the public and moved through their states in
-    the inbox, so only this page (its introduction) is edited in the page tree.
+    the inbox, so only this page (its introduction) is edited in the page tree. An answer's public URL
+    uses the record's id, never its tracking code: the code is the asker's key to follow an open question.
     """
 
     intro = RichTextField(_("giới thiệu"), blank=True)
@@ -23,3 +61,149 @@ class QuestionIndexPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("trang hỏi đáp")
         verbose_name_plural = _("trang hỏi đáp")
+
+    # -- helpers shared by the routes ------------------------------------------------------------------
+
+    def published_questions(self, request):
+        """Published questions of the site being visited, and of no other."""
+        return Question.objects.published().filter(site=Site.find_for_request(request)).select_related("topic")
+
+    def subpage_url(self, request, name, *args):
+        return self.get_url(request) + self.reverse_subpage(name, args=args)
+
+    def render_route(self, request, template, status=200, private=False, **context):
+        """A route's page; ``private`` ones (they show a tracking code's result) are never cached anywhere."""
+        response = self.render(request, template=template, context_overrides=context)
+        response.status_code = status
+        if private:
+            add_never_cache_headers(response)
+        return response
+
+    def too_many(self, request, throttled):
+        """429 with ``Retry-After`` and, for a person, how many minutes to wait."""
+        response = self.render_route(request, "faq/too_many_requests.html", status=429,
+                                     minutes=math.ceil(throttled.retry_after / 60))
+        response["Retry-After"] = str(throttled.retry_after)
+        return response
+
+    # -- the published questions and answers -----------------------------------------------------------
+
+    @path("")
+    @GET_ONLY
+    def index_route(self, request):
+        """The list: newest answers first, filtered by topic and by a search that ignores diacritics."""
+        topics = list(Topic.objects.all())
+        topic_value = request.GET.get("chu-de", "")
+        query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+        topic = chosen_topic(topics, topic_value)
+        questions = self.published_questions(request).order_by("-published_at", "-pk")
+        if topic_value:
+            questions = questions.filter(topic=topic) if topic else questions.none()
+        if query:
+            questions = questions.search(query)
+        page_of_questions = Paginator(questions, PER_PAGE).get_page(request.GET.get("trang"))
+        return self.render_route(request, "faq/question_index_page.html", topics=topics, topic=topic,
+                                 query=query, questions=page_of_questions)
+
+    @path("<int:pk>/", name="answer")
+    @GET_OR_POST
+    def answer_route(self, request, pk):
+        question = self.published_questions(request).select_related("unit").filter(pk=pk).first()
+        if question is None:
+            raise Http404("Không có câu trả lời này.")
+        if request.method == "POST":
+            return self.rate(request, question)
+        return self.render_answer(request, question)
+
+    def render_answer(self, request, question, status=200, rating_error=""):
+        related = []
+        if question.topic_id:
+            related = self.published_questions(request).filter(topic=question.topic_id).exclude(pk=question.pk) \
+                .order_by("-published_at")[:RELATED_COUNT]
+        return self.render_route(request, "faq/question_detail.html", status=status, question=question,
+                                 related=related, rating_error=rating_error,
+                                 rated=question.pk in request.session.get(RATED_KEY, []))
+
+    def rate(self, request, question):
+        """Count one "was this helpful?" vote per browser session, with an atomic database increment."""
+        counter = RATINGS.get(request.POST.get("huu-ich"))
+        if counter is None:
+            return self.render_answer(request, question, status=400,
+                                      rating_error="Vui lòng chọn “Có” hoặc “Không”.")
+        rated = request.session.get(RATED_KEY, [])
+        if question.pk not in rated:
+            throttled = check_rate(request, "rating")
+            if throttled:
+                return self.too_many(request, throttled)
+            Question.objects.filter(pk=question.pk).update(**{counter: F(counter) + 1})
+            request.session[RATED_KEY] = rated[-MAX_RATED_REMEMBERED + 1:] + [question.pk]
+        return see_other(self.subpage_url(request, "answer", question.pk) + "#danh-gia")
+
+    # -- asking and tracking ---------------------------------------------------------------------------
+
+    @path("dat-cau-hoi/", name="ask")
+    @GET_OR_POST
+    def ask_route(self, request):
+        """The question form; every attempt counts towards the rate limit, valid or not."""
+        if request.method != "POST":
+            return self.render_form(request, QuestionForm())
+        throttled = check_rate(request, "question")
+        if throttled:
+            return self.too_many(request, throttled)
+        form = QuestionForm(request.POST)
+        if not form.is_valid():
+            return self.render_form(request, form, status=400)
+        from faq import transitions  # imported here: it needs faq.models, which is still loading this module
+
+        question = transitions.submit(Site.find_for_request(request), **form.cleaned_data)
+        request.session[SUBMITTED_KEY] = question.pk
+        return see_other(self.subpage_url(request, "submitted"))
+
+    def render_form(self, request, form, status=200):
+        """The form with a fresh timing token each time, so a re-shown form is never stuck on an old one."""
+        return self.render_route(request, "faq/question_form.html", status=status, form=form,
+                                 honeypot_field=HONEYPOT_FIELD, timing_field=TIMING_FIELD, form_token=form_token())
+
+    @path("da-gui/", name="submitted")
+    @GET_ONLY
+    def submitted_route(self, request):
+        """The confirmation, shown only to the browser that sent the question (the code is its key)."""
+        question = Question.objects.filter(pk=request.session.get(SUBMITTED_KEY),
+                                           site=Site.find_for_request(request)).first()
+        if question is None:
+            return HttpResponseRedirect(self.subpage_url(request, "track"))
+        return self.render_route(request, "faq/question_submitted.html", private=True, question=question,
+                                 track_url=self.subpage_url(request, "track"))
+
+    @path("tra-cuu/", name="track")
+    @GET_ONLY
+    def track_route(self, request):
+        """Where a question stands, by its code: no name, e-mail or phone; lookups are rate-limited."""
+        form = TrackingForm(request.GET if "ma" in request.GET else None)
+        if not form.is_bound:
+            return self.render_route(request, "faq/question_tracking.html", form=form)
+        if not form.is_valid():
+            return self.render_route(request, "faq/question_tracking.html", status=400, form=form)
+        throttled = check_rate(request, "track")
+        if throttled:
+            return self.too_many(request, throttled)
+        question = Question.objects.filter(site=Site.find_for_request(request),
+                                           tracking_code=normalise_code(form.cleaned_data["ma"])).first()
+        return self.render_route(request, "faq/question_tracking.html", status=200 if question else 404,
+                                 private=True, form=form, question=question, looked_up=True)
+
+    # -- sitemap ---------------------------------------------------------------------------------------
+
+    def get_sitemap_urls(self, request=None):
+        """This page and every published answer of its site, in one query however many there are."""
+        urls = super().get_sitemap_urls(request)
+        url_parts = self.get_url_parts(request)
+        if url_parts is None:
+            return urls
+        base = urls[0]["location"]
+        answers = Question.objects.published().filter(site_id=url_parts[0]).order_by("-published_at") \
+            .values_list("pk", "published_at", "last_reviewed_at")
+        return urls + [
+            {"location": base + self.reverse_subpage("answer", args=(pk,)), "lastmod": reviewed or published}
+            for pk, published, reviewed in answers
+        ]

@@ -69,6 +69,7 @@ def test_the_schemas_list_endpoints_to_fire_at(client):
     endpoints = get_endpoints(client)
 
     assert "/api/v1/sites/" in endpoints
+    assert "/api/v1/questions/" in endpoints and "/api/v1/questions/track/abc/" in endpoints
     assert f"{CONVENTIONS_PREFIX}pages/" in endpoints
 
 

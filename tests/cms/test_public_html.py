@@ -102,6 +102,7 @@ def test_navigation_marks_the_current_page_and_the_section_around_it(fetch, hano
     assert current_in_nav(fetch(HANOI, "/gioi-thieu/")) == [("Giới thiệu", "page")]
     assert current_in_nav(fetch(HANOI, "/gioi-thieu/lich-su/")) == [("Giới thiệu", "true")]
     assert current_in_nav(fetch(HANOI, "/so-do-trang/")) == []
+    assert current_in_nav(fetch(HANOI, "/hoi-dap/dat-cau-hoi/")) == [("Hỏi đáp", "true")]  # a route below it
 
 
 def test_images_have_alt_text_and_assets_are_served_locally(fetch):

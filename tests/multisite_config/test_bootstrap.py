@@ -2,11 +2,11 @@
 import json
 
 from django.contrib.auth.models import Group
-from wagtail.models import GroupPagePermission, Page, Site, WorkflowPage
+from wagtail.models import GroupPagePermission, GroupSitePermission, Page, Site, WorkflowPage
 
 from home.models import HomePage
 from multisite_config.bootstrap import STANDARD_SECTIONS, bootstrap
-from multisite_config.models import PortalLink, SiteGroup, SiteProfile
+from multisite_config.models import PortalLink, SiteGroup, SiteProfile, SiteRole
 from multisite_config.register import REGISTER_FILE, load_register
 
 
@@ -16,6 +16,8 @@ def snapshot():
         "pages": sorted(Page.objects.values_list("id", "path", "title", "live")),
         "groups": sorted(Group.objects.values_list("id", "name")),
         "page_perms": GroupPagePermission.objects.count(),
+        "site_perms": sorted(GroupSitePermission.objects.values_list("group_id", "site_id", "permission_id")),
+        "group_perms": sorted(Group.permissions.through.objects.values_list("group_id", "permission_id")),
         "workflows": sorted(WorkflowPage.objects.values_list("page_id", "workflow_id")),
         "links": PortalLink.objects.count(),
     }
@@ -80,3 +82,30 @@ def test_unit_removed_from_register_is_reported_not_deleted(hanoi, tmp_path):
     assert Site.objects.filter(pk=hanoi.pk).exists()
     assert Page.objects.count() == pages_before
     assert any("hanoi.localhost" in warning for warning in report.warnings)
+
+
+def site_codenames(site, role):
+    group = SiteGroup.objects.get(site=site, role=role).group
+    return {(perm.site.hostname, perm.permission.codename)
+            for perm in GroupSitePermission.objects.filter(group=group).select_related("site", "permission")}
+
+
+def test_qa_officers_and_board_handle_questions_of_their_own_site_only(db):
+    hanoi = Site.objects.get(hostname="hanoi.localhost")
+    qa = site_codenames(hanoi, SiteRole.QA_OFFICERS)
+    assert {("hanoi.localhost", "view_question"), ("hanoi.localhost", "change_question"),
+            ("hanoi.localhost", "change_outboundemail"), ("hanoi.localhost", "view_unit")} <= qa
+    board = site_codenames(hanoi, SiteRole.BOARD)
+    assert {("hanoi.localhost", "change_question"), ("hanoi.localhost", "change_unit"),
+            ("hanoi.localhost", "add_unit")} <= board
+    assert {hostname for hostname, _codename in qa | board} == {"hanoi.localhost"}
+    assert not any(codename in ("add_question", "delete_question") for _host, codename in qa | board)
+    assert not SiteGroup.objects.get(site=hanoi, role=SiteRole.QA_OFFICERS).group.permissions.exclude(
+        codename="access_admin").exists()
+
+
+def test_shared_topics_are_the_centres(db):
+    centre = SiteGroup.objects.get(site=None, role=SiteRole.CENTRE).group
+    assert {"add_topic", "change_topic", "delete_topic", "change_question"} <= set(
+        centre.permissions.values_list("codename", flat=True))
+    assert not GroupSitePermission.objects.filter(permission__codename__endswith="_topic").exists()

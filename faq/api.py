@@ -1,0 +1,142 @@
+"""`/api/v1/questions/`: the published answers of a site, the question form, and tracking by code.
+
+Questions enter through ``faq.transitions.submit`` like those of the HTML form, so the deadline, the log
+and the acknowledgement e-mail are the same whichever door a question comes in by.
+"""
+from functools import wraps
+
+from django.db.models import Q
+from django.http import Http404
+from django.views.decorators.cache import never_cache
+from ninja import Query, Router
+from ninja.decorators import decorate_view
+from ninja.errors import ValidationError
+from ninja.pagination import paginate
+
+from cms.abuse import check_rate
+from cms.api.errors import problem
+from cms.api.scoping import SiteQuery, resolve_site
+from multisite_config.models import Topic
+
+from . import transitions
+from .models import Question, QuestionStatus
+from .models.questions import normalise_code
+from .schemas import PublishedQuestionOut, QuestionFilter, QuestionIn, QuestionReceipt, TrackingOut, answer_url
+
+router = Router(tags=["Hỏi đáp"])
+
+# Wider than any SQL integer can be compared without overflowing on some backends.
+MAX_ID_DIGITS = 18
+
+
+def json_only(run):
+    """Refuse a body that is not JSON with 415 before ninja tries to parse it.
+
+    Without this a form-encoded body would fail JSON parsing with a vague 400, and a JSON body sent as
+    ``text/plain`` (which browsers send cross-site without a preflight) would be accepted.
+    """
+
+    @wraps(run)
+    def checked(request, *args, **kwargs):
+        if request.content_type != "application/json":
+            return problem(415, "Chỉ nhận dữ liệu JSON (Content-Type: application/json).")
+        return run(request, *args, **kwargs)
+
+    return checked
+
+
+def too_many_requests(throttled):
+    response = problem(429, "Bạn đã gửi quá nhiều yêu cầu; vui lòng thử lại sau.")
+    response["Retry-After"] = str(throttled.retry_after)
+    return response
+
+
+def find_topic(value, location):
+    """The shared topic a client names by slug or id; a name that matches none is a 400 naming ``topic``.
+
+    A typo in a filter must not look like "no question on this topic", so it is an error, not an empty list.
+    """
+    lookup = Q(slug=value)
+    if value.isascii() and value.isdigit() and len(value) <= MAX_ID_DIGITS:
+        lookup |= Q(pk=int(value))
+    topic = Topic.objects.filter(lookup).first()
+    if topic is None:
+        raise ValidationError([{"loc": (location, "topic"), "msg": f"Không có chủ đề “{value}”."}])
+    return topic
+
+
+@router.get("/", response=list[PublishedQuestionOut], summary="Câu hỏi đã được trả lời và đăng công khai")
+@paginate
+def list_questions(request, filters: Query[QuestionFilter]):
+    """Published questions and answers of a site, the most recently published first."""
+    site = resolve_site(request, filters)
+    questions = (
+        Question.objects.published().filter(site=site)
+        .select_related("site", "topic").order_by("-published_at", "-pk")
+    )
+    if filters.q:
+        questions = questions.search(filters.q)
+    if filters.topic:
+        questions = questions.filter(topic=find_topic(filters.topic, "query"))
+    return questions
+
+
+@router.post("/", response={201: QuestionReceipt}, summary="Gửi câu hỏi")
+@decorate_view(json_only)
+def submit_question(request, scope: SiteQuery, payload: QuestionIn):
+    """A question to the site: 201 with the tracking code the asker uses to follow it.
+
+    Only a well-formed question counts against the client's rate limit, so someone correcting a typo is
+    not locked out; a malformed one is refused before anything is stored.
+    """
+    site = resolve_site(request, scope)
+    topic = find_topic(payload.topic, "body") if payload.topic else None
+    throttled = check_rate(request, "question")
+    if throttled:
+        return too_many_requests(throttled)
+    question = transitions.submit(
+        site, name=payload.name, email=payload.email, phone=payload.phone or "", topic=topic,
+        title=payload.title, body=payload.body, publish_name=payload.publish_consent,
+    )
+    return 201, QuestionReceipt(
+        tracking_code=question.display_code, status=question.status,
+        received_at=question.received_at, due_by=question.due_at,
+    )
+
+
+@router.get("/track/{tracking_code}/", response=TrackingOut, summary="Tra cứu tình trạng câu hỏi")
+@decorate_view(never_cache)
+def track_question(request, tracking_code: str, scope: SiteQuery):
+    """Where a question stands. Codes are accepted as typed (``abcde-fghjk``).
+
+    Every lookup counts against the client's rate limit, so codes cannot be guessed in bulk; the answer
+    is never cached, as it concerns one person's question.
+    """
+    site = resolve_site(request, scope)
+    throttled = check_rate(request, "track")
+    if throttled:
+        return too_many_requests(throttled)
+    question = (
+        Question.objects.filter(site=site, tracking_code=normalise_code(tracking_code))
+        .select_related("site").first()
+    )
+    if question is None:
+        raise Http404("Không có câu hỏi nào mang mã tra cứu này trên trang.")
+    return tracking(question)
+
+
+def tracking(question):
+    published = question.status == QuestionStatus.PUBLISHED
+    return TrackingOut(
+        tracking_code=question.display_code,
+        status=question.status,
+        status_label=question.get_status_display(),
+        received_at=question.received_at,
+        due_by=question.due_at if question.is_open else None,
+        paused=question.paused_at is not None,
+        pause_reason=question.pause_reason if question.paused_at else None,
+        refusal_reason=question.refusal_reason if question.status == QuestionStatus.REFUSED else None,
+        answer=question.answer if published else None,
+        published_at=question.published_at if published else None,
+        url=answer_url(question) if published else None,
+    )

@@ -1,0 +1,168 @@
+"""A question's page in the inbox (its data, log and action forms), the actions, and retrying failed e-mails.
+
+Each view loads its record from the sites the user handles (a 404 outside them, even if the middleware
+were bypassed) and checks the permission on that record, not just on the model.
+"""
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _, gettext_lazy
+from django.views import View
+from wagtail.admin.views.generic import InspectView
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.log_actions import log
+
+from .. import notifications
+from ..models import QuestionStatus
+from ..transitions import TransitionError
+from .actions import ACTIONS, EMAIL_RETRY_LOG_ACTION
+
+QUESTION_FIELDS = [
+    "site", "status", "received_at", "due_at", "name", "email", "phone", "publish_name", "topic", "title", "body",
+    "is_complex", "unit", "answer", "answered_by", "refusal_reason", "paused_at", "pause_reason",
+    "extension_days", "extension_reason", "published_at",
+]
+EMAIL_FIELDS = ["site", "kind", "subject_ref", "to", "subject", "body", "created_at", "attempts", "last_error",
+                "sent_at"]
+
+STATUS_LABELS = dict(QuestionStatus.choices)
+STEP_LABELS = {"receive": gettext_lazy("Tiếp nhận"), **{name: action.label for name, action in ACTIONS.items()}}
+
+
+def event_row(event):
+    """A log line with the Vietnamese names of the step and the states, as staff read them."""
+    return {"event": event, "action": STEP_LABELS.get(event.action, event.action),
+            "from_status": STATUS_LABELS.get(event.from_status, ""),
+            "to_status": STATUS_LABELS.get(event.to_status, "")}
+
+
+class HandledRecordMixin(PermissionCheckedMixin):
+    """Loads the record named in the URL from the user's sites and requires ``record_permission`` on it."""
+
+    model = None
+    record_permission = "change"
+
+    def handled(self):
+        return self.model._default_manager.filter(site__in=self.permission_policy.handled_sites(self.request.user))
+
+    def get_object(self, queryset=None):
+        record = get_object_or_404(self.handled(), pk=self.kwargs["pk"])
+        if not self.user_has_permission_for_instance(self.record_permission, record):
+            raise PermissionDenied
+        return record
+
+
+class RecordDetailView(HandledRecordMixin, InspectView):
+    """The "edit" page of a public record: what it holds and what staff can do, never a free-form editor."""
+
+    any_permission_required = ["view", "change"]
+    record_permission = "view"
+    page_title = gettext_lazy("Chi tiết")
+
+    def get_edit_url(self):
+        return None  # this page is the record's page; there is no separate editor to link to
+
+    def get_field_display_value(self, field_name, field):
+        """Readable values: "Có"/"Không", a dash for nothing, times in the user's time zone."""
+        value = super().get_field_display_value(field_name, field)
+        if isinstance(value, bool):
+            return _("Có") if value else _("Không")
+        if isinstance(value, datetime.datetime):
+            return timezone.localtime(value)
+        return "—" if value in (None, "") else value
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["can_act"] = self.user_has_permission_for_instance("change", self.object)
+        return context
+
+
+class QuestionDetailView(RecordDetailView):
+    action_url_name = None
+    fields = QUESTION_FIELDS
+
+    def handled(self):
+        return super().handled().select_related("site", "topic", "unit", "answered_by")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        question = self.object
+        context.update(
+            question=question,
+            is_late=question.is_late(),
+            events=[event_row(event) for event in question.events.select_related("user")],
+            actions=[(action, action.form_class(question=question)) for action in ACTIONS.values()
+                     if context["can_act"] and action.offered(question)],
+            action_url_name=self.action_url_name,
+        )
+        return context
+
+
+class QuestionActionView(HandledRecordMixin, View):
+    """POST one action's form: run the transition, log it in Wagtail's audit log, say what happened."""
+
+    http_method_names = ["post"]
+    permission_required = "change"
+    edit_url_name = None
+
+    def post(self, request, pk, action):
+        question = self.get_object()
+        step = ACTIONS.get(action)
+        if step is None:
+            raise Http404
+        form = step.form_class(request.POST, question=question)
+        if not form.is_valid():
+            for field, errors in form.errors.items():
+                label = form.fields[field].label if field in form.fields else ""
+                messages.error(request, f"{label}: {' '.join(errors)}" if label else " ".join(errors))
+            return redirect(self.edit_url_name, pk)
+        previous = question.status
+        try:
+            with transaction.atomic():
+                step.perform(question, request.user, form)
+                note = question.events.latest("at", "pk").note
+                log(question, step.log_action, user=request.user,
+                    data={"from": previous, "to": question.status, "note": note})
+        except TransitionError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Đã thực hiện “%(action)s” cho câu hỏi %(code)s.") % {
+                "action": step.label, "code": question.display_code})
+        return redirect(self.edit_url_name, pk)
+
+
+class EmailDetailView(RecordDetailView):
+    retry_url_name = None
+    fields = EMAIL_FIELDS
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "retry_url_name": self.retry_url_name}
+
+
+class EmailRetryView(HandledRecordMixin, View):
+    """Send a failed e-mail again now (staff fixed the address or the mail server is back)."""
+
+    http_method_names = ["post"]
+    permission_required = "change"
+    index_url_name = None
+    edit_url_name = None
+
+    def post(self, request, pk):
+        message = self.get_object()
+        if message.sent_at is not None:
+            messages.info(request, _("Thư này đã được gửi."))
+            return redirect(self.index_url_name)
+        sent = notifications.deliver(message)
+        log(message, EMAIL_RETRY_LOG_ACTION, user=request.user,
+            data={"note": _("Đã gửi") if sent else message.last_error})
+        if sent:
+            messages.success(request, _("Đã gửi lại thư tới %(to)s.") % {"to": message.to})
+            return redirect(self.index_url_name)
+        messages.error(request, _("Gửi lại không thành công: %(error)s") % {"error": message.last_error})
+        return redirect(self.edit_url_name, pk)
+

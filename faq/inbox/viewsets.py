@@ -1,0 +1,97 @@
+"""The "Hỏi đáp" admin menu: the question inbox and the failed e-mails, both site-owned snippet viewsets.
+
+Being ``SiteOwnedSnippetViewSet``s, every URL of theirs that names a record (including the action URLs
+added here, which take ``pk``) is also refused by ``AdminSiteConfinementMiddleware`` outside the user's
+sites. Their "edit" page is the record's page with its actions: public records are handled, not edited.
+"""
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.permissions import policy_registry
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from multisite_config.site_owned import SiteOwnedSnippetViewSet
+
+from ..models import OutboundEmail, Question
+from .filters import QuestionFilterSet
+from .views import EmailDetailView, EmailRetryView, QuestionActionView, QuestionDetailView
+
+
+class PublicRecordViewSet(SiteOwnedSnippetViewSet):
+    """Lists the records of the sites the user handles; their "edit" page is ``edit_view_class``."""
+
+    copy_view_enabled = False
+
+    def handled(self, request):
+        policy = policy_registry.get_by_type(self.model)
+        return self.model._default_manager.filter(site__in=policy.handled_sites(request.user))
+
+
+class QuestionViewSet(PublicRecordViewSet):
+    model = Question
+    icon = "help"
+    menu_label = _("Câu hỏi của người dân")
+    edit_view_class = QuestionDetailView
+    edit_template_name = "faq/admin/question_detail.html"
+    filterset_class = QuestionFilterSet
+    search_fields = ["tracking_code", "title", "name", "email"]
+    list_display = [
+        "tracking_code", "title", "site",
+        Column("status", label=_("Trạng thái"), accessor="get_status_display", sort_key="status"),
+        "topic", "unit",
+        Column("due_at", label=_("Hạn"), accessor="due_at", sort_key="due_at"),
+        BooleanColumn("late", label=_("Trễ hạn"), accessor=lambda question: question.is_late()),
+    ]
+
+    def get_queryset(self, request):
+        return self.handled(request).select_related("site", "topic", "unit")
+
+    @property
+    def edit_view(self):
+        return self.construct_view(self.edit_view_class, template_name=self.edit_template_name,
+                                   action_url_name=self.get_url_name("act"))
+
+    @property
+    def action_view(self):
+        return self.construct_view(QuestionActionView)
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path(f"act/<{self.pk_path_converter}:pk>/<slug:action>/", self.action_view, name="act"),
+        ]
+
+
+class FailedEmailViewSet(PublicRecordViewSet):
+    """E-mails to askers that could not be sent, so staff can see them and send them again."""
+
+    model = OutboundEmail
+    icon = "mail"
+    menu_label = _("Thư gửi không thành công")
+    edit_view_class = EmailDetailView
+    edit_template_name = "faq/admin/email_detail.html"
+    list_display = ["subject", "to", "site", "kind", "attempts", "last_error", "created_at"]
+    list_filter = ["site", "kind"]
+
+    def get_queryset(self, request):
+        return self.handled(request).failed().select_related("site")
+
+    @property
+    def edit_view(self):
+        return self.construct_view(self.edit_view_class, template_name=self.edit_template_name,
+                                   retry_url_name=self.get_url_name("retry"))
+
+    @property
+    def retry_view(self):
+        return self.construct_view(EmailRetryView)
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path(f"retry/<{self.pk_path_converter}:pk>/", self.retry_view, name="retry"),
+        ]
+
+
+class QuestionAdminGroup(SnippetViewSetGroup):
+    items = (QuestionViewSet, FailedEmailViewSet)
+    menu_icon = "help"
+    menu_label = _("Hỏi đáp")
+    menu_name = "hoi-dap"
