@@ -3,7 +3,9 @@
 The national site gets the three questions and answers of the seed 002 page (Quy chế 1582/QĐ-BHXH),
 parsed from the copy kept in ``demo_content/``. Hà Nội gets questions in every state, one of them late and
 one due soon, so the inbox, its filters and the dashboard panel show something on a fresh install.
-Everything goes through ``faq.transitions``, as a real question would. A site that already has questions
+Hà Nội also gets requests for information with every outcome, for the request log and the yearly
+statistics. Everything goes through ``faq.transitions`` and ``faq.information_requests``, as real
+submissions would. A site that already has questions
 is left alone, so a second run changes nothing.
 """
 import datetime as dt
@@ -16,8 +18,8 @@ from cms.working_days import is_working_day, local
 from contacts.models import Unit
 from multisite_config.models import SiteProfile, Topic
 
-from . import transitions
-from .models import Question
+from . import information_requests, transitions
+from .models import DeliveryForm, InformationCategory, Question, RefusalReason
 
 SEED_002 = Path(__file__).parent / "demo_content" / "seed_002_hoi_dap_quy_che_1582.txt"
 END_OF_ANSWERS = "Quý khách cần hỏi thêm"
@@ -59,6 +61,9 @@ def load_qa_demo(report, now=None):
     if not hanoi.questions.exists():
         hanoi_questions(hanoi, topics, now)
         report.change("demo: câu hỏi của BHXH Hà Nội ở mọi trạng thái")
+    if not hanoi.information_requests.exists():
+        hanoi_information_requests(hanoi)
+        report.change("demo: yêu cầu cung cấp thông tin của BHXH Hà Nội, mỗi kết quả một yêu cầu")
     danang = SiteProfile.objects.get(code="48").site
     if not danang.questions.exists():
         published(danang, topics["bao-hiem-y-te"], *DANANG_PUBLISHED)
@@ -182,3 +187,40 @@ def received_working_days_ago(now, days):
         while not is_working_day(day):
             day -= dt.timedelta(days=1)
     return timezone.make_aware(dt.datetime.combine(day, dt.time(9)), timezone.get_default_timezone())
+
+
+def information_request(site, category, information, name, id_number, **extra):
+    """A request as the public form would send it, then filed under its category by staff."""
+    request = information_requests.submit(
+        site, name=name, id_number=id_number, email=f"{id_number}@example.invalid",
+        address="Phường Cầu Giấy, thành phố Hà Nội", information=information,
+        purpose="Phục vụ việc giải quyết chế độ của bản thân.", delivery_form=DeliveryForm.EMAIL, **extra)
+    request.category = category
+    request.save(update_fields=["category"])
+    return request
+
+
+def hanoi_information_requests(site):
+    """One request per outcome of art. 24-30, including a refusal under art. 28 and a paid copy."""
+    information_request(site, InformationCategory.CONTRIBUTIONS, "Danh sách đơn vị nợ đóng BHXH trên địa bàn "
+                        "phường Cầu Giấy quý III/2026.", "Trịnh Văn Nam", "001086012345")
+    gathering = information_request(site, InformationCategory.FINANCE, "Báo cáo quyết toán chi khám chữa bệnh "
+                                    "BHYT năm 2025 của thành phố.", "Lý Thị Oanh", "001190054321")
+    information_requests.notify_gathering(gathering, None, note="Cần tổng hợp số liệu từ nhiều đơn vị.")
+    information_requests.extend(gathering, None, days=10, reason="Số liệu quyết toán đang được kiểm toán.")
+    provided = information_request(site, InformationCategory.LEGAL, "Bản sao Quyết định 1582/QĐ-BHXH về Quy chế "
+                                   "hoạt động Cổng Thông tin điện tử.", "Phan Văn Phúc", "001079011111",
+                                   organisation="Công ty TNHH Phúc An")
+    information_requests.provide(provided, None, response="Gửi kèm bản sao quyết định (12 trang).", cost=24000)
+    partly = information_request(site, InformationCategory.BENEFITS, "Số người hưởng lương hưu và trợ cấp "
+                                 "BHXH hằng tháng theo từng phường năm 2025.", "Cao Thị Quyên", "001185022222")
+    information_requests.provide(partly, None, response="Cung cấp số liệu toàn thành phố; số liệu theo "
+                                 "phường chưa được tổng hợp.", partly=True)
+    refused = information_request(site, InformationCategory.HEALTH_INSURANCE, "Danh mục thuốc BHYT chi trả "
+                                  "năm 2026.", "Mai Văn Sơn", "001088033333")
+    information_requests.refuse(refused, None, reason=RefusalReason.ALREADY_PUBLIC,
+                                detail="Danh mục đã được công khai tại Thông tư của Bộ Y tế, đăng trên "
+                                "Cổng Thông tin điện tử của Bộ Y tế và của BHXH Việt Nam.")
+    redirected = information_request(site, InformationCategory.OTHER, "Hồ sơ cấp phép xây dựng của công ty "
+                                     "bên cạnh nhà tôi.", "Tạ Thị Thu", "001192044444")
+    information_requests.redirect(redirected, None, agency="Ủy ban nhân dân phường Cầu Giấy")

@@ -19,7 +19,7 @@ class HomePage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.SectionPage", "faq.QuestionIndexPage"]
+    subpage_types = ["home.SectionPage", "faq.QuestionIndexPage", "legal.LegalDocumentIndexPage"]
     max_count_per_parent = None
 
     class Meta:

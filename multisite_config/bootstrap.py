@@ -17,6 +17,7 @@ from wagtail.models import (
 
 from faq.models import QuestionIndexPage
 from home.models import HomePage, SectionPage
+from legal.models import LegalDocumentIndexPage
 
 from .models import BoardApprovalTask, PortalLink, SiteGroup, SiteKind, SiteProfile, SiteRole
 from .register import REGISTER_FILE, load_register
@@ -25,7 +26,7 @@ from .register import REGISTER_FILE, load_register
 STANDARD_SECTIONS = [
     ("gioi-thieu", "Giới thiệu", SectionPage),
     ("tin-tuc-su-kien", "Tin tức – Sự kiện", SectionPage),
-    ("van-ban-thu-tuc-hanh-chinh", "Văn bản – Thủ tục hành chính", SectionPage),
+    ("van-ban-thu-tuc-hanh-chinh", "Văn bản – Thủ tục hành chính", LegalDocumentIndexPage),
     ("hoi-dap", "Hỏi đáp", QuestionIndexPage),
     ("lien-he", "Liên hệ", SectionPage),
     ("thong-tin-cong-khai", "Thông tin công khai", SectionPage),
@@ -67,6 +68,7 @@ CENTRE_MODEL_PERMISSIONS = [
     ("cms", "add_calendaradjustment"), ("cms", "change_calendaradjustment"), ("cms", "delete_calendaradjustment"),
     *INFORMATION_REQUEST_PERMISSIONS, *QUESTION_HANDLING, *UNIT_EDITING,
     ("multisite_config", "add_topic"), ("multisite_config", "change_topic"), ("multisite_config", "delete_topic"),
+    ("legal", "add_documenttype"), ("legal", "change_documenttype"), ("legal", "delete_documenttype"),
 ]
 ROLE_LABELS = {
     SiteRole.EDITORS: "Biên tập viên", SiteRole.BOARD: "Ban Biên tập", SiteRole.QA_OFFICERS: "Cán bộ hỏi đáp",

@@ -8,6 +8,8 @@ from django.db import transaction
 from faq.demo import load_qa_demo
 from faq.models import QuestionIndexPage
 from home.models import HomePage, SectionPage
+from legal.demo import load_legal_demo
+from legal.models import LegalDocumentIndexPage
 
 from .models import SiteGroup, SiteProfile, SiteRole
 
@@ -39,7 +41,9 @@ SECTION_TEXT = {
     "thong-tin-cong-khai": (
         "<p>Thông tin được công khai theo Luật Tiếp cận thông tin 2016 (Công văn 07/BHXH-PC ngày 02/01/2020): "
         "quy chế cung cấp thông tin, danh mục thông tin phải công khai, đầu mối tiếp nhận yêu cầu "
-        "cung cấp thông tin.</p>"),
+        "cung cấp thông tin.</p>"
+        '<p><a href="/yeu-cau-cung-cap-thong-tin/">Gửi yêu cầu cung cấp thông tin trực tuyến</a> '
+        "(trả lời trong 03 ngày làm việc, hoặc 15 ngày làm việc nếu cần tập hợp thông tin).</p>"),
 }
 
 
@@ -48,6 +52,7 @@ def load_demo(report):
         fill_pages(report)
         create_users(report)
         load_qa_demo(report)
+        load_legal_demo(report)
 
 
 def fill_pages(report):
@@ -71,7 +76,7 @@ def section_text_field(section):
     """Where a standard section keeps its introductory text (None for a page type without one)."""
     if isinstance(section, SectionPage):
         return "body"
-    if isinstance(section, QuestionIndexPage):
+    if isinstance(section, (QuestionIndexPage, LegalDocumentIndexPage)):
         return "intro"
     return None
 

@@ -5,7 +5,7 @@ import pytest
 
 from cms.working_days import is_working_day
 from faq.demo import load_qa_demo, seed_002_questions
-from faq.models import Question, QuestionStatus
+from faq.models import Question, QuestionStatus, RefusalReason, RequestStatus
 from multisite_config.bootstrap import Report
 
 SEED_002_TITLES = [
@@ -35,6 +35,8 @@ def test_demo_fills_every_state_once_and_a_second_run_changes_nothing(national, 
     assert hanoi.questions.late().count() == 1
     assert hanoi.questions.filter(paused_at__isnull=False).count() == 1
     assert danang.questions.published().count() == 1
+    assert set(hanoi.information_requests.values_list("status", flat=True)) == set(RequestStatus.values)
+    assert hanoi.information_requests.filter(refusal_reason=RefusalReason.ALREADY_PUBLIC).count() == 1
     assert not is_working_day(dt.date(2026, 1, 2))
 
     before = Question.objects.count()

@@ -104,8 +104,10 @@ def test_qa_officers_and_board_handle_questions_of_their_own_site_only(db):
         codename="access_admin").exists()
 
 
-def test_shared_topics_are_the_centres(db):
+def test_shared_topics_and_document_types_are_the_centres(db):
     centre = SiteGroup.objects.get(site=None, role=SiteRole.CENTRE).group
-    assert {"add_topic", "change_topic", "delete_topic", "change_question"} <= set(
-        centre.permissions.values_list("codename", flat=True))
-    assert not GroupSitePermission.objects.filter(permission__codename__endswith="_topic").exists()
+    assert {"add_topic", "change_topic", "delete_topic", "change_question", "add_documenttype",
+            "change_documenttype"} <= set(centre.permissions.values_list("codename", flat=True))
+    for suffix in ("_topic", "_documenttype"):
+        assert not GroupSitePermission.objects.filter(permission__codename__endswith=suffix).exists()
+        assert not Group.objects.exclude(pk=centre.pk).filter(permissions__codename__endswith=suffix).exists()

@@ -1,0 +1,173 @@
+"""A legal or directive document published in a site's "Văn bản – Thủ tục hành chính" section.
+
+Its status is derived, not typed in: it changes with the calendar and with the documents that replace it,
+so it is computed in the query (``with_status``) for lists and filters, and the same rules in Python for
+one page. Editors only record what the dates and relations cannot say: that a document is partly in force.
+"""
+from django.db import models
+from django.db.models import Case, Exists, OuterRef, Q, Value, When
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from cms.text import fold, folded_terms
+
+
+class Status(models.TextChoices):
+    IN_FORCE = "con-hieu-luc", _("Còn hiệu lực")
+    PARTLY = "het-hieu-luc-mot-phan", _("Hết hiệu lực một phần")
+    EXPIRED = "het-hieu-luc", _("Hết hiệu lực")
+    NOT_YET = "chua-co-hieu-luc", _("Chưa có hiệu lực")
+
+
+def replaced(partly, today):
+    """A live document that has taken effect replaces this one (wholly or in part)."""
+    replacements = LegalDocumentReplacement.objects.filter(replaced=OuterRef("pk"), partly=partly,
+                                                           page__live=True)
+    return Exists(replacements.filter(Q(page__effective_on__isnull=True) | Q(page__effective_on__lte=today)))
+
+
+class LegalDocumentQuerySet(PageQuerySet):
+    def with_status(self, today=None):
+        """Annotate ``status_code``; the order of the rules is the order of precedence."""
+        today = today or timezone.localdate()
+        return self.annotate(status_code=Case(
+            When(effective_on__gt=today, then=Value(Status.NOT_YET)),
+            When(replaced(False, today) | Q(expires_on__lte=today), then=Value(Status.EXPIRED)),
+            When(replaced(True, today) | Q(partly_in_force=True), then=Value(Status.PARTLY)),
+            default=Value(Status.IN_FORCE), output_field=models.CharField()))
+
+    def search(self, query):
+        """Every folded word of the query must appear: diacritics and case do not matter, đ is d.
+
+        ``phrase_match`` marks the documents holding the words together, in order, so they can be listed
+        first ("tiep can thong tin" before a text that merely mentions "tiếp", "cán bộ" and "thông tin").
+        """
+        queryset = self
+        for term in folded_terms(query):
+            queryset = queryset.filter(search_text__contains=term)
+        return queryset.annotate(phrase_match=Case(When(search_text__contains=fold(query), then=Value(True)),
+                                                   default=Value(False), output_field=models.BooleanField()))
+
+
+class LegalDocumentPage(Page):
+    number = models.CharField(_("số hiệu"), max_length=60, blank=True, db_index=True,
+                              help_text=_("Ví dụ: 07/BHXH-PC"))
+    document_type = models.ForeignKey("legal.DocumentType", verbose_name=_("loại văn bản"), null=True,
+                                      on_delete=models.PROTECT, related_name="documents")
+    issuer = models.CharField(_("cơ quan ban hành"), max_length=200, blank=True)
+    place = models.CharField(_("nơi ban hành"), max_length=100, blank=True)
+    signer_name = models.CharField(_("người ký"), max_length=120, blank=True)
+    signer_title = models.CharField(_("chức vụ người ký"), max_length=200, blank=True)
+    issued_on = models.DateField(_("ngày ban hành"), null=True, blank=True)
+    effective_on = models.DateField(_("ngày có hiệu lực"), null=True, blank=True,
+                                    help_text=_("Để trống nếu có hiệu lực từ ngày ban hành."))
+    expires_on = models.DateField(_("ngày hết hiệu lực"), null=True, blank=True)
+    partly_in_force = models.BooleanField(
+        _("hết hiệu lực một phần"), default=False,
+        help_text=_("Đánh dấu khi một phần văn bản đã bị bãi bỏ mà văn bản thay thế chưa có trên trang."))
+    subject = models.CharField(_("trích yếu"), max_length=500, blank=True, help_text=_("Ví dụ: V/v …"))
+    addressees = models.TextField(_("kính gửi"), blank=True)
+    summary = models.TextField(_("tóm tắt"), max_length=2000, blank=True)
+    body = RichTextField(_("toàn văn"), blank=True)
+    topics = ParentalManyToManyField("multisite_config.Topic", verbose_name=_("chủ đề"), blank=True,
+                                     related_name="legal_documents")
+    search_text = models.TextField(editable=False, blank=True)
+
+    objects = PageManager.from_queryset(LegalDocumentQuerySet)()
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel([
+            FieldRowPanel([FieldPanel("number"), FieldPanel("document_type")]),
+            FieldRowPanel([FieldPanel("issuer"), FieldPanel("place")]),
+            FieldRowPanel([FieldPanel("signer_name"), FieldPanel("signer_title")]),
+        ], heading=_("Thông tin văn bản")),
+        MultiFieldPanel([
+            FieldRowPanel([FieldPanel("issued_on"), FieldPanel("effective_on"), FieldPanel("expires_on")]),
+            FieldPanel("partly_in_force"),
+        ], heading=_("Hiệu lực")),
+        FieldPanel("subject"), FieldPanel("addressees"), FieldPanel("summary"), FieldPanel("body"),
+        InlinePanel("attachments", label=_("Tệp đính kèm")),
+        InlinePanel("replacements", label=_("Văn bản được thay thế")),
+        InlinePanel("bases", label=_("Căn cứ pháp lý")),
+        FieldPanel("topics"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("number"), index.SearchField("subject"), index.SearchField("summary"),
+        index.SearchField("body"), index.FilterField("issued_on"),
+    ]
+    parent_page_types = ["legal.LegalDocumentIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("văn bản")
+        verbose_name_plural = _("văn bản")
+
+    def save(self, *args, **kwargs):
+        self.search_text = fold(" ".join([
+            self.title, self.number, self.subject, self.summary, self.issuer, self.signer_name,
+            strip_tags(self.body or ""),
+        ]))
+        super().save(*args, **kwargs)
+
+    @property
+    def status(self):
+        """The status annotated by ``with_status`` if the page came from such a query, else computed."""
+        code = getattr(self, "status_code", None)
+        if code is None:
+            code = LegalDocumentPage.objects.filter(pk=self.pk).with_status() \
+                .values_list("status_code", flat=True).first() or Status.IN_FORCE
+        return Status(code)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            attachments=self.attachments.select_related("document"),
+            replaces=self.replacements.select_related("replaced"),
+            replaced_by=LegalDocumentReplacement.objects.filter(replaced=self, page__live=True)
+            .select_related("page"),
+            bases=self.bases.select_related("basis"),
+            basis_for=LegalDocumentBasis.objects.filter(basis=self, page__live=True).select_related("page"),
+            topics=self.topics.all(),
+        )
+        return context
+
+
+class LegalDocumentAttachment(Orderable):
+    page = ParentalKey(LegalDocumentPage, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey("wagtaildocs.Document", verbose_name=_("tệp"), on_delete=models.CASCADE,
+                                 related_name="+")
+    label = models.CharField(_("tên hiển thị"), max_length=200, blank=True)
+
+    panels = [FieldPanel("document"), FieldPanel("label")]
+
+    @property
+    def display_label(self):
+        return self.label or self.document.title
+
+
+class LegalDocumentReplacement(Orderable):
+    """``page`` replaces ``replaced``; the reverse ("replaced by") is derived from the same rows."""
+
+    page = ParentalKey(LegalDocumentPage, on_delete=models.CASCADE, related_name="replacements")
+    replaced = models.ForeignKey(LegalDocumentPage, verbose_name=_("văn bản được thay thế"),
+                                 on_delete=models.CASCADE, related_name="replaced_by_links")
+    partly = models.BooleanField(_("chỉ thay thế một phần"), default=False)
+
+    panels = [FieldPanel("replaced"), FieldPanel("partly")]
+
+
+class LegalDocumentBasis(Orderable):
+    """``basis`` is a legal basis of ``page`` (a document this one is issued under)."""
+
+    page = ParentalKey(LegalDocumentPage, on_delete=models.CASCADE, related_name="bases")
+    basis = models.ForeignKey(LegalDocumentPage, verbose_name=_("văn bản làm căn cứ"),
+                              on_delete=models.CASCADE, related_name="basis_for_links")
+
+    panels = [FieldPanel("basis")]
