@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
+from .events import StepEvent
 from .questions import TRACKING_LENGTH, tracking_code
 
 FIRST_ANSWER_DAYS = 3
@@ -138,21 +139,13 @@ class InformationRequest(models.Model):
         super().save(*args, **kwargs)
 
 
-class InformationRequestEvent(models.Model):
-    """The request log: who did what, when, from which state to which, and why."""
+class InformationRequestEvent(StepEvent):
+    """The request log that art. 24-32 and the yearly statistics rely on."""
 
     request = models.ForeignKey(InformationRequest, on_delete=models.CASCADE, related_name="events")
-    action = models.CharField(_("thao tác"), max_length=32)
-    from_status = models.CharField(_("từ trạng thái"), max_length=16, blank=True)
-    to_status = models.CharField(_("sang trạng thái"), max_length=16, blank=True)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người thực hiện"), null=True,
-                             blank=True, on_delete=models.SET_NULL, related_name="+")
-    at = models.DateTimeField(_("lúc"), default=timezone.now)
-    note = models.TextField(_("ghi chú"), blank=True)
 
-    class Meta:
+    class Meta(StepEvent.Meta):
         verbose_name = _("nhật ký yêu cầu cung cấp thông tin")
-        ordering = ["at", "pk"]
 
     def __str__(self):
         return f"{self.request_id}: {self.action}"

@@ -20,6 +20,8 @@ from wagtail.models import Site
 
 from cms.text import fold
 
+from .events import StepEvent
+
 TRACKING_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: easy to read out and type
 TRACKING_LENGTH = 10
 ANSWER_DAYS = 7
@@ -167,21 +169,13 @@ class Question(models.Model):
         super().save(*args, **kwargs)
 
 
-class QuestionEvent(models.Model):
-    """One step in a question's life: who did what, when, from which state to which, and why."""
+class QuestionEvent(StepEvent):
+    """The log of a question: every transition of seed 002's process, with who and when."""
 
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="events")
-    action = models.CharField(_("thao tác"), max_length=32)
-    from_status = models.CharField(_("từ trạng thái"), max_length=16, blank=True)
-    to_status = models.CharField(_("sang trạng thái"), max_length=16, blank=True)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người thực hiện"), null=True,
-                             blank=True, on_delete=models.SET_NULL, related_name="+")
-    at = models.DateTimeField(_("lúc"), default=timezone.now)
-    note = models.TextField(_("ghi chú"), blank=True)
 
-    class Meta:
+    class Meta(StepEvent.Meta):
         verbose_name = _("nhật ký câu hỏi")
-        ordering = ["at", "pk"]
 
     def __str__(self):
         return f"{self.question_id}: {self.action}"
