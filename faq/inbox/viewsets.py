@@ -42,6 +42,9 @@ class QuestionViewSet(PublicRecordViewSet):
         Column("due_at", label=_("Hạn"), accessor="due_at", sort_key="due_at"),
         BooleanColumn("late", label=_("Trễ hạn"), accessor=lambda question: question.is_late()),
     ]
+    # The board's spreadsheet of its questions: the process, never the asker's contact data.
+    list_export = ["tracking_code", "site", "status", "topic", "unit", "is_complex", "received_at", "due_at",
+                   "answered_at", "published_at", "refused_at"]
 
     def get_queryset(self, request):
         return self.handled(request).select_related("site", "topic", "unit")

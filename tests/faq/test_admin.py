@@ -84,6 +84,15 @@ def test_inbox_lists_only_own_site_questions(client, hanoi_qa, centre_user, inbo
     assert {"ĐN trễ hạn", "HN trễ hạn"} <= listed(client.get(INBOX))
 
 
+def test_the_inbox_export_holds_only_own_site_questions_and_no_contact_data(client, hanoi_qa, inbox):
+    client.force_login(hanoi_qa)
+    response = client.get(INBOX, {"export": "csv"})
+    exported = b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
+    assert response.status_code == 200
+    assert inbox["late"].tracking_code in exported and inbox["danang"].tracking_code not in exported
+    assert inbox["late"].email not in exported and inbox["late"].name not in exported
+
+
 def test_board_sees_the_inbox_but_an_editor_does_not(client, hanoi_board, hanoi_editor, inbox):
     client.force_login(hanoi_board)
     assert "HN trễ hạn" in listed(client.get(INBOX))

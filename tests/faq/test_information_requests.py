@@ -197,6 +197,16 @@ def test_admin_list_and_detail_are_confined_to_the_users_site(client, hanoi, dan
     assert InformationRequest.objects.get(pk=theirs.pk).status == S.RECEIVED
 
 
+def test_the_request_log_export_holds_only_the_users_sites(client, hanoi, danang, hanoi_officer):
+    mine = make_request(hanoi, at(2026, 3, 2))
+    theirs = make_request(danang, at(2026, 3, 2), name="Trần Thị Đà Nẵng")
+    client.force_login(hanoi_officer)
+    response = client.get(admin_url("list"), {"export": "csv"})
+    exported = b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
+    assert response.status_code == 200
+    assert mine.tracking_code in exported and theirs.tracking_code not in exported
+
+
 def test_an_editor_without_request_permissions_cannot_open_the_log(client, hanoi, hanoi_editor):
     client.force_login(hanoi_editor)
     assert client.get(admin_url("list")).status_code in (302, 403)
