@@ -22,7 +22,7 @@ class LegalDocumentIndexPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["legal.LegalDocumentPage"]
+    subpage_types = ["legal.LegalDocumentPage", "legal.DraftDocumentPage", "legal.AdministrativeProcedurePage"]
     max_count_per_parent = 1
 
     class Meta:
