@@ -8,7 +8,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms.api import api
 from cms.api_v2 import api_router
 from cms.views import api_not_found, robots_txt, sitemap_page
+from contacts.views import contact_en
 from faq.views import information_request
+from legal.views import public_report, submit_comment
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -20,5 +22,8 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots-txt"),
     path("so-do-trang/", sitemap_page, name="sitemap-page"),
     path("yeu-cau-cung-cap-thong-tin/", information_request, name="information-request"),
+    path("du-thao/<int:page_id>/gop-y/", submit_comment, name="draft-comment"),
+    path("du-thao/<int:page_id>/bao-cao-tong-hop/", public_report, name="draft-report"),
+    path("en/contact/", contact_en, name="contact-en"),
     path("", include(wagtail_urls)),
 ]

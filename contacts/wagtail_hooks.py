@@ -1,15 +1,20 @@
-"""Admin of units: each site's board keeps its own units (to which questions are routed); the centre sees all."""
+"""Admin of contacts: units with their leaders (each site's board its own; the centre all), the change
+history of contact details, citizen reception (schedule, log, monthly report) and the dashboard warning."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.permission_policies.sites import SitePermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import EditView
 
 from multisite_config.forms import SiteOwnedAdminForm
 from multisite_config.site_owned import SiteOwnedSnippetViewSet
 
+from . import dashboard, history
 from .models import Unit
+from .reception_admin import log_viewset, report_menu_item, schedule_viewset
 
 register_permission_policy(Unit, SitePermissionPolicy(Unit))
 
@@ -31,6 +36,12 @@ class UnitForm(SiteOwnedAdminForm):
         return cleaned
 
 
+class UnitEditView(EditView):
+    """Logs each edit with the old and new value of every changed field (see ``contacts.history``)."""
+
+    action_class = history.ContactEditAction
+
+
 class UnitViewSet(SiteOwnedSnippetViewSet):
     model = Unit
     icon = "group"
@@ -38,9 +49,20 @@ class UnitViewSet(SiteOwnedSnippetViewSet):
     list_display = ["name", "site", "kind", "phone", "email"]
     list_filter = ["site", "kind"]
     search_fields = ["name"]
-    edit_handler = ObjectList([FieldPanel(name) for name in (
-        "site", "kind", "parent", "name", "address", "phone", "fax", "email", "website", "working_hours", "map_url",
-    )], base_form_class=UnitForm)
+    edit_view_class = UnitEditView
+    edit_handler = ObjectList([
+        *(FieldPanel(name) for name in (
+            "site", "kind", "parent", "name", "address", "phone", "fax", "email", "website", "working_hours",
+            "map_url")),
+        MultiFieldPanel([FieldPanel(name) for name in ("name_en", "address_en", "working_hours_en")],
+                        heading=_("Tiếng Anh (English)")),
+        InlinePanel("leaders", heading=_("Lãnh đạo"), label=_("lãnh đạo")),
+    ], base_form_class=UnitForm)
 
 
 register_snippet(UnitViewSet)
+register_snippet(schedule_viewset)
+register_snippet(log_viewset)
+hooks.register("register_admin_menu_item", report_menu_item)
+hooks.register("construct_homepage_panels", dashboard.add_panel)
+hooks.register("register_log_actions", history.register_log_actions)

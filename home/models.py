@@ -19,7 +19,7 @@ class HomePage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.SectionPage", "faq.QuestionIndexPage", "legal.LegalDocumentIndexPage"]
+    subpage_types = ["home.SectionPage", "home.NewsIndexPage", "faq.QuestionIndexPage", "legal.LegalDocumentIndexPage"]
     max_count_per_parent = None
 
     class Meta:
@@ -84,3 +84,7 @@ class SiteNotice(models.Model):
 
     def __str__(self):
         return self.title
+
+
+from .news import NewsIndexPage, NewsPage, Royalty  # noqa: E402,F401  (news models live in their own module)
+from .news_shares import NewsShare  # noqa: E402,F401

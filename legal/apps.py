@@ -6,3 +6,12 @@ class LegalConfig(AppConfig):
 
     name = "legal"
     verbose_name = "Văn bản – Thủ tục hành chính"
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from .models import DraftDocumentPage
+        from .versions import record_published_version
+
+        page_published.connect(record_published_version, sender=DraftDocumentPage,
+                               dispatch_uid="legal-draft-versions")

@@ -16,7 +16,7 @@ from wagtail.models import (
 )
 
 from faq.models import QuestionIndexPage
-from home.models import HomePage, SectionPage
+from home.models import HomePage, NewsIndexPage, SectionPage
 from legal.models import LegalDocumentIndexPage
 
 from .models import BoardApprovalTask, PortalLink, SiteGroup, SiteKind, SiteProfile, SiteRole
@@ -25,7 +25,7 @@ from .register import REGISTER_FILE, load_register
 # (slug, title, page type): a section whose content is records rather than pages has a page type of its own.
 STANDARD_SECTIONS = [
     ("gioi-thieu", "Giới thiệu", SectionPage),
-    ("tin-tuc-su-kien", "Tin tức – Sự kiện", SectionPage),
+    ("tin-tuc-su-kien", "Tin tức – Sự kiện", NewsIndexPage),
     ("van-ban-thu-tuc-hanh-chinh", "Văn bản – Thủ tục hành chính", LegalDocumentIndexPage),
     ("hoi-dap", "Hỏi đáp", QuestionIndexPage),
     ("lien-he", "Liên hệ", SectionPage),
@@ -55,10 +55,17 @@ INFORMATION_REQUEST_PERMISSIONS = [("faq", "view_informationrequest"), ("faq", "
 QUESTION_HANDLING = [("faq", "view_question"), ("faq", "change_question"),
                      ("faq", "view_outboundemail"), ("faq", "change_outboundemail")]
 UNIT_EDITING = [("contacts", "add_unit"), ("contacts", "change_unit"), ("contacts", "delete_unit")]
+# Comments on drafts: moderated and answered by the board of the draft's site (and the centre), never added.
+COMMENT_MODERATION = [("legal", "view_draftcomment"), ("legal", "change_draftcomment")]
+# Citizen reception (seed 004): settings, the leaders' schedule and the log, kept by each site's board.
+RECEPTION_KEEPING = [("contacts", "change_receptionsettings"),
+                     *(("contacts", f"{action}_{model}") for model in ("receptionschedule", "receptionlog")
+                       for action in ("add", "change", "delete"))]
 SITE_PERMISSIONS = {
     SiteRole.BOARD: [("multisite_config", "change_siteprofile"), ("home", "add_sitenotice"),
                      ("home", "change_sitenotice"), ("home", "delete_sitenotice"),
-                     *INFORMATION_REQUEST_PERMISSIONS, *QUESTION_HANDLING, *UNIT_EDITING],
+                     *INFORMATION_REQUEST_PERMISSIONS, *QUESTION_HANDLING, *UNIT_EDITING, *RECEPTION_KEEPING,
+                     *COMMENT_MODERATION],
     SiteRole.QA_OFFICERS: [*INFORMATION_REQUEST_PERMISSIONS, *QUESTION_HANDLING, ("contacts", "view_unit")],
 }
 CENTRE_MODEL_PERMISSIONS = [
@@ -66,9 +73,11 @@ CENTRE_MODEL_PERMISSIONS = [
     ("multisite_config", "change_portallink"), ("multisite_config", "delete_portallink"),
     ("home", "add_sitenotice"), ("home", "change_sitenotice"), ("home", "delete_sitenotice"),
     ("cms", "add_calendaradjustment"), ("cms", "change_calendaradjustment"), ("cms", "delete_calendaradjustment"),
-    *INFORMATION_REQUEST_PERMISSIONS, *QUESTION_HANDLING, *UNIT_EDITING,
+    *INFORMATION_REQUEST_PERMISSIONS, *QUESTION_HANDLING, *UNIT_EDITING, *RECEPTION_KEEPING, *COMMENT_MODERATION,
     ("multisite_config", "add_topic"), ("multisite_config", "change_topic"), ("multisite_config", "delete_topic"),
     ("legal", "add_documenttype"), ("legal", "change_documenttype"), ("legal", "delete_documenttype"),
+    ("legal", "add_commentperiodrule"), ("legal", "change_commentperiodrule"),
+    ("legal", "delete_commentperiodrule"),
 ]
 ROLE_LABELS = {
     SiteRole.EDITORS: "Biên tập viên", SiteRole.BOARD: "Ban Biên tập", SiteRole.QA_OFFICERS: "Cán bộ hỏi đáp",

@@ -5,10 +5,15 @@ Only fills what is empty, so it is as idempotent as the bootstrap and never over
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from contacts.demo import load_contacts_demo
 from faq.demo import load_qa_demo
 from faq.models import QuestionIndexPage
-from home.models import HomePage, SectionPage
+from home.models import HomePage, NewsIndexPage, SectionPage
+from home.news_demo import load_news_demo
 from legal.demo import load_legal_demo
+from legal.demo_comments import load_comments_demo
+from legal.demo_drafts import load_draft_demo
+from legal.demo_procedures import load_procedures_demo
 from legal.models import LegalDocumentIndexPage
 
 from .models import SiteGroup, SiteProfile, SiteRole
@@ -52,7 +57,12 @@ def load_demo(report):
         fill_pages(report)
         create_users(report)
         load_qa_demo(report)
+        load_contacts_demo(report)
         load_legal_demo(report)
+        load_draft_demo(report)
+        load_comments_demo(report)
+        load_procedures_demo(report)
+        load_news_demo(report)
 
 
 def fill_pages(report):
@@ -76,7 +86,7 @@ def section_text_field(section):
     """Where a standard section keeps its introductory text (None for a page type without one)."""
     if isinstance(section, SectionPage):
         return "body"
-    if isinstance(section, (QuestionIndexPage, LegalDocumentIndexPage)):
+    if isinstance(section, (QuestionIndexPage, LegalDocumentIndexPage, NewsIndexPage)):
         return "intro"
     return None
 

@@ -1,8 +1,13 @@
 """One NinjaAPI at /api/v1/: each app contributes a router; errors are problem JSON."""
 from ninja import NinjaAPI, Swagger
 
+from contacts.api import contacts_router, reception_router
 from faq.api import router as questions_router
 from faq.api_requests import router as information_requests_router
+from home.api import router as news_router
+from legal.api_comments import router as draft_comments_router
+from legal.api_documents import documents_router, procedures_router
+from legal.api_drafts import router as drafts_router
 from multisite_config.api import router as sites_router
 
 from . import errors
@@ -32,5 +37,12 @@ api = portal_api(
     docs_url="/docs",
 )
 api.add_router("/sites/", sites_router)
+api.add_router("/contacts/", contacts_router)
+api.add_router("/reception/", reception_router)
 api.add_router("/questions/", questions_router)
 api.add_router("/information-requests/", information_requests_router)
+api.add_router("/drafts/", drafts_router)
+api.add_router("/drafts/", draft_comments_router)
+api.add_router("/documents/", documents_router)
+api.add_router("/procedures/", procedures_router)
+api.add_router("/news/", news_router)

@@ -5,12 +5,17 @@ An editor pastes the draft's text into ``draft_text``; each publication that cha
 article keeps its ``anchor`` across versions when it is the same provision (even renumbered or reworded),
 so a comment made on version 1 still finds "its" article in the latest version, or learns it was removed.
 """
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
+
+from cms.text import fold
 
 
 class CommentPeriodRule(models.Model):
@@ -73,6 +78,55 @@ class DraftDocumentPage(Page):
         if now < self.opens_at:
             return DraftState.UPCOMING
         return DraftState.OPEN if now < self.closes_at else DraftState.CLOSED
+
+    def clean(self):
+        """The comment window must be long enough for the document type; the editor sees why in the form."""
+        super().clean()
+        problem = self.window_problem()
+        if problem:
+            raise ValidationError({"closes_at": problem})
+
+    def window_problem(self):
+        if not (self.opens_at and self.closes_at):
+            return None
+        if self.closes_at <= self.opens_at:
+            return _("Thời điểm kết thúc lấy ý kiến phải sau thời điểm bắt đầu.")
+        rule = CommentPeriodRule.objects.select_related("document_type").filter(
+            document_type_id=self.document_type_id).first()
+        if rule and self.closes_at - self.opens_at < timedelta(days=rule.min_days):
+            earliest = timezone.localtime(self.opens_at + timedelta(days=rule.min_days))
+            return _("%(type)s phải được lấy ý kiến ít nhất %(days)s ngày: thời điểm kết thúc không được sớm hơn "
+                     "%(earliest)s.") % {"type": rule.document_type.name, "days": rule.min_days,
+                                         "earliest": earliest.strftime("%H:%M ngày %d/%m/%Y")}
+        return None
+
+    def save(self, *args, **kwargs):
+        self.search_text = fold(" ".join([self.title, self.drafting_unit, self.summary, self.draft_text or ""]))
+        super().save(*args, **kwargs)
+
+    def latest_version(self):
+        return self.versions.order_by("-number").first()
+
+    def get_context(self, request, *args, **kwargs):
+        """The latest version's structure, the version history and what the latest version changed."""
+        from legal.structure import parse  # legal.structure reads this module's ArticleKind
+
+        context = super().get_context(request, *args, **kwargs)
+        versions = list(self.versions.order_by("-number"))
+        latest = versions[0] if versions else None
+        articles = list(latest.articles.all()) if latest else []
+        previous = versions[1] if len(versions) > 1 else None
+        context.update(
+            state=self.state(), versions=versions, latest_version=latest, articles=articles,
+            preamble=parse(latest.text).preamble if latest else "",
+            article_level=4 if any(article.kind == ArticleKind.CHAPTER for article in articles) else 3,
+            changes=[article for article in articles if previous and article.kind == ArticleKind.ARTICLE
+                     and article.change != ArticleChange.UNCHANGED],
+            removed=previous.articles.filter(kind=ArticleKind.ARTICLE).exclude(
+                anchor__in=[article.anchor for article in articles]) if previous else [],
+            attachments=self.attachments.select_related("document"),
+        )
+        return context
 
 
 class DraftAttachment(Orderable):
@@ -141,3 +195,10 @@ class DraftArticle(models.Model):
 
     def __str__(self):
         return f"{self.label} {self.heading}".strip()
+
+    @property
+    def marker(self):
+        """How the provision is numbered in the text: "Chương II", "Điều 5.", "1.", "a)"."""
+        number = self.label.split(" ")[1]
+        return {ArticleKind.CHAPTER: f"Chương {number}", ArticleKind.ARTICLE: f"Điều {number}.",
+                ArticleKind.CLAUSE: f"{number}.", ArticleKind.POINT: f"{number})"}[self.kind]

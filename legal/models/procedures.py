@@ -58,6 +58,12 @@ class AdministrativeProcedurePage(Page):
                                           strip_tags(self.steps or ""), strip_tags(self.dossier or "")]))
         super().save(*args, **kwargs)
 
+    def get_context(self, request, *args, **kwargs):
+        """Only published documents are offered as the legal basis: an unpublished one would be a dead link."""
+        context = super().get_context(request, *args, **kwargs)
+        context["bases"] = self.bases.filter(basis__live=True).select_related("basis")
+        return context
+
 
 class ProcedureBasis(Orderable):
     page = ParentalKey(AdministrativeProcedurePage, on_delete=models.CASCADE, related_name="bases")

@@ -70,6 +70,8 @@ def test_the_schemas_list_endpoints_to_fire_at(client):
 
     assert "/api/v1/sites/" in endpoints
     assert "/api/v1/questions/" in endpoints and "/api/v1/questions/track/abc/" in endpoints
+    assert "/api/v1/documents/" in endpoints and "/api/v1/documents/abc/" in endpoints
+    assert "/api/v1/procedures/" in endpoints and "/api/v1/procedures/abc/" in endpoints
     assert f"{CONVENTIONS_PREFIX}pages/" in endpoints
 
 

@@ -11,9 +11,9 @@ from multisite_config.models import LinkGroup, PortalLink, SiteKind, SiteProfile
 
 HANOI = "hanoi.localhost"
 # Site; page route (2) and its view restrictions; profiles with their sites (header, footer, directory);
-# menu sections; shared links; notices; the home page's section cards (4: their types, then the pages of
-# each of the three section types, SectionPage, QuestionIndexPage and LegalDocumentIndexPage).
-HOME_PAGE_QUERIES = 12
+# menu sections; shared links; notices; the home page's section cards (5: their types, then the pages of
+# each of the four section types, SectionPage, NewsIndexPage, QuestionIndexPage and LegalDocumentIndexPage).
+HOME_PAGE_QUERIES = 13
 
 
 def queries_for(client, host, path="/"):

@@ -1,0 +1,35 @@
+"""`/api/v1/contacts/` and `/api/v1/reception/`: a site's official contacts and its citizen reception.
+
+Both are scoped to one site (``?site=`` or the Host header) and read through ``contacts.directory``, the same
+functions as the HTML pages, so a province's data never shows under another and the query count stays flat.
+"""
+from ninja import Router
+from ninja.pagination import paginate
+from wagtail.rich_text import expand_db_html
+
+from cms.api.scoping import SiteQuery, resolve_site
+
+from .directory import site_reception, site_units
+from .schemas import ReceptionOut, UnitOut
+
+contacts_router = Router(tags=["Liên hệ"])
+reception_router = Router(tags=["Tiếp công dân"])
+
+
+@contacts_router.get("/", response=list[UnitOut], summary="Đơn vị và lãnh đạo của trang")
+@paginate
+def list_units(request, scope: SiteQuery):
+    """The site's units (the office, departments, local offices) with address, phone, fax, e-mail, website and
+    leaders: official contacts, public by law (seed 002, art. 11)."""
+    return site_units(resolve_site(request, scope))
+
+
+@reception_router.get("/", response=ReceptionOut, summary="Tiếp công dân: nội quy, địa điểm, thời gian, lịch")
+def reception(request, scope: SiteQuery):
+    """The site's citizen reception rules, place, regular hours and the leaders' upcoming schedule (seed 004)."""
+    info = site_reception(resolve_site(request, scope))
+    settings = info.settings
+    for day in info.upcoming:
+        day.place = day.place or settings.place
+    return {"place": settings.place, "regular_hours": settings.regular_hours,
+            "rules": expand_db_html(settings.rules), "upcoming": info.upcoming}

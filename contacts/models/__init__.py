@@ -1,0 +1,4 @@
+from .reception import (  # noqa: F401
+    ReceptionKind, ReceptionLog, ReceptionMode, ReceptionSchedule, ReceptionSettings,
+)
+from .units import Leader, Unit  # noqa: F401

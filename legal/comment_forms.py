@@ -1,0 +1,77 @@
+"""The public comment form of a draft page, checked field by field in Vietnamese.
+
+Limits follow ``DraftComment`` so nothing valid here fails on save; the article is chosen among the latest
+version's articles (the anchor is what is sent); the honeypot and timing checks of ``cms.abuse`` run in
+``clean`` so a form filled by a bot saves nothing.
+"""
+from django import forms
+from django.core.exceptions import ValidationError
+
+from cms.abuse import form_problem
+
+from .models import DraftComment
+
+MIN_BODY_LENGTH = 10
+REQUIRED = "Vui lòng nhập {}."
+
+
+def _limit(name):
+    return DraftComment._meta.get_field(name).max_length
+
+
+def article_choices(version):
+    """("", the whole draft) then each article of the version, indented by its level."""
+    choices = [("", "Góp ý chung cho toàn bộ dự thảo")]
+    if version is not None:
+        indent = {"chapter": "", "article": "", "clause": "— ", "point": "—— "}
+        choices += [(article.anchor, f"{indent.get(article.kind, '')}{article}")
+                    for article in version.articles.all()]
+    return choices
+
+
+class CommentForm(forms.Form):
+    name = forms.CharField(
+        label="Họ và tên", max_length=_limit("name"),
+        error_messages={"required": REQUIRED.format("họ và tên"),
+                        "max_length": "Họ và tên không quá %(limit_value)d ký tự."},
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label="Thư điện tử", max_length=_limit("email"), help_text="Không công khai.",
+        error_messages={"required": REQUIRED.format("thư điện tử"),
+                        "invalid": "Thư điện tử không hợp lệ (ví dụ: ten@example.vn)."},
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    organisation = forms.CharField(
+        label="Cơ quan, tổ chức (không bắt buộc)", required=False, max_length=_limit("organisation"),
+        help_text="Không công khai.",
+        error_messages={"max_length": "Tên cơ quan, tổ chức không quá %(limit_value)d ký tự."},
+    )
+    article = forms.ChoiceField(
+        label="Điều khoản góp ý", required=False,
+        error_messages={"invalid_choice": "Điều khoản đã chọn không có trong dự thảo hiện hành."},
+    )
+    body = forms.CharField(
+        label="Nội dung góp ý", min_length=MIN_BODY_LENGTH, max_length=_limit("body"),
+        help_text=f"Từ {MIN_BODY_LENGTH} đến {_limit('body')} ký tự. Ý kiến "
+                  "được duyệt trước khi công khai.",
+        error_messages={"required": REQUIRED.format("nội dung góp ý"),
+                        "min_length": "Nội dung cần ít nhất %(limit_value)d ký tự (hiện có %(show_value)d).",
+                        "max_length": "Nội dung không quá %(limit_value)d ký tự (hiện có %(show_value)d)."},
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+    publish_name = forms.BooleanField(
+        label="Tôi đồng ý công khai họ tên cùng ý kiến góp ý", required=False,
+        template_name="faq/checkbox_field.html",
+    )
+
+    def __init__(self, *args, version=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["article"].choices = article_choices(version)
+
+    def clean(self):
+        """Refuse a form a bot filled (honeypot) or sent back faster than a person can write."""
+        problem = form_problem(self.data)
+        if problem:
+            raise ValidationError(problem)
+        return super().clean()

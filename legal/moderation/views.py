@@ -1,0 +1,146 @@
+"""A comment's page in the moderation list (its data, its campaign, its log, the action forms), the
+actions, and the internal summary report.
+
+Each view loads its record from the sites the user handles (404 outside them, even if the confinement
+middleware were bypassed) and checks the permission on that record, not just on the model.
+"""
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _, gettext_lazy
+from django.views import View
+from wagtail.admin.views.generic import InspectView
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.log_actions import registry as log_registry
+from wagtail.permissions import policy_registry
+
+from multisite_config.confinement import page_within_reach
+
+from .. import comments, report
+from ..models import DraftComment, DraftDocumentPage
+from ..views import xlsx_response
+from .forms import ACTIONS
+
+COMMENT_FIELDS = [
+    "site", "draft", "article", "status", "rejection_reason", "moderated_at", "moderated_by", "name", "email",
+    "organisation", "publish_name", "submitted_at", "body", "decision", "response", "decided_at", "decided_by",
+]
+
+
+class CommentPolicyMixin(PermissionCheckedMixin):
+    """The comments' registered policy, whichever way the view was built (not every viewset view is given it)."""
+
+    @property
+    def permission_policy(self):
+        return policy_registry.get_by_type(DraftComment)
+
+
+class HandledCommentMixin(CommentPolicyMixin):
+    record_permission = "change"
+
+    def handled(self):
+        return DraftComment.objects.filter(site__in=self.permission_policy.handled_sites(self.request.user))
+
+    def get_object(self, queryset=None):
+        comment = get_object_or_404(self.handled(), pk=self.kwargs["pk"])
+        if not self.user_has_permission_for_instance(self.record_permission, comment):
+            raise PermissionDenied
+        return comment
+
+
+class CommentDetailView(HandledCommentMixin, InspectView):
+    """The "edit" page of a comment: what it holds and the moderation steps, never a free-form editor."""
+
+    any_permission_required = ["view", "change"]
+    record_permission = "view"
+    page_title = gettext_lazy("Ý kiến góp ý")
+    fields = COMMENT_FIELDS
+    action_url_name = None
+    report_url_name = None
+
+    def handled(self):
+        return super().handled().select_related("site", "draft", "article", "moderated_by", "decided_by")
+
+    def get_edit_url(self):
+        return None
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        if isinstance(value, bool):
+            return _("Có") if value else _("Không")
+        if isinstance(value, datetime.datetime):
+            return timezone.localtime(value)
+        return "—" if value in (None, "") else value
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        comment = self.object
+        can_act = self.user_has_permission_for_instance("change", comment)
+        context.update(
+            comment=comment,
+            action_url_name=self.action_url_name,
+            report_url_name=self.report_url_name,
+            actions=[(name, label, form_class(comment=comment))
+                     for name, (label, form_class, allowed) in ACTIONS.items() if can_act and allowed(comment)],
+            campaign=campaign_of(comment),
+            log_entries=log_registry.get_logs_for_instance(comment).select_related("user").order_by("timestamp"),
+        )
+        return context
+
+
+class CommentActionView(HandledCommentMixin, View):
+    """POST one step's form: run it (it writes the audit log), say what happened."""
+
+    http_method_names = ["post"]
+    permission_required = "change"
+    edit_url_name = None
+
+    def post(self, request, pk, action):
+        comment = self.get_object()
+        if action not in ACTIONS:
+            raise Http404
+        label, form_class, _allowed = ACTIONS[action]
+        form = form_class(request.POST, comment=comment)
+        if not form.is_valid():
+            for field, errors in form.errors.items():
+                messages.error(request, f"{form.fields[field].label}: {' '.join(errors)}")
+            return redirect(self.edit_url_name, pk)
+        try:
+            getattr(comments, action)(comment, request.user, **form.cleaned_data)
+        except comments.CommentError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Đã thực hiện “%(action)s”.") % {"action": label})
+        return redirect(self.edit_url_name, pk)
+
+
+def campaign_of(comment):
+    """Every comment of the comment's campaign, the first one first; empty for a text sent once."""
+    root = comment.campaign or comment
+    group = [root, *root.copies.select_related("site").order_by("submitted_at", "pk")]
+    return group if len(group) > 1 else []
+
+
+class InternalReportView(CommentPolicyMixin, View):
+    """The internal profile of the summary report (contact data included) for a draft of the user's sites.
+
+    The URL names the draft's ``page_id``, so the confinement middleware already answers 404 for a draft
+    outside the user's sites; the view checks it again.
+    """
+
+    any_permission_required = ["view", "change"]
+
+    def get(self, request, page_id):
+        if not page_within_reach(request.user, page_id):
+            raise Http404
+        draft = get_object_or_404(DraftDocumentPage, pk=page_id)
+        if request.GET.get("format") == "xlsx":
+            return xlsx_response(draft, report.INTERNAL)
+        headings, groups = report.table(draft, report.INTERNAL)
+        return render(request, "legal/admin/draft_report.html", {
+            "draft": draft, "headings": headings, "groups": groups, "report_title": report.REPORT_TITLE,
+        })
