@@ -1,0 +1,112 @@
+"""Timeliness per site and quarter against the deadlines of seed 002 (art. 11).
+
+- News: published within 10 calendar days of the event it reports (publication date vs ``event_date``).
+- Documents: published within 1 working day of their approval (first publication vs ``issued_on``).
+- Contact changes: the portal records when a change was entered (``contacts.edit`` audit entries) but not
+  when it happened in the unit, so lateness cannot be judged from the data; the report counts the changes
+  recorded in the quarter instead of inventing a change date.
+
+Items are read once per kind for all the sites (one query each); the delay is judged in Python because
+working days follow the Vietnamese calendar, not SQL date arithmetic.
+"""
+import datetime as dt
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Cast, Coalesce
+from wagtail.models import ModelLogEntry
+
+from cms.working_days import add_working_days, local, working_days_between
+from contacts.history import EDIT_ACTION
+from contacts.models import Unit
+from home.news import NewsPage
+from legal.models import LegalDocumentPage
+
+from .sites import site_name, site_of_page
+
+NEWS_DAYS = 10
+DOCUMENT_WORKING_DAYS = 1
+LABELS = ("Tin bài đăng trễ", "Văn bản đăng trễ", "Thay đổi thông tin liên hệ đã ghi nhận")
+
+
+@dataclass
+class LateItem:
+    site: str
+    kind: str
+    title: str
+    page_id: int
+    reference_date: dt.date  # the event or the approval
+    published_on: dt.date
+    delay: str
+
+
+@dataclass
+class TimelinessReport:
+    quarter: object
+    labels: tuple
+    rows: list  # (site name, [late news, late documents, contact changes])
+    total: list | None
+    late_items: list
+
+
+def late_news(sites, quarter):
+    """Articles published in the quarter more than 10 calendar days after their event."""
+    rows = (
+        NewsPage.objects.filter(event_date__isnull=False)
+        .annotate(published=Coalesce("published_at", "first_published_at"), report_site=site_of_page(sites))
+        .filter(report_site__isnull=False, **quarter.bounds("published"))
+        .values_list("pk", "title", "report_site", "event_date", "published").order_by("published", "pk")
+    )
+    for pk, title, site_id, event_date, published in rows:
+        late_by = (local(published).date() - event_date).days - NEWS_DAYS
+        if late_by > 0:
+            yield site_id, "news", LateItem("", "Tin bài", title, pk, event_date, local(published).date(),
+                                            f"{late_by} ngày")
+
+
+def late_documents(sites, quarter):
+    """Documents first published in the quarter later than the working day after their approval."""
+    rows = (
+        LegalDocumentPage.objects.filter(issued_on__isnull=False)
+        .annotate(report_site=site_of_page(sites))
+        .filter(report_site__isnull=False, **quarter.bounds("first_published_at"))
+        .values_list("pk", "title", "report_site", "issued_on", "first_published_at")
+        .order_by("first_published_at", "pk")
+    )
+    for pk, title, site_id, issued_on, published in rows:
+        published_on = local(published).date()
+        late_by = working_days_between(add_working_days(issued_on, DOCUMENT_WORKING_DAYS), published_on)
+        if late_by > 0:
+            yield site_id, "documents", LateItem("", "Văn bản", title, pk, issued_on, published_on,
+                                                 f"{late_by} ngày làm việc")
+
+
+def contact_changes(site_ids, quarter):
+    """{site id: number of contact edits with a change} recorded in the quarter."""
+    unit_site = Unit.objects.filter(pk=Cast(OuterRef("object_id"), IntegerField())).values("site")[:1]
+    return dict(
+        ModelLogEntry.objects.filter(action=EDIT_ACTION, content_changed=True,
+                                     content_type=ContentType.objects.get_for_model(Unit),
+                                     **quarter.bounds("timestamp"))
+        .annotate(site=Subquery(unit_site)).filter(site__in=site_ids)
+        .values("site").annotate(count=Count("pk")).values_list("site", "count").order_by()
+    )
+
+
+def timeliness_report(sites, quarter, with_total):
+    """Counts per site and the list of late items of ``quarter`` for ``sites`` (with root pages)."""
+    sites = list(sites)
+    names = {site.pk: site_name(site) for site in sites}
+    counts = {site.pk: {"news": 0, "documents": 0} for site in sites}
+    late_items = []
+    for site_id, kind, item in [*late_news(sites, quarter), *late_documents(sites, quarter)]:
+        counts[site_id][kind] += 1
+        item.site = names[site_id]
+        late_items.append(item)
+    changes = contact_changes(list(names), quarter)
+    rows = [(names[site.pk], [counts[site.pk]["news"], counts[site.pk]["documents"], changes.get(site.pk, 0)])
+            for site in sites]
+    total = [sum(values[i] for _name, values in rows) for i in range(len(LABELS))] if with_total else None
+    late_items.sort(key=lambda item: (item.site, item.published_on, item.page_id))
+    return TimelinessReport(quarter, LABELS, rows, total, late_items)

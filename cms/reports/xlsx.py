@@ -1,0 +1,36 @@
+"""The reports as XLSX workbooks, written from the same rows as the admin tables so they never disagree."""
+from openpyxl import Workbook
+
+NATIONAL_TOTAL = "Toàn quốc"
+
+
+def _table(sheet, labels, rows, total):
+    sheet.append(["Đơn vị", *labels])
+    for name, values in rows:
+        sheet.append([name, *values])
+    if total is not None:
+        sheet.append([NATIONAL_TOTAL, *total])
+    sheet.freeze_panes = "B2"
+    sheet.column_dimensions["A"].width = 45
+
+
+def activity_workbook(report):
+    book = Workbook()
+    sheet = book.active
+    sheet.title = f"Quý {report.quarter.number}-{report.quarter.year}"
+    _table(sheet, report.labels, report.rows, report.total)
+    return book
+
+
+def timeliness_workbook(report):
+    """Two sheets: the counts per site, then each late item with its delay."""
+    book = Workbook()
+    counts = book.active
+    counts.title = f"Quý {report.quarter.number}-{report.quarter.year}"
+    _table(counts, report.labels, report.rows, report.total)
+    items = book.create_sheet("Danh sách đăng trễ")
+    items.append(["Đơn vị", "Loại", "Tiêu đề", "Ngày sự kiện / ban hành", "Ngày đăng", "Trễ"])
+    for item in report.late_items:
+        items.append([item.site, item.kind, item.title, item.reference_date, item.published_on, item.delay])
+    items.column_dimensions["C"].width = 60
+    return book
