@@ -5,7 +5,7 @@ and the template writes them into an inline ``<svg>`` (with a text label for eac
 """
 from dataclasses import dataclass
 
-LABEL_WIDTH = 220
+LABEL_WIDTH = 300
 BAR_AREA = 420
 BAR_HEIGHT = 12
 GROUP_HEIGHT = 34
@@ -16,7 +16,7 @@ class Bar:
     y: int
     width: int
     value: int
-    css_class: str
+    kind: str
 
 
 @dataclass

@@ -46,9 +46,13 @@ class ActivityReport:
 
 
 def _pages_by_site(model, sites, quarter, published):
-    """{site id: count} of pages of ``model`` first published in the quarter under each site's root."""
+    """{site id: count} of pages of ``model`` published in the quarter under each site's root.
+
+    A page that never went live does not count, even if an editor typed a publication date on it.
+    """
     return dict(
-        model.objects.annotate(published_on=published, report_site=site_of_page(sites))
+        model.objects.filter(first_published_at__isnull=False)
+        .annotate(published_on=published, report_site=site_of_page(sites))
         .filter(report_site__isnull=False, **quarter.bounds("published_on"))
         .values("report_site").annotate(count=Count("pk")).values_list("report_site", "count").order_by()
     )
@@ -60,13 +64,13 @@ def _by_site(queryset, **aggregates):
 
 def _question_figures(site_ids, quarter, now):
     """Received and answered in the quarter, and late: answered late, or open past a deadline that fell in it."""
-    questions = Question.objects.filter(site__in=site_ids)
+    received, published, due = (Q(**quarter.bounds(field)) for field in ("received_at", "published_at", "due_at"))
+    questions = Question.objects.filter(received | published | due, site__in=site_ids)
     figures = _by_site(
         questions,
-        received=Count("pk", filter=Q(**quarter.bounds("received_at"))),
-        answered=Count("pk", filter=Q(status=QuestionStatus.PUBLISHED, **quarter.bounds("published_at"))),
-        late=Count("pk", filter=Q(status__in=OPEN_STATUSES, paused_at__isnull=True, **quarter.bounds("due_at"))
-                   & Q(due_at__lt=now)),
+        received=Count("pk", filter=received),
+        answered=Count("pk", filter=published & Q(status=QuestionStatus.PUBLISHED)),
+        late=Count("pk", filter=due & Q(status__in=OPEN_STATUSES, paused_at__isnull=True, due_at__lt=now)),
     )
     routing = routing_days_by_site(site_ids)
     for row in questions.published().filter(**quarter.bounds("published_at")).values(*QUESTION_FIELDS):

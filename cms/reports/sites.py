@@ -5,7 +5,6 @@ province's board reads its own site and the national centre reads every site plu
 editors and others do not read them. Within the user's reachable sites only, as every admin view does.
 """
 from django.db.models import Case, IntegerField, Value, When
-from wagtail.models import Site
 
 from multisite_config.confinement import reachable_sites, reaches_all_sites
 from multisite_config.models import SiteRole

@@ -53,7 +53,7 @@ class TimelinessReport:
 def late_news(sites, quarter):
     """Articles published in the quarter more than 10 calendar days after their event."""
     rows = (
-        NewsPage.objects.filter(event_date__isnull=False)
+        NewsPage.objects.filter(event_date__isnull=False, first_published_at__isnull=False)
         .annotate(published=Coalesce("published_at", "first_published_at"), report_site=site_of_page(sites))
         .filter(report_site__isnull=False, **quarter.bounds("published"))
         .values_list("pk", "title", "report_site", "event_date", "published").order_by("published", "pk")

@@ -41,12 +41,13 @@ def at(month, day, hour=9, year=2025):
     return timezone.make_aware(dt.datetime(year, month, day, hour), timezone.get_default_timezone())
 
 
-def add_news(site, title, event_date, published):
+def add_news(site, title, event_date, published, live=True):
     index = NewsIndexPage.objects.child_of(site.root_page).get()
     article = NewsPage(title=title, lead="Sa pô.", body="<p>Nội dung.</p>", event_date=event_date,
-                       published_at=published)
+                       published_at=published, live=live)
     index.add_child(instance=article)
-    article.save_revision().publish()
+    if live:
+        article.save_revision().publish()
     return article
 
 
@@ -87,6 +88,7 @@ def quarter_data(hanoi, danang):
     add_news(hanoi, "Tin đúng hạn", dt.date(2025, 7, 1), at(7, 11))  # 10 days: on time
     add_news(hanoi, "Tin trễ một ngày", dt.date(2025, 7, 1), at(7, 12))
     add_news(hanoi, "Tin quý sau", dt.date(2025, 9, 1), at(10, 2))
+    add_news(hanoi, "Bản nháp chưa đăng", dt.date(2025, 7, 1), at(8, 20), live=False)
     add_news(danang, "Tin Đà Nẵng trễ", dt.date(2025, 7, 1), at(8, 1))
     # Friday 4 July: the working day after is Monday 7 July.
     add_document(hanoi, "VB-thu-hai", dt.date(2025, 7, 4), at(7, 7, 15))
