@@ -3,7 +3,8 @@
 Seed 002 asks that a change of contact be published within one working day, so the portal must know what
 changed and when, and who changed it. Wagtail's audit log already records who and when ("wagtail.edit");
 this action records the same edit under ``contacts.edit`` with the old and new value of each changed field
-(the unit's and its leaders'), read from the validated admin form, so the unit's history page shows them.
+(the unit's and its leaders'), read from the validated admin form, so the unit's history page shows them,
+and the day the change happened in the unit, so the timeliness report can tell a late update.
 """
 from django.db.models import Model
 from django.forms import ChoiceField, ModelChoiceField
@@ -11,8 +12,10 @@ from wagtail.actions.edit import EditAction
 from wagtail.log_actions import LogFormatter, log
 
 EDIT_ACTION = "contacts.edit"
-# Formset bookkeeping fields, not contact data.
-SKIPPED_FIELDS = {"id", "DELETE", "ORDER", "unit"}
+# The day the change happened in the unit (given in the edit form; absent means the day it was recorded).
+CHANGED_ON = "changed_on"
+# Formset bookkeeping fields and the change date: not contact data.
+SKIPPED_FIELDS = {"id", "DELETE", "ORDER", "unit", CHANGED_ON}
 
 
 def shown(field, value):
@@ -64,10 +67,12 @@ class ContactEditAction(EditAction):
         super().__init__(instance, **kwargs)
 
     def _edit(self, skip_permission_checks=False):
-        changes = contact_changes(self.form) if self.form is not None and self.form.is_valid() else []
+        valid = self.form is not None and self.form.is_valid()
+        changes = contact_changes(self.form) if valid else []
+        changed_on = self.form.cleaned_data.get("changed_on") if valid else None
         instance = super()._edit(skip_permission_checks=skip_permission_checks)
-        log(instance=instance, action=EDIT_ACTION, user=self.user, data={"changes": changes},
-            content_changed=bool(changes))
+        log(instance=instance, action=EDIT_ACTION, user=self.user, content_changed=bool(changes),
+            data={"changes": changes, CHANGED_ON: changed_on.isoformat() if changed_on else None})
         return instance
 
 

@@ -1,6 +1,7 @@
 """Admin of contacts: units with their leaders (each site's board its own; the centre all), the change
 history of contact details, citizen reception (schedule, log, monthly report) and the dashboard warning."""
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList
@@ -20,13 +21,28 @@ register_permission_policy(Unit, SitePermissionPolicy(Unit))
 
 
 class UnitForm(SiteOwnedAdminForm):
-    """Offers as parent only units of the sites the user may edit, and refuses a parent from another site."""
+    """Offers as parent only units of the sites the user may edit, and refuses a parent from another site.
+
+    ``changed_on`` is not stored on the unit: it is the day the change happened in the unit, written into
+    the edit's history entry, so the timeliness report can judge the 1-working-day rule of seed 002.
+    """
+
+    changed_on = forms.DateField(
+        label=_("Ngày thay đổi tại đơn vị"), required=False,
+        help_text=_("Ngày thông tin liên hệ thay đổi trên thực tế; để trống nếu là hôm nay. "
+                    "Quy chế yêu cầu cập nhật trong 01 ngày làm việc."))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "parent" in self.fields and "site" in self.fields:
             self.fields["parent"].queryset = Unit.objects.filter(
                 site__in=self.fields["site"].queryset).exclude(pk=self.instance.pk).select_related("site")
+
+    def clean_changed_on(self):
+        day = self.cleaned_data.get("changed_on")
+        if day is not None and day > timezone.localdate():
+            raise forms.ValidationError(_("Ngày thay đổi không thể ở tương lai."))
+        return day
 
     def clean(self):
         cleaned = super().clean()
@@ -53,7 +69,7 @@ class UnitViewSet(SiteOwnedSnippetViewSet):
     edit_handler = ObjectList([
         *(FieldPanel(name) for name in (
             "site", "kind", "parent", "name", "address", "phone", "fax", "email", "website", "working_hours",
-            "map_url")),
+            "map_url", "changed_on")),
         MultiFieldPanel([FieldPanel(name) for name in ("name_en", "address_en", "working_hours_en")],
                         heading=_("Tiếng Anh (English)")),
         InlinePanel("leaders", heading=_("Lãnh đạo"), label=_("lãnh đạo")),

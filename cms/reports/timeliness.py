@@ -2,9 +2,10 @@
 
 - News: published within 10 calendar days of the event it reports (publication date vs ``event_date``).
 - Documents: published within 1 working day of their approval (first publication vs ``issued_on``).
-- Contact changes: the portal records when a change was entered (``contacts.edit`` audit entries) but not
-  when it happened in the unit, so lateness cannot be judged from the data; the report counts the changes
-  recorded in the quarter instead of inventing a change date.
+- Contact changes: recorded within 1 working day of the day they happened in the unit. Each admin edit of a
+  unit is a ``contacts.edit`` audit entry holding that day (``changed_on``, given in the edit form; an edit
+  without it is taken as recorded the day it happened); the report counts the changes recorded in the
+  quarter and lists those recorded after the deadline.
 
 Items are read once per kind for all the sites (one query each); the delay is judged in Python because
 working days follow the Vietnamese calendar, not SQL date arithmetic.
@@ -13,12 +14,13 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models import IntegerField, OuterRef, Subquery
 from django.db.models.functions import Cast, Coalesce
+from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from cms.working_days import add_working_days, local, working_days_between
-from contacts.history import EDIT_ACTION
+from cms.working_days import add_working_days, deadline, local, working_days_between
+from contacts.history import CHANGED_ON, EDIT_ACTION
 from contacts.models import Unit
 from home.news import NewsPage
 from legal.models import LegalDocumentPage
@@ -27,7 +29,9 @@ from .sites import site_name, site_of_page
 
 NEWS_DAYS = 10
 DOCUMENT_WORKING_DAYS = 1
-LABELS = ("Tin bài đăng trễ", "Văn bản đăng trễ", "Thay đổi thông tin liên hệ đã ghi nhận")
+CONTACT_WORKING_DAYS = 1
+LABELS = ("Tin bài đăng trễ", "Văn bản đăng trễ", "Thay đổi thông tin liên hệ đã ghi nhận",
+          "Thay đổi thông tin liên hệ cập nhật trễ")
 
 
 @dataclass
@@ -35,7 +39,7 @@ class LateItem:
     site: str
     kind: str
     title: str
-    page_id: int
+    page_id: int | None  # None for a contact change (a unit, not a page)
     reference_date: dt.date  # the event or the approval
     published_on: dt.date
     delay: str
@@ -45,7 +49,7 @@ class LateItem:
 class TimelinessReport:
     quarter: object
     labels: tuple
-    rows: list  # (site name, [late news, late documents, contact changes])
+    rows: list  # (site name, [late news, late documents, contact changes, late contact changes])
     total: list | None
     late_items: list
 
@@ -83,15 +87,26 @@ def late_documents(sites, quarter):
 
 
 def contact_changes(site_ids, quarter):
-    """{site id: number of contact edits with a change} recorded in the quarter."""
-    unit_site = Unit.objects.filter(pk=Cast(OuterRef("object_id"), IntegerField())).values("site")[:1]
-    return dict(
+    """(site id, unit name, recorded at, changed on) of each contact edit with a change in the quarter."""
+    unit = Unit.objects.filter(pk=Cast(OuterRef("object_id"), IntegerField()))
+    return (
         ModelLogEntry.objects.filter(action=EDIT_ACTION, content_changed=True,
                                      content_type=ContentType.objects.get_for_model(Unit),
                                      **quarter.bounds("timestamp"))
-        .annotate(site=Subquery(unit_site)).filter(site__in=site_ids)
-        .values("site").annotate(count=Count("pk")).values_list("site", "count").order_by()
+        .annotate(site=Subquery(unit.values("site")[:1]), unit_name=Subquery(unit.values("name")[:1]))
+        .filter(site__in=site_ids).values_list("site", "unit_name", "timestamp", "data").order_by("timestamp")
     )
+
+
+def late_contact_change(unit_name, recorded_at, data):
+    """A LateItem if the change was recorded after the close of the working day following it, else None."""
+    changed_on = dt.date.fromisoformat(data[CHANGED_ON]) if data.get(CHANGED_ON) else local(recorded_at).date()
+    start = timezone.make_aware(dt.datetime.combine(changed_on, dt.time.min), timezone.get_default_timezone())
+    if recorded_at <= deadline(start, CONTACT_WORKING_DAYS):
+        return None
+    late_by = working_days_between(add_working_days(changed_on, CONTACT_WORKING_DAYS), local(recorded_at).date())
+    return LateItem("", "Thông tin liên hệ", unit_name, None, changed_on, local(recorded_at).date(),
+                    f"{late_by} ngày làm việc")
 
 
 def timeliness_report(sites, quarter, with_total):
@@ -104,9 +119,16 @@ def timeliness_report(sites, quarter, with_total):
         counts[site_id][kind] += 1
         item.site = names[site_id]
         late_items.append(item)
-    changes = contact_changes(list(names), quarter)
-    rows = [(names[site.pk], [counts[site.pk]["news"], counts[site.pk]["documents"], changes.get(site.pk, 0)])
+    changes = {site.pk: [0, 0] for site in sites}  # [recorded, recorded late]
+    for site_id, unit_name, recorded_at, data in contact_changes(list(names), quarter):
+        changes[site_id][0] += 1
+        item = late_contact_change(unit_name, recorded_at, data or {})
+        if item is not None:
+            changes[site_id][1] += 1
+            item.site = names[site_id]
+            late_items.append(item)
+    rows = [(names[site.pk], [counts[site.pk]["news"], counts[site.pk]["documents"], *changes[site.pk]])
             for site in sites]
     total = [sum(values[i] for _name, values in rows) for i in range(len(LABELS))] if with_total else None
-    late_items.sort(key=lambda item: (item.site, item.published_on, item.page_id))
+    late_items.sort(key=lambda item: (item.site, item.published_on, item.kind, item.page_id or 0))
     return TimelinessReport(quarter, LABELS, rows, total, late_items)

@@ -29,7 +29,7 @@ def timeliness_workbook(report):
     counts.title = f"Quý {report.quarter.number}-{report.quarter.year}"
     _table(counts, report.labels, report.rows, report.total)
     items = book.create_sheet("Danh sách đăng trễ")
-    items.append(["Đơn vị", "Loại", "Tiêu đề", "Ngày sự kiện / ban hành", "Ngày đăng", "Trễ"])
+    items.append(["Đơn vị", "Loại", "Tiêu đề", "Ngày sự kiện / ban hành / thay đổi", "Ngày đăng / cập nhật", "Trễ"])
     for item in report.late_items:
         items.append([item.site, item.kind, item.title, item.reference_date, item.published_on, item.delay])
     items.column_dimensions["C"].width = 60

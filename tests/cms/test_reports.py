@@ -18,7 +18,7 @@ from cms.reports.periods import Quarter
 from cms.reports.quarterly import activity_report
 from cms.reports.sites import report_sites
 from cms.reports.timeliness import timeliness_report
-from contacts.history import EDIT_ACTION
+from contacts.history import CHANGED_ON, EDIT_ACTION
 from contacts.models import ReceptionKind, ReceptionLog, Unit
 from faq import information_requests as request_steps
 from faq.models import Question, QuestionStatus
@@ -75,10 +75,11 @@ def add_reception(site, day):
                                        kind=ReceptionKind.PETITION)
 
 
-def log_contact_change(site, moment, changed=True):
+def log_contact_change(site, moment, changed=True, changed_on=None):
     unit = Unit.objects.filter(site=site).first() or Unit.objects.create(
         site=site, name=f"Đơn vị thử {site.hostname}", kind=Unit.Kind.PROVINCIAL_OFFICE)
-    entry = log(instance=unit, action=EDIT_ACTION, data={"changes": []}, content_changed=changed)
+    entry = log(instance=unit, action=EDIT_ACTION, content_changed=changed,
+                data={"changes": [], CHANGED_ON: changed_on.isoformat() if changed_on else None})
     type(entry).objects.filter(pk=entry.pk).update(timestamp=moment)
 
 
@@ -114,6 +115,9 @@ def quarter_data(hanoi, danang):
     add_reception(danang, dt.date(2025, 8, 8))
     log_contact_change(hanoi, at(8, 1))
     log_contact_change(hanoi, at(8, 2), changed=False)
+    # Changed in the unit on Friday 29 August: the update is due by Wednesday 3 September (1-2/9 off).
+    log_contact_change(hanoi, at(9, 3, 16), changed_on=dt.date(2025, 8, 29))
+    log_contact_change(hanoi, at(9, 4, 8), changed_on=dt.date(2025, 8, 29))
     log_contact_change(hanoi, at(12, 1))
     log_contact_change(danang, at(9, 9))
 
@@ -137,9 +141,12 @@ def test_the_activity_report_counts_exactly_the_quarters_items(quarter_data, han
 
 def test_news_and_documents_are_late_by_the_seed_deadlines(quarter_data, hanoi, danang):
     report = timeliness_report(Site.objects.filter(pk=hanoi.pk).select_related("root_page"), QUARTER, False)
-    assert dict(report.rows)[hanoi.site_name] == [1, 2, 1]  # late news, late documents, contact changes
+    # late news, late documents, contact changes recorded, of which late
+    assert dict(report.rows)[hanoi.site_name] == [1, 2, 3, 1]
+    unit_name = Unit.objects.filter(site=hanoi).first().name
     assert [(item.title, item.delay) for item in report.late_items] == [
-        ("VB-thu-ba", "1 ngày làm việc"), ("Tin trễ một ngày", "1 ngày"), ("VB-tre-sau-le", "1 ngày làm việc")]
+        ("VB-thu-ba", "1 ngày làm việc"), ("Tin trễ một ngày", "1 ngày"),
+        (unit_name, "1 ngày làm việc"), ("VB-tre-sau-le", "1 ngày làm việc")]
     assert report.total is None
 
 
@@ -198,9 +205,10 @@ def test_the_timeliness_xlsx_lists_the_late_items_of_the_board_only(client, quar
     client.force_login(hanoi_board)
     response = client.get(TIMELINESS, {**Q3, "format": "xlsx"})
     book = load_workbook(io.BytesIO(response.content))
-    assert list(book.active.iter_rows(values_only=True))[1] == (hanoi.site_name, 1, 2, 1)
+    assert list(book.active.iter_rows(values_only=True))[1] == (hanoi.site_name, 1, 2, 3, 1)
     titles = [row[2] for row in book["Danh sách đăng trễ"].iter_rows(min_row=2, values_only=True)]
-    assert titles == ["VB-thu-ba", "Tin trễ một ngày", "VB-tre-sau-le"]
+    assert titles == ["VB-thu-ba", "Tin trễ một ngày", Unit.objects.filter(site=hanoi).first().name,
+                      "VB-tre-sau-le"]
 
 
 def test_the_chart_is_an_inline_svg_with_a_bar_per_figure(client, quarter_data, hanoi_board):

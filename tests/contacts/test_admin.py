@@ -1,10 +1,11 @@
 """Admin of units, leaders and reception: confined per site, and every contact edit recorded field by field."""
 import datetime as dt
 
+from django.utils import timezone
 from wagtail.models import ModelLogEntry
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from contacts.history import EDIT_ACTION
+from contacts.history import CHANGED_ON, EDIT_ACTION
 from contacts.models import ReceptionKind, ReceptionLog, ReceptionSchedule, ReceptionSettings
 from multisite_config.models import SiteRole
 
@@ -56,6 +57,28 @@ def test_editing_a_units_phone_records_old_and_new_value_and_who(client, hanoi_b
     assert len(changes) == 2
     history = client.get(f"{UNITS}history/{hanoi_office.pk}/").content.decode()
     assert "024 1111 1111" in history and "024 9999 9999" in history
+
+
+def test_the_day_of_the_change_is_recorded_for_the_timeliness_report_not_as_a_field(
+        client, hanoi_board, hanoi_office):
+    client.force_login(hanoi_board)
+    response = client.post(f"{UNITS}edit/{hanoi_office.pk}/",
+                           {**unit_form(hanoi_office, phone="024 8888 8888"), "changed_on": "2025-08-29"})
+    assert response.status_code == 302, response.context["form"].errors
+    entry = ModelLogEntry.objects.get(action=EDIT_ACTION, object_id=str(hanoi_office.pk))
+    assert entry.data[CHANGED_ON] == "2025-08-29"
+    assert [change["field"] for change in entry.data["changes"]] == ["Điện thoại"]
+
+
+def test_a_change_day_in_the_future_is_refused_and_nothing_saved(client, hanoi_board, hanoi_office):
+    client.force_login(hanoi_board)
+    tomorrow = (timezone.localdate() + dt.timedelta(days=1)).isoformat()
+    response = client.post(f"{UNITS}edit/{hanoi_office.pk}/",
+                           {**unit_form(hanoi_office, phone="024 7777 7777"), "changed_on": tomorrow})
+    assert response.status_code == 200 and "changed_on" in response.context["form"].errors
+    hanoi_office.refresh_from_db()
+    assert hanoi_office.phone == "024 1111 1111"
+    assert not ModelLogEntry.objects.filter(action=EDIT_ACTION, object_id=str(hanoi_office.pk)).exists()
 
 
 def test_an_unchanged_save_records_no_field_change(client, hanoi_board, hanoi_office):
