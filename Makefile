@@ -28,6 +28,11 @@ serve:
 test: install
 	$(BIN)/python -m pytest
 
+# Seeds (or reuses) a scale database under var/bench/, serves it as `serve` does and loads each endpoint;
+# BENCH_PAGES, BENCH_SMALL_PAGES, BENCH_DURATION, BENCH_CONNECTIONS tune it (bench/README.md).
+bench: install
+	$(BIN)/python bench/run.py
+
 # Debian's Chromium for the browser tests (root only; `playwright install` cannot download browsers here).
 browser-deps:
 	@if [ -x /usr/bin/chromium ]; then echo "chromium present"; \
