@@ -9,7 +9,7 @@ import datetime as dt
 from django.utils import timezone
 from ninja import Field, Schema
 
-from faq.schemas import LocalDateTime
+from cms.api.fields import LocalDateTime
 
 
 class LeaderOut(Schema):

@@ -3,20 +3,16 @@
 Questions enter through ``faq.transitions.submit`` like those of the HTML form, so the deadline, the log
 and the acknowledgement e-mail are the same whichever door a question comes in by.
 """
-from functools import wraps
-
-from django.db.models import Q
 from django.http import Http404
 from django.views.decorators.cache import never_cache
 from ninja import Query, Router
 from ninja.decorators import decorate_view
-from ninja.errors import ValidationError
 from ninja.pagination import paginate
 
 from cms.abuse import check_rate
-from cms.api.errors import problem
+from cms.api.fields import find_topic
 from cms.api.scoping import SiteQuery, resolve_site
-from multisite_config.models import Topic
+from cms.api.submissions import json_only, too_many_requests
 
 from . import transitions
 from .models import Question, QuestionStatus
@@ -24,45 +20,6 @@ from .models.questions import normalise_code
 from .schemas import PublishedQuestionOut, QuestionFilter, QuestionIn, QuestionReceipt, TrackingOut, answer_url
 
 router = Router(tags=["Hỏi đáp"])
-
-# Wider than any SQL integer can be compared without overflowing on some backends.
-MAX_ID_DIGITS = 18
-
-
-def json_only(run):
-    """Refuse a body that is not JSON with 415 before ninja tries to parse it.
-
-    Without this a form-encoded body would fail JSON parsing with a vague 400, and a JSON body sent as
-    ``text/plain`` (which browsers send cross-site without a preflight) would be accepted.
-    """
-
-    @wraps(run)
-    def checked(request, *args, **kwargs):
-        if request.content_type != "application/json":
-            return problem(415, "Chỉ nhận dữ liệu JSON (Content-Type: application/json).")
-        return run(request, *args, **kwargs)
-
-    return checked
-
-
-def too_many_requests(throttled):
-    response = problem(429, "Bạn đã gửi quá nhiều yêu cầu; vui lòng thử lại sau.")
-    response["Retry-After"] = str(throttled.retry_after)
-    return response
-
-
-def find_topic(value, location):
-    """The shared topic a client names by slug or id; a name that matches none is a 400 naming ``topic``.
-
-    A typo in a filter must not look like "no question on this topic", so it is an error, not an empty list.
-    """
-    lookup = Q(slug=value)
-    if value.isascii() and value.isdigit() and len(value) <= MAX_ID_DIGITS:
-        lookup |= Q(pk=int(value))
-    topic = Topic.objects.filter(lookup).first()
-    if topic is None:
-        raise ValidationError([{"loc": (location, "topic"), "msg": f"Không có chủ đề “{value}”."}])
-    return topic
 
 
 @router.get("/", response=list[PublishedQuestionOut], summary="Câu hỏi đã được trả lời và đăng công khai")

@@ -16,10 +16,10 @@ from cms.abuse import check_rate
 from cms.api.scoping import SiteQuery, resolve_site
 
 from . import information_requests
-from .api import json_only, too_many_requests
+from cms.api.submissions import json_only, too_many_requests
 from .models import DeliveryForm, RequestStatus
 from .request_forms import ID_NUMBER_MESSAGE, ID_NUMBER_PATTERN, LIMITS, PHONE_PATTERN
-from .schemas import MAX_EMAIL, LocalDateTime, checked_email, text
+from cms.api.fields import MAX_EMAIL, LocalDateTime, checked_email, text
 
 router = Router(tags=["Yêu cầu cung cấp thông tin"])
 

@@ -19,7 +19,7 @@ from contacts.models import Unit
 from multisite_config.models import SiteProfile, Topic
 
 from . import information_requests, transitions
-from .models import DeliveryForm, InformationCategory, Question, RefusalReason
+from .models import DeliveryForm, InformationCategory, RefusalReason
 
 SEED_002 = Path(__file__).parent / "demo_content" / "seed_002_hoi_dap_quy_che_1582.txt"
 END_OF_ANSWERS = "Quý khách cần hỏi thêm"

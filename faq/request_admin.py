@@ -29,7 +29,7 @@ from multisite_config.confinement import reachable_sites, reaches_all_sites
 from multisite_config.site_owned import SiteOwnedSnippetViewSet
 
 from . import information_requests as steps
-from .inbox.policy import PublicRecordPermissionPolicy
+from multisite_config.site_owned import PublicRecordPermissionPolicy
 from .information_requests import LOG_ACTIONS
 from .models import InformationRequest, RefusalReason, RequestStatus
 from .models.information_requests import MAX_EXTENSION_DAYS

@@ -3,55 +3,22 @@
 Out-schemas list their fields one by one (no ``ModelSchema`` with ``fields="__all__"``), so a field added
 to ``Question`` later (an e-mail, a phone) can never leak into a public answer by accident.
 """
-import datetime as dt
 from typing import Annotated
 
-from django.core.exceptions import ValidationError as DjangoValidationError
-from django.core.validators import validate_email
 from ninja import Field, Schema
-from pydantic import AfterValidator, ConfigDict, StringConstraints
-from pydantic_core import PydanticCustomError
+from pydantic import AfterValidator, ConfigDict
 
+from cms.api.fields import MAX_EMAIL, LocalDateTime, TopicOut, checked_email, text
 from cms.api.scoping import SiteFilter
-from cms.working_days import local
 
 MIN_TITLE = 5
 MAX_TITLE = 200
 MIN_BODY = 20
 MAX_BODY = 5000
 MAX_NAME = 120
-MAX_EMAIL = 254
 MAX_TOPIC = 120
 MAX_QUERY = 200
 PHONE_PATTERN = r"^(\+?[0-9][0-9 .\-]{7,18})?$"  # empty: no phone
-
-
-# Times leave the API in the portal's zone (+07:00), as API.md promises, not in the database's UTC.
-LocalDateTime = Annotated[dt.datetime, AfterValidator(local)]
-
-
-def without_nul(text):
-    """A NUL byte is refused: PostgreSQL cannot store it, and no person types one."""
-    if "\x00" in text:
-        raise PydanticCustomError("nul_byte", "Nội dung chứa ký tự không hợp lệ.")
-    return text
-
-
-def checked_email(text):
-    """Django's own e-mail rule, the one the model's EmailField applies in the admin."""
-    try:
-        validate_email(text)
-    except DjangoValidationError:
-        raise PydanticCustomError("email", "Địa chỉ thư điện tử không hợp lệ.") from None
-    return text
-
-
-def text(min_length, max_length, **constraints):
-    return Annotated[
-        str,
-        StringConstraints(strip_whitespace=True, min_length=min_length, max_length=max_length, **constraints),
-        AfterValidator(without_nul),
-    ]
 
 
 class QuestionIn(Schema):
@@ -84,11 +51,6 @@ class QuestionFilter(SiteFilter):
     topic: text(0, MAX_TOPIC) | None = Field(
         None, description="Mã (slug) hoặc số hiệu của chủ đề; chủ đề không tồn tại là lỗi 400.",
     )
-
-
-class TopicOut(Schema):
-    slug: str
-    name: str
 
 
 class HelpfulOut(Schema):

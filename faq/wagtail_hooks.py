@@ -6,7 +6,7 @@ from wagtail.snippets.models import register_snippet
 from . import request_admin  # noqa: F401  (registers the admin of requests for information)
 from .inbox.actions import register_log_actions
 from .inbox.dashboard import QuestionDeadlinesPanel
-from .inbox.policy import PublicRecordPermissionPolicy
+from multisite_config.site_owned import PublicRecordPermissionPolicy
 from .inbox.viewsets import QuestionAdminGroup
 from .models import OutboundEmail, Question
 

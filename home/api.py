@@ -5,7 +5,7 @@ from ninja.pagination import paginate
 from wagtail.rich_text import expand_db_html
 
 from cms.api.scoping import SiteQuery, resolve_site
-from faq.api import find_topic
+from cms.api.fields import find_topic
 
 from .news import NewsIndexPage, news_for_site, origin_hostname, search_news
 from .news_schemas import NewsDetailOut, NewsFilter, NewsOut

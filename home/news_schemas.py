@@ -2,7 +2,7 @@
 from ninja import Field, Schema
 
 from cms.api.scoping import SiteFilter
-from faq.schemas import LocalDateTime, TopicOut, text
+from cms.api.fields import LocalDateTime, TopicOut, text
 
 MAX_QUERY = 200
 MAX_TOPIC = 120

@@ -20,8 +20,8 @@ from pydantic import AfterValidator, ConfigDict
 from cms.abuse import check_rate
 from cms.api.errors import problem
 from cms.api.scoping import SiteQuery, resolve_site
-from faq.api import json_only, too_many_requests
-from faq.schemas import LocalDateTime, checked_email, text
+from cms.api.submissions import json_only, too_many_requests
+from cms.api.fields import LocalDateTime, checked_email, text
 
 from . import comments
 from .api_drafts import DraftId

@@ -14,7 +14,7 @@ from ninja import Field, Path, Query, Router, Schema
 from ninja.pagination import paginate
 
 from cms.api.scoping import SiteFilter, resolve_site
-from faq.schemas import LocalDateTime
+from cms.api.fields import LocalDateTime
 
 from .models import DraftDocumentPage, DraftState
 

@@ -13,7 +13,7 @@ from pydantic import AfterValidator, StringConstraints
 from wagtail.rich_text import expand_db_html
 
 from cms.api.scoping import SiteFilter
-from faq.schemas import without_nul
+from cms.api.fields import without_nul
 
 from .models import OnlineLevel, ProcedureLevel, Status
 from .procedures import field_slug

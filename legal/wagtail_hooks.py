@@ -5,7 +5,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from faq.inbox.policy import PublicRecordPermissionPolicy
+from multisite_config.site_owned import PublicRecordPermissionPolicy
 
 from .comments import register_log_actions as register_comment_log_actions
 from .models import CommentPeriodRule, DocumentType, DraftComment

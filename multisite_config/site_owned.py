@@ -4,7 +4,10 @@ Later apps register their site-owned models (questions, comments, schedules) the
 ``register_permission_policy(Model, SitePermissionPolicy(Model))`` and a ``SiteOwnedSnippetViewSet``.
 The listing shows only reachable sites' records, the form offers only the sites the user may write to,
 and ``AdminSiteConfinementMiddleware`` refuses every URL of the viewset that names another site's record.
+Records the public creates (questions, requests, comments) use ``PublicRecordPermissionPolicy`` instead:
+staff handle them on their own sites but never add or delete them.
 """
+from wagtail.permission_policies.sites import SitePermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .confinement import reachable_sites
@@ -24,3 +27,24 @@ class SiteOwnedSnippetViewSet(SnippetViewSet):
     def on_register(self):
         super().on_register()
         SITE_OWNED_ADMIN_NAMESPACES[self.get_admin_url_namespace()] = self.model
+
+
+# Records come from the public and are kept as evidence: nobody (not even a superuser) adds or deletes them
+# in the admin; "change" means handling them through the actions of the inbox.
+NEVER_IN_ADMIN = frozenset({"add", "delete"})
+
+
+class PublicRecordPermissionPolicy(SitePermissionPolicy):
+    """Per-site "view" and "change" (``GroupSitePermission``) or national (model permissions), no add/delete."""
+
+    def user_has_any_permission(self, user, actions):
+        actions = [action for action in actions if action not in NEVER_IN_ADMIN]
+        return bool(actions) and super().user_has_any_permission(user, actions)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        actions = [action for action in actions if action not in NEVER_IN_ADMIN]
+        return bool(actions) and super().user_has_any_permission_for_instance(user, actions, instance)
+
+    def handled_sites(self, user):
+        """The sites whose records this user handles (sees in the inbox)."""
+        return self.sites_user_has_any_permission_for(user, ["view", "change"])
