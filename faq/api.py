@@ -16,7 +16,7 @@ from cms.api.submissions import json_only, too_many_requests
 
 from . import transitions
 from .models import Question, QuestionStatus
-from .models.questions import normalise_code
+from .models.tracking import normalise_code
 from .schemas import PublishedQuestionOut, QuestionFilter, QuestionIn, QuestionReceipt, TrackingOut, answer_url
 
 router = Router(tags=["Hỏi đáp"])

@@ -5,7 +5,8 @@ from .information_requests import (
 )
 from .outbox import OutboundEmail
 from .pages import QuestionIndexPage
-from .questions import QaSettings, Question, QuestionEvent, QuestionStatus, tracking_code
+from .questions import QaSettings, Question, QuestionEvent, QuestionStatus
+from .tracking import tracking_code
 
 __all__ = [
     "DeliveryForm", "InformationCategory", "InformationRequest", "InformationRequestEvent", "OutboundEmail",

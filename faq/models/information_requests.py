@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
 from .events import StepEvent
-from .questions import TRACKING_LENGTH, tracking_code
+from .tracking import TrackedRecord
 
 FIRST_ANSWER_DAYS = 3
 GATHERING_DAYS = 15
@@ -76,12 +76,11 @@ class InformationRequestQuerySet(models.QuerySet):
         return self.open().filter(due_at__gte=now or timezone.now(), due_at__lte=moment)
 
 
-class InformationRequest(models.Model):
+class InformationRequest(TrackedRecord):
     """One request (phiếu yêu cầu cung cấp thông tin), its handling and its outcome."""
 
     site = models.ForeignKey(Site, verbose_name=_("trang"), on_delete=models.CASCADE,
                              related_name="information_requests")
-    tracking_code = models.CharField(_("mã tra cứu"), max_length=TRACKING_LENGTH, unique=True, editable=False)
     # The requester (art. 24.2.a): private, never published.
     name = models.CharField(_("họ và tên"), max_length=120)
     address = models.CharField(_("nơi cư trú"), max_length=300)
@@ -126,17 +125,8 @@ class InformationRequest(models.Model):
         return f"{self.display_code} – {self.name}"
 
     @property
-    def display_code(self):
-        return f"{self.tracking_code[:5]}-{self.tracking_code[5:]}"
-
-    @property
     def is_open(self):
         return self.status in OPEN_REQUEST_STATUSES
-
-    def save(self, *args, **kwargs):
-        if not self.tracking_code:
-            self.tracking_code = tracking_code()
-        super().save(*args, **kwargs)
 
 
 class InformationRequestEvent(StepEvent):

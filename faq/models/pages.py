@@ -17,7 +17,8 @@ from cms.abuse import HONEYPOT_FIELD, TIMING_FIELD, check_rate, form_token
 from faq.forms import QuestionForm, TrackingForm
 from multisite_config.models import Topic
 
-from .questions import Question, normalise_code
+from .questions import Question
+from .tracking import normalise_code
 
 PER_PAGE = 10
 RELATED_COUNT = 5

@@ -7,8 +7,6 @@ sending and publishing within 2 working days of the answer. A pause while waitin
 clock; an extension adds working days. ``due_at`` always holds the deadline of the current step, so
 "late" and "due soon" are plain database filters.
 """
-import secrets
-
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -21,22 +19,11 @@ from wagtail.models import Site
 from cms.text import fold
 
 from .events import StepEvent
+from .tracking import TrackedRecord
 
-TRACKING_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: easy to read out and type
-TRACKING_LENGTH = 10
 ANSWER_DAYS = 7
 COMPLEX_ANSWER_DAYS = 10
 PUBLISH_DAYS = 2
-
-
-def tracking_code():
-    """A random code of 10 characters from 31 (about 8·10^14 values): unguessable, easy to type."""
-    return "".join(secrets.choice(TRACKING_ALPHABET) for _ in range(TRACKING_LENGTH))
-
-
-def normalise_code(text):
-    """What a person typed ("abcde-fghjk ") as the stored code ("ABCDEFGHJK")."""
-    return "".join(ch for ch in (text or "").upper() if ch.isalnum())
 
 
 @register_setting(icon="help")
@@ -92,9 +79,8 @@ class QuestionQuerySet(models.QuerySet):
         return queryset
 
 
-class Question(models.Model):
+class Question(TrackedRecord):
     site = models.ForeignKey(Site, verbose_name=_("trang"), on_delete=models.CASCADE, related_name="questions")
-    tracking_code = models.CharField(_("mã tra cứu"), max_length=TRACKING_LENGTH, unique=True, editable=False)
     # The asker: private, never shown publicly except the name with consent.
     name = models.CharField(_("họ và tên"), max_length=120)
     email = models.EmailField(_("thư điện tử"))
@@ -146,10 +132,6 @@ class Question(models.Model):
         return f"{self.display_code} – {self.title}"
 
     @property
-    def display_code(self):
-        return f"{self.tracking_code[:5]}-{self.tracking_code[5:]}"
-
-    @property
     def public_name(self):
         """The asker's name if they agreed to publish it, otherwise nothing."""
         return self.name if self.publish_name else ""
@@ -163,8 +145,6 @@ class Question(models.Model):
             self.due_at < (now or timezone.now())
 
     def save(self, *args, **kwargs):
-        if not self.tracking_code:
-            self.tracking_code = tracking_code()
         self.search_text = fold(f"{self.title} {self.body} {self.answer}")
         super().save(*args, **kwargs)
 
