@@ -3,19 +3,15 @@
 Each view loads its record from the sites the user handles (a 404 outside them, even if the middleware
 were bypassed) and checks the permission on that record, not just on the model.
 """
-import datetime
-
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
-from django.utils import timezone
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _, gettext_lazy
 from django.views import View
-from wagtail.admin.views.generic import InspectView
-from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.log_actions import log
+
+from multisite_config.record_views import HandledRecordMixin, RecordDetailView
 
 from .. import notifications
 from ..models import QuestionStatus
@@ -39,47 +35,6 @@ def event_row(event):
     return {"event": event, "action": STEP_LABELS.get(event.action, event.action),
             "from_status": STATUS_LABELS.get(event.from_status, ""),
             "to_status": STATUS_LABELS.get(event.to_status, "")}
-
-
-class HandledRecordMixin(PermissionCheckedMixin):
-    """Loads the record named in the URL from the user's sites and requires ``record_permission`` on it."""
-
-    model = None
-    record_permission = "change"
-
-    def handled(self):
-        return self.model._default_manager.filter(site__in=self.permission_policy.handled_sites(self.request.user))
-
-    def get_object(self, queryset=None):
-        record = get_object_or_404(self.handled(), pk=self.kwargs["pk"])
-        if not self.user_has_permission_for_instance(self.record_permission, record):
-            raise PermissionDenied
-        return record
-
-
-class RecordDetailView(HandledRecordMixin, InspectView):
-    """The "edit" page of a public record: what it holds and what staff can do, never a free-form editor."""
-
-    any_permission_required = ["view", "change"]
-    record_permission = "view"
-    page_title = gettext_lazy("Chi tiết")
-
-    def get_edit_url(self):
-        return None  # this page is the record's page; there is no separate editor to link to
-
-    def get_field_display_value(self, field_name, field):
-        """Readable values: "Có"/"Không", a dash for nothing, times in the user's time zone."""
-        value = super().get_field_display_value(field_name, field)
-        if isinstance(value, bool):
-            return _("Có") if value else _("Không")
-        if isinstance(value, datetime.datetime):
-            return timezone.localtime(value)
-        return "—" if value in (None, "") else value
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["can_act"] = self.user_has_permission_for_instance("change", self.object)
-        return context
 
 
 class QuestionDetailView(RecordDetailView):

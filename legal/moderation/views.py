@@ -4,21 +4,17 @@ actions, and the internal summary report.
 Each view loads its record from the sites the user handles (404 outside them, even if the confinement
 middleware were bypassed) and checks the permission on that record, not just on the model.
 """
-import datetime
-
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _, gettext_lazy
 from django.views import View
-from wagtail.admin.views.generic import InspectView
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.log_actions import registry as log_registry
 from wagtail.permissions import policy_registry
 
 from multisite_config.confinement import page_within_reach
+from multisite_config.record_views import HandledRecordMixin, RecordDetailView
 
 from .. import comments, report
 from ..models import DraftComment, DraftDocumentPage
@@ -39,24 +35,14 @@ class CommentPolicyMixin(PermissionCheckedMixin):
         return policy_registry.get_by_type(DraftComment)
 
 
-class HandledCommentMixin(CommentPolicyMixin):
-    record_permission = "change"
-
-    def handled(self):
-        return DraftComment.objects.filter(site__in=self.permission_policy.handled_sites(self.request.user))
-
-    def get_object(self, queryset=None):
-        comment = get_object_or_404(self.handled(), pk=self.kwargs["pk"])
-        if not self.user_has_permission_for_instance(self.record_permission, comment):
-            raise PermissionDenied
-        return comment
+class HandledCommentMixin(CommentPolicyMixin, HandledRecordMixin):
+    model = DraftComment
 
 
-class CommentDetailView(HandledCommentMixin, InspectView):
+class CommentDetailView(CommentPolicyMixin, RecordDetailView):
     """The "edit" page of a comment: what it holds and the moderation steps, never a free-form editor."""
 
-    any_permission_required = ["view", "change"]
-    record_permission = "view"
+    model = DraftComment
     page_title = gettext_lazy("Ý kiến góp ý")
     fields = COMMENT_FIELDS
     action_url_name = None
@@ -65,21 +51,9 @@ class CommentDetailView(HandledCommentMixin, InspectView):
     def handled(self):
         return super().handled().select_related("site", "draft", "article", "moderated_by", "decided_by")
 
-    def get_edit_url(self):
-        return None
-
-    def get_field_display_value(self, field_name, field):
-        value = super().get_field_display_value(field_name, field)
-        if isinstance(value, bool):
-            return _("Có") if value else _("Không")
-        if isinstance(value, datetime.datetime):
-            return timezone.localtime(value)
-        return "—" if value in (None, "") else value
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        comment = self.object
-        can_act = self.user_has_permission_for_instance("change", comment)
+        comment, can_act = self.object, context["can_act"]
         context.update(
             comment=comment,
             action_url_name=self.action_url_name,
