@@ -9,9 +9,11 @@
 import time
 from dataclasses import dataclass
 
+from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 
 HONEYPOT_FIELD = "website"
 TIMING_FIELD = "form_token"
@@ -71,3 +73,14 @@ def form_problem(data):
     if time.time() - issued < MIN_FILL_SECONDS:
         return "Biểu mẫu được gửi quá nhanh; vui lòng kiểm tra lại nội dung rồi gửi."
     return None
+
+
+class HumanSubmissionForm(forms.Form):
+    """A public form that is invalid when ``form_problem`` finds it automated (its message is the error)."""
+
+    def clean(self):
+        """Refuse a form a bot filled (honeypot) or sent back faster than a person can write."""
+        problem = form_problem(self.data)
+        if problem:
+            raise ValidationError(problem)
+        return super().clean()

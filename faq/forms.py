@@ -8,7 +8,7 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 
-from cms.abuse import form_problem
+from cms.abuse import HumanSubmissionForm
 from multisite_config.models import Topic
 
 from .models.questions import Question  # not .models: the page model imports this form while faq.models loads
@@ -24,7 +24,7 @@ def _limit(model_field):
     return Question._meta.get_field(model_field).max_length
 
 
-class QuestionForm(forms.Form):
+class QuestionForm(HumanSubmissionForm):
     name = forms.CharField(
         label="Họ và tên", max_length=_limit("name"),
         error_messages={"required": REQUIRED.format("họ và tên"),
@@ -77,13 +77,6 @@ class QuestionForm(forms.Form):
         if phone and not PHONE_PATTERN.match(phone):
             raise ValidationError("Số điện thoại không hợp lệ: bắt đầu bằng 0 hoặc +84, gồm 9 đến 11 chữ số.")
         return phone
-
-    def clean(self):
-        """Refuse a form a bot filled (honeypot) or sent back faster than a person can write."""
-        problem = form_problem(self.data)
-        if problem:
-            raise ValidationError(problem)
-        return super().clean()
 
 
 class TrackingForm(forms.Form):

@@ -3,10 +3,9 @@
 The limits follow the model's columns, so nothing a form or the API accepts can fail when saved.
 """
 from django import forms
-from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 
-from cms.abuse import form_problem
+from cms.abuse import HumanSubmissionForm
 
 from .models import DeliveryForm
 
@@ -18,7 +17,7 @@ LIMITS = {"name": 120, "address": 300, "id_number": 20, "phone": 20, "fax": 20, 
           "information": 5000, "purpose": 2000}
 
 
-class InformationRequestForm(forms.Form):
+class InformationRequestForm(HumanSubmissionForm):
     """Art. 24.2 field by field, with a hidden honeypot and a signed timing token against bots."""
 
     name = forms.CharField(label="Họ và tên", max_length=LIMITS["name"])
@@ -47,10 +46,3 @@ class InformationRequestForm(forms.Form):
             field.error_messages["required"] = "Vui lòng nhập trường này."
             field.error_messages["max_length"] = "Tối đa %(limit_value)d ký tự (hiện có %(show_value)d)."
         self.fields["delivery_form"].error_messages["invalid_choice"] = "Vui lòng chọn một hình thức nhận thông tin."
-
-    def clean(self):
-        """Refuse a form a bot filled (honeypot) or sent back faster than a person can write."""
-        problem = form_problem(self.data)
-        if problem:
-            raise ValidationError(problem)
-        return super().clean()

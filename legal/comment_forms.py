@@ -5,9 +5,8 @@ version's articles (the anchor is what is sent); the honeypot and timing checks 
 ``clean`` so a form filled by a bot saves nothing.
 """
 from django import forms
-from django.core.exceptions import ValidationError
 
-from cms.abuse import form_problem
+from cms.abuse import HumanSubmissionForm
 
 from .models import DraftComment
 
@@ -29,7 +28,7 @@ def article_choices(version):
     return choices
 
 
-class CommentForm(forms.Form):
+class CommentForm(HumanSubmissionForm):
     name = forms.CharField(
         label="Họ và tên", max_length=_limit("name"),
         error_messages={"required": REQUIRED.format("họ và tên"),
@@ -68,10 +67,3 @@ class CommentForm(forms.Form):
     def __init__(self, *args, version=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["article"].choices = article_choices(version)
-
-    def clean(self):
-        """Refuse a form a bot filled (honeypot) or sent back faster than a person can write."""
-        problem = form_problem(self.data)
-        if problem:
-            raise ValidationError(problem)
-        return super().clean()
