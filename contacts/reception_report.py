@@ -7,7 +7,8 @@ rows so they can never disagree. Only the sites given are counted: the caller pa
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
-from openpyxl import Workbook
+
+from cms.reports.xlsx import table_workbook
 
 from .models import ReceptionKind, ReceptionLog
 
@@ -43,14 +44,4 @@ def monthly_report(sites, year, month, with_total):
 
 
 def workbook(report):
-    book = Workbook()
-    sheet = book.active
-    sheet.title = f"Tháng {report.month:02d}-{report.year}"
-    sheet.append(["Đơn vị", *report.labels])
-    for name, values in report.rows:
-        sheet.append([name, *values])
-    if report.total is not None:
-        sheet.append(["Toàn quốc", *report.total])
-    sheet.freeze_panes = "B2"
-    sheet.column_dimensions["A"].width = 45
-    return book
+    return table_workbook(f"Tháng {report.month:02d}-{report.year}", report.labels, report.rows, report.total)

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
-from openpyxl import Workbook
+
+from cms.reports.xlsx import table_workbook
 
 from .models import InformationCategory, InformationRequest, RefusalReason, RequestStatus as S
 from .models.information_requests import OPEN_REQUEST_STATUSES
@@ -66,15 +67,5 @@ def yearly_statistics(sites, year, with_total):
 
 
 def workbook(statistics):
-    """The statistics as an XLSX workbook: one sheet, a header row, one row per site, then the total."""
-    book = Workbook()
-    sheet = book.active
-    sheet.title = f"Năm {statistics.year}"
-    sheet.append(["Đơn vị", *statistics.labels])
-    for name, values in statistics.rows:
-        sheet.append([name, *values])
-    if statistics.total is not None:
-        sheet.append(["Toàn quốc", *statistics.total])
-    sheet.freeze_panes = "B2"
-    sheet.column_dimensions["A"].width = 45
-    return book
+    """The statistics as an XLSX workbook, laid out like every per-site report."""
+    return table_workbook(f"Năm {statistics.year}", statistics.labels, statistics.rows, statistics.total)

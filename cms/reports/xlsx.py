@@ -14,12 +14,21 @@ def _table(sheet, labels, rows, total):
     sheet.column_dimensions["A"].width = 45
 
 
-def activity_workbook(report):
+def table_workbook(title, labels, rows, total):
+    """One sheet: a header row, one row per site, then the national total when there is one.
+
+    Every per-site report of the portal (activity, reception, information requests) is exported this way.
+    """
     book = Workbook()
     sheet = book.active
-    sheet.title = f"Quý {report.quarter.number}-{report.quarter.year}"
-    _table(sheet, report.labels, report.rows, report.total)
+    sheet.title = title
+    _table(sheet, labels, rows, total)
     return book
+
+
+def activity_workbook(report):
+    return table_workbook(f"Quý {report.quarter.number}-{report.quarter.year}", report.labels, report.rows,
+                          report.total)
 
 
 def timeliness_workbook(report):
