@@ -7,6 +7,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from multisite_config.site_owned import PublicRecordPermissionPolicy
 
+from .comment_windows import next_window_change
 from .comments import register_log_actions as register_comment_log_actions
 from .models import CommentPeriodRule, DocumentType, DraftComment
 from .moderation.bulk_actions import ApproveBulkAction, RejectBulkAction
@@ -43,3 +44,6 @@ register_snippet(CommentViewSet)
 hooks.register("register_log_actions", register_comment_log_actions)
 hooks.register("register_bulk_action", ApproveBulkAction)
 hooks.register("register_bulk_action", RejectBulkAction)
+
+# A cached draft page or list changes state (upcoming → open → closed) at these moments.
+hooks.register("next_public_change", next_window_change)

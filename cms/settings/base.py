@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    "cms.response_cache.middleware.ResponseCacheMiddleware",
     "cms.api.errors.ProblemJsonMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -108,9 +109,37 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
+        "responses": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+                      "KEY_PREFIX": "responses"},
+    }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "vss-portal"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "vss-portal"},
+        # Kept apart so that pages filling the cache never evict the rate-limit counters of "default".
+        "responses": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "vss-responses",
+                      "OPTIONS": {"MAX_ENTRIES": 5000}},
+    }
+
+# Whole answers to anonymous public GETs (cms/response_cache): see that package for what is kept and when a
+# change makes it unreachable. STAMP holds the generation token when the cache is local to each process.
+RESPONSE_CACHE = {
+    "ENABLED": env_bool("RESPONSE_CACHE", True),
+    "ALIAS": "responses",
+    "TIMEOUT": 24 * 3600,
+    "STAMP": Path(env_str("RESPONSE_CACHE_STAMP") or VAR_DIR / "response-cache.stamp"),
+    "PERSONAL_COOKIES": ("sessionid", "messages"),
+    "EXCLUDED_PREFIXES": ("/admin/", "/documents/"),
+    # Written while serving or never shown publicly: a write to them must not flush every cached page.
+    "IGNORED_MODELS": {
+        "sessions.Session", "admin.LogEntry", "wagtailcore.PageLogEntry", "wagtailcore.ModelLogEntry",
+        "wagtailcore.Revision", "wagtailcore.ReferenceIndex", "wagtailcore.TaskState", "wagtailcore.WorkflowState",
+        "wagtailcore.PageSubscription", "wagtailimages.Rendition", "wagtailsearch.IndexEntry",
+        "wagtailsearch.SQLiteFTSIndexEntry", "wagtailusers.UserProfile", "wagtailadmin.EditingSession",
+        "faq.OutboundEmail",
+    },
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -1,6 +1,10 @@
 """Settings for the test suite: fast hashing, in-memory e-mail, no DEBUG."""
+import os
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F401,F403
-from .base import STATIC_ROOT
+from .base import RESPONSE_CACHE, STATIC_ROOT
 from .env import env_str
 
 DEBUG = False
@@ -14,3 +18,9 @@ STORAGES = {
 
 # whitenoise warns on every request when STATIC_ROOT is missing; tests serve static files by finders.
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+
+# Off by default: tests run inside a transaction that never commits, so the invalidation (on commit) would
+# not run; tests/cms/test_response_cache.py turns it on and runs the commit callbacks.
+RESPONSE_CACHE["ENABLED"] = False
+# Each run keeps its own generation token, so two runs on one machine never share one.
+RESPONSE_CACHE["STAMP"] = Path(tempfile.gettempdir()) / f"vss-response-cache-{os.getpid()}.stamp"

@@ -1,0 +1,77 @@
+"""Serves a stored answer to an anonymous GET, or stores the fresh one when it is the same for everyone.
+
+Placed right after WhiteNoise and Django's ConditionalGetMiddleware, so a hit skips sessions, CSRF,
+authentication, site lookup, routing and rendering, while If-None-Match still gets its 304.
+
+What is never served from or into the cache:
+- requests carrying a session or messages cookie, or an Authorization header (editors, flash messages,
+  API clients acting as someone), and paths under the admin prefixes;
+- answers that set a cookie or carry a CSRF token (tied to the visitor's cookie: every page with a form), that say private/no-store/no-cache (tracking answers), that are not 200, that stream,
+  or whose type is not text, JSON or XML.
+"""
+import hashlib
+
+from django.conf import settings
+from django.core.exceptions import DisallowedHost
+from django.utils import timezone
+from django.utils.cache import get_max_age, set_response_etag
+
+from .generation import current, response_cache
+
+STORED_TYPES = ("text/", "application/json", "application/xml", "application/rss+xml")
+UNCACHEABLE_DIRECTIVES = {"private", "no-store", "no-cache"}
+
+
+class ResponseCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.namespace = hashlib.sha1(str(settings.DATABASES["default"]["NAME"]).encode()).hexdigest()[:8]
+
+    def __call__(self, request):
+        if not self.applies_to(request):
+            return self.get_response(request)
+        key = self.key(request)
+        response = response_cache().get(key)
+        if response is not None:
+            return response
+        response = self.get_response(request)
+        if self.is_shared(request, response):
+            set_response_etag(response)
+            response_cache().set(key, response, settings.RESPONSE_CACHE["TIMEOUT"])
+        return response
+
+    def applies_to(self, request):
+        config = settings.RESPONSE_CACHE
+        if not config["ENABLED"] or request.method != "GET":
+            return False
+        if any(name in request.COOKIES for name in config["PERSONAL_COOKIES"]):
+            return False
+        if "HTTP_AUTHORIZATION" in request.META or request.path.startswith(config["EXCLUDED_PREFIXES"]):
+            return False
+        try:
+            request.get_host()
+        except DisallowedHost:
+            return False  # the views below answer it with their own 400
+        return True
+
+    def key(self, request):
+        """Site (scheme and host), path and query, today's date and the generation token."""
+        day = timezone.localdate().isoformat()
+        url = f"{request.scheme}://{request.get_host().lower()}{request.get_full_path()}"
+        digest = hashlib.sha1(url.encode()).hexdigest()
+        return f"response:{self.namespace}:{current()}:{day}:{digest}"
+
+    def is_shared(self, request, response):
+        """True when the answer is the same for every anonymous visitor and may be kept.
+
+        ``Vary: Cookie`` alone does not forbid it: reading the (empty) session of a visitor without a session
+        cookie adds it, and visitors with one never reach the cache. A CSRF token does: it is the visitor's.
+        """
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+            return False
+        if not response.get("Content-Type", "").startswith(STORED_TYPES):
+            return False
+        directives = {part.split("=")[0].strip().lower() for part in response.get("Cache-Control", "").split(",")}
+        return not (directives & UNCACHEABLE_DIRECTIVES) and get_max_age(response) != 0
