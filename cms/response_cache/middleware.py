@@ -10,10 +10,10 @@ What is never served from or into the cache:
   or whose type is not text, JSON or XML.
 """
 import hashlib
+from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
-from django.utils import timezone
 from django.utils.cache import get_max_age, set_response_etag
 
 from .generation import current, response_cache
@@ -28,38 +28,36 @@ class ResponseCacheMiddleware:
         self.namespace = hashlib.sha1(str(settings.DATABASES["default"]["NAME"]).encode()).hexdigest()[:8]
 
     def __call__(self, request):
-        if not self.applies_to(request):
-            return self.get_response(request)
         key = self.key(request)
-        response = response_cache().get(key)
+        if key is None:
+            return self.get_response(request)
+        store = response_cache()
+        response = store.get(key)
         if response is not None:
             return response
         response = self.get_response(request)
         if self.is_shared(request, response):
             set_response_etag(response)
-            response_cache().set(key, response, settings.RESPONSE_CACHE["TIMEOUT"])
+            store.set(key, response, settings.RESPONSE_CACHE["TIMEOUT"])
         return response
 
-    def applies_to(self, request):
-        config = settings.RESPONSE_CACHE
-        if not config["ENABLED"] or request.method != "GET":
-            return False
-        if any(name in request.COOKIES for name in config["PERSONAL_COOKIES"]):
-            return False
-        if "HTTP_AUTHORIZATION" in request.META or request.path.startswith(config["EXCLUDED_PREFIXES"]):
-            return False
-        try:
-            request.get_host()
-        except DisallowedHost:
-            return False  # the views below answer it with their own 400
-        return True
-
     def key(self, request):
-        """Site (scheme and host), path and query, today's date and the generation token."""
-        day = timezone.localdate().isoformat()
-        url = f"{request.scheme}://{request.get_host().lower()}{request.get_full_path()}"
+        """Site (scheme and host), path and query, today's date and the generation token; None: not cached."""
+        config = settings.RESPONSE_CACHE
+        if not config["ENABLED"] or request.method != "GET" or "HTTP_AUTHORIZATION" in request.META:
+            return None
+        if request.path.startswith(config["EXCLUDED_PREFIXES"]):
+            return None
+        if any(name in request.COOKIES for name in config["PERSONAL_COOKIES"]):
+            return None
+        try:
+            host = request.get_host().lower()
+        except DisallowedHost:
+            return None  # the views below answer it with their own 400
+        url = f"{request.scheme}://{host}{request.get_full_path()}"
         digest = hashlib.sha1(url.encode()).hexdigest()
-        return f"response:{self.namespace}:{current()}:{day}:{digest}"
+        # date.today() is the portal's day: Django sets the process time zone to TIME_ZONE.
+        return f"response:{self.namespace}:{current()}:{date.today().isoformat()}:{digest}"
 
     def is_shared(self, request, response):
         """True when the answer is the same for every anonymous visitor and may be kept.
