@@ -192,7 +192,7 @@ WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", f"http://{PORTAL_DOMAIN
 WAGTAIL_WORKFLOW_ENABLED = True
 # An editor's search in the admin must only ever return pages of their own site.
 WAGTAILADMIN_PAGE_SEARCH_FILTER_BY_PERMISSIONS = True
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+from .search import WAGTAILSEARCH_BACKENDS  # noqa: E402,F401 - chosen from the environment (cms/settings/search.py)
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "txt", "zip"]
 
 LOGGING = {
