@@ -64,6 +64,7 @@ def portal(tmp_path_factory):
         **os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.dev", "DEBUG": "0",
         "DATABASE_URL": f"sqlite:///{tmp / 'db.sqlite3'}", "ALLOWED_HOSTS": "localhost,.localhost,127.0.0.1",
         "STATIC_ROOT": str(tmp / "static"), "MEDIA_ROOT": str(tmp / "media"),
+        "RESPONSE_CACHE_STAMP": str(tmp / "response-cache.stamp"),
     }
     manage(env, "migrate", "--noinput")
     manage(env, "bootstrap_portal", "--domain", "localhost", "--port", str(port))
