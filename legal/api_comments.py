@@ -27,6 +27,7 @@ from . import comments
 from .api_drafts import DraftId
 from .models import CommentStatus, DraftArticle, DraftComment, DraftDocumentPage, DraftState
 from .models.comments import MAX_COMMENT_LENGTH
+from .subtree import descendants_q
 
 router = Router(tags=["Góp ý dự thảo"])
 
@@ -100,7 +101,7 @@ class CommentOut(Schema):
 
 def find_draft(request, draft_id, scope):
     site = resolve_site(request, scope)
-    draft = DraftDocumentPage.objects.live().descendant_of(site.root_page).filter(pk=draft_id).first()
+    draft = DraftDocumentPage.objects.filter(descendants_q(site.root_page), pk=draft_id, live=True).first()
     if draft is None:
         raise Http404("Không có dự thảo nào mang số hiệu này trên trang.")
     return draft

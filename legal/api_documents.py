@@ -17,11 +17,12 @@ from pydantic import Field
 from cms.api.scoping import SiteQuery, resolve_site
 
 from .models import (
-    DocumentType, LegalDocumentAttachment, LegalDocumentBasis, LegalDocumentPage, LegalDocumentReplacement,
-    ProcedureBasis,
+    AdministrativeProcedurePage, DocumentType, LegalDocumentAttachment, LegalDocumentBasis, LegalDocumentIndexPage,
+    LegalDocumentPage, LegalDocumentReplacement, ProcedureBasis,
 )
-from .procedures import field_names, field_slug, published_under, search
+from .procedures import field_names, field_slug, search
 from .schemas import DocumentDetailOut, DocumentFilter, DocumentOut, ProcedureDetailOut, ProcedureFilter, ProcedureOut
+from .subtree import published_under
 
 documents_router = Router(tags=["Văn bản"])
 procedures_router = Router(tags=["Thủ tục hành chính"])
@@ -42,14 +43,11 @@ def live_links(related_name, model, target, to_attr):
     return Prefetch(related_name, queryset=rows, to_attr=to_attr)
 
 
-def site_documents(site):
-    return (
-        LegalDocumentPage.objects.descendant_of(site.root_page).live().public().with_status()
-        .select_related("document_type")
-        .prefetch_related(
-            Prefetch("attachments", queryset=LegalDocumentAttachment.objects.select_related("document")),
-            live_links("replacements", LegalDocumentReplacement, "replaced", "live_replacements"),
-        )
+def with_listed_relations(documents):
+    """What every item shows besides its status: its type, its files and the documents it replaces."""
+    return documents.select_related("document_type").prefetch_related(
+        Prefetch("attachments", queryset=LegalDocumentAttachment.objects.select_related("document")),
+        live_links("replacements", LegalDocumentReplacement, "replaced", "live_replacements"),
     )
 
 
@@ -66,13 +64,14 @@ def document_type(slug):
 def list_documents(request, filters: Query[DocumentFilter]):
     """Documents newest first; with ``q``, those holding the searched phrase first."""
     site = resolve_site(request, filters)
-    documents = site_documents(site)
+    documents = with_listed_relations(LegalDocumentIndexPage.published_in_site(LegalDocumentPage, site))
+    documents = documents.with_status_inputs()
     if filters.doc_type:
         documents = documents.filter(document_type=document_type(filters.doc_type))
     if filters.year:
         documents = documents.filter(issued_on__year=filters.year)
     if filters.status:
-        documents = documents.filter(status_code=filters.status)
+        documents = documents.in_status(filters.status)
     if filters.q:
         return documents.search(filters.q).order_by("-phrase_match", *NEWEST_FIRST)
     return documents.order_by(*NEWEST_FIRST)
@@ -82,12 +81,13 @@ def list_documents(request, filters: Query[DocumentFilter]):
 def get_document(request, id: PageId, scope: SiteQuery):
     """One document with its full text and the live documents it is related to."""
     site = resolve_site(request, scope)
-    document = site_documents(site).prefetch_related(
+    documents = with_listed_relations(published_under(LegalDocumentPage, site.root_page, id))
+    document = documents.with_status().prefetch_related(
         "topics",
         live_links("replaced_by_links", LegalDocumentReplacement, "page", "live_replaced_by"),
         live_links("bases", LegalDocumentBasis, "basis", "live_bases"),
         live_links("basis_for_links", LegalDocumentBasis, "page", "live_basis_for"),
-    ).filter(pk=id).first()
+    ).first()
     if document is None:
         raise Http404("Không có văn bản này trên trang.")
     return document
@@ -106,7 +106,7 @@ def field_name(procedures, value):
 def list_procedures(request, filters: Query[ProcedureFilter]):
     """Procedures by field and name; with ``q``, those holding the searched phrase first."""
     site = resolve_site(request, filters)
-    procedures = published_under(site.root_page)
+    procedures = LegalDocumentIndexPage.published_in_site(AdministrativeProcedurePage, site)
     if filters.field:
         procedures = procedures.filter(field_name=field_name(procedures, filters.field))
     if filters.q:
@@ -118,9 +118,9 @@ def list_procedures(request, filters: Query[ProcedureFilter]):
 def get_procedure(request, id: PageId, scope: SiteQuery):
     """One procedure with its steps, dossier and legal basis."""
     site = resolve_site(request, scope)
-    procedure = published_under(site.root_page).prefetch_related(
+    procedure = published_under(AdministrativeProcedurePage, site.root_page, id).prefetch_related(
         live_links("bases", ProcedureBasis, "basis", "live_bases"),
-    ).filter(pk=id).first()
+    ).first()
     if procedure is None:
         raise Http404("Không có thủ tục này trên trang.")
     return procedure

@@ -16,7 +16,8 @@ from ninja.pagination import paginate
 from cms.api.scoping import SiteFilter, resolve_site
 from cms.api.fields import LocalDateTime
 
-from .models import DraftDocumentPage, DraftState
+from .models import DraftDocumentPage, DraftState, LegalDocumentIndexPage
+from .subtree import published_under
 
 router = Router(tags=["Dự thảo lấy ý kiến"])
 
@@ -112,10 +113,10 @@ def page_url(draft, site):
     return site.root_url + draft.url_path[len(site.root_page.url_path) - 1:]
 
 
-def site_drafts(request, scope):
-    site = resolve_site(request, scope)
-    request.draft_site = site
-    return DraftDocumentPage.objects.live().public().descendant_of(site.root_page).select_related("document_type")
+def draft_site(request, scope):
+    """The site the request is about, kept on the request for the drafts' addresses."""
+    request.draft_site = resolve_site(request, scope)
+    return request.draft_site
 
 
 def in_state(drafts, state, now):
@@ -130,16 +131,17 @@ def in_state(drafts, state, now):
 @paginate
 def list_drafts(request, filters: Query[DraftFilter]):
     """Drafts of the site, the most recently opened first."""
-    drafts = site_drafts(request, filters)
+    drafts = LegalDocumentIndexPage.published_in_site(DraftDocumentPage, draft_site(request, filters))
     if filters.state:
         drafts = in_state(drafts, filters.state, timezone.now())
-    return drafts.order_by("-opens_at", "-pk")
+    return drafts.select_related("document_type").order_by("-opens_at", "-pk")
 
 
 @router.get("/{draft_id}/", response=DraftDetailOut, summary="Một dự thảo với các điều khoản và tài liệu")
 def get_draft(request, draft_id: DraftId, scope: Query[SiteFilter]):
     """A draft with the structure of its latest version; a draft of another site is a 404."""
-    draft = site_drafts(request, scope).filter(pk=draft_id).first()
+    site = draft_site(request, scope)
+    draft = published_under(DraftDocumentPage, site.root_page, draft_id).select_related("document_type").first()
     if draft is None:
         raise Http404("Không có dự thảo nào mang số hiệu này trên trang.")
     draft.loaded_versions = list(draft.versions.order_by("-number"))

@@ -29,6 +29,8 @@ class DocumentFilterForm(forms.Form):
         """The documents that match every chosen filter (call after ``is_valid``)."""
         data = self.cleaned_data
         lookups = {"document_type__slug": data["loai"], "issued_on__year": data["nam"],
-                   "issuer": data["co_quan"], "status_code": data["tinh_trang"], "topics__slug": data["chu_de"]}
+                   "issuer": data["co_quan"], "topics__slug": data["chu_de"]}
         documents = documents.filter(**{key: value for key, value in lookups.items() if value})
+        if data["tinh_trang"]:
+            documents = documents.in_status(data["tinh_trang"])
         return documents.search(data["q"]) if data["q"] else documents

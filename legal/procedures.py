@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 from cms.text import fold, folded_terms
 
 from .models.procedures import AdministrativeProcedurePage
+from .subtree import listed, published_q
 
 PER_PAGE = 20
 MAX_QUERY_LENGTH = 200
@@ -25,11 +26,6 @@ GET_ONLY = require_http_methods(["GET", "HEAD"])
 def field_slug(name):
     """``Thu, cấp sổ, thẻ`` -> ``thu-cap-so-the``: the same slug whether typed with or without diacritics."""
     return slugify(fold(name))
-
-
-def published_under(page):
-    """Live, public procedures under ``page`` (a site's root or its documents section), and nobody else's."""
-    return AdministrativeProcedurePage.objects.descendant_of(page).live().public()
 
 
 def field_names(procedures):
@@ -69,7 +65,7 @@ class ProcedureFilterForm(forms.Form):
 @GET_ONLY
 def procedure_list(request, index):
     """The list at ``<section>/thu-tuc-hanh-chinh/``: 400 naming the filter when a value is not on offer."""
-    procedures = published_under(index)
+    procedures = listed(AdministrativeProcedurePage, index, published_q())
     form = ProcedureFilterForm(request.GET, fields=field_names(procedures))
     found = form.apply(procedures) if form.is_valid() else procedures.none()
     context = {

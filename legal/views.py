@@ -18,6 +18,7 @@ from cms.abuse import check_rate
 from . import comments, report
 from .comment_forms import CommentForm
 from .models import DraftDocumentPage
+from .subtree import descendants_q
 
 FORM_ANCHOR = "#gop-y"
 
@@ -26,7 +27,7 @@ def site_draft(request, page_id):
     site = Site.find_for_request(request)
     draft = None
     if site is not None:
-        draft = DraftDocumentPage.objects.live().descendant_of(site.root_page).filter(pk=page_id).first()
+        draft = DraftDocumentPage.objects.filter(descendants_q(site.root_page), pk=page_id, live=True).first()
     if draft is None:
         raise Http404("Không có dự thảo này trên trang.")
     return draft

@@ -63,7 +63,9 @@ class DraftComment(models.Model):
         verbose_name = _("ý kiến góp ý dự thảo")
         verbose_name_plural = _("ý kiến góp ý dự thảo")
         ordering = ["-submitted_at"]
-        indexes = [models.Index(fields=["draft", "status"])]
+        # A draft's approved comments in the order they are shown, read from the index: the first page of
+        # thousands costs what the first page of ten does.
+        indexes = [models.Index(fields=["draft", "status", "submitted_at"])]
 
     def __str__(self):
         return f"{self.draft_id}: {self.body[:60]}"

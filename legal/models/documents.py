@@ -1,11 +1,14 @@
 """A legal or directive document published in a site's "Văn bản – Thủ tục hành chính" section.
 
-Its status is derived, not typed in: it changes with the calendar and with the documents that replace it,
-so it is computed in the query (``with_status``) for lists and filters, and the same rules in Python for
-one page. Editors only record what the dates and relations cannot say: that a document is partly in force.
+Its status is derived, not typed in: it changes with the calendar and with the documents that replace it.
+The rules are written twice, with the same precedence: in SQL (``with_status``, ``in_status``) to filter a
+list by status, and in Python (``status``) for the documents shown, from their own dates and the
+replacements prefetched by ``with_status_inputs``: computing it in SQL for display would evaluate it for
+every document of the site to show a page of twenty. Editors only record what the dates and relations
+cannot say: that a document is partly in force.
 """
 from django.db import models
-from django.db.models import Case, Exists, OuterRef, Q, Value, When
+from django.db.models import Case, Exists, OuterRef, Prefetch, Q, Value, When
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -26,22 +29,51 @@ class Status(models.TextChoices):
     NOT_YET = "chua-co-hieu-luc", _("Chưa có hiệu lực")
 
 
+def replacements_in_effect(today):
+    """Links from live documents that have taken effect: what makes a document expired or partly in force."""
+    return LegalDocumentReplacement.objects.filter(
+        Q(page__effective_on__isnull=True) | Q(page__effective_on__lte=today), page__live=True)
+
+
 def replaced(partly, today):
     """A live document that has taken effect replaces this one (wholly or in part)."""
-    replacements = LegalDocumentReplacement.objects.filter(replaced=OuterRef("pk"), partly=partly,
-                                                           page__live=True)
-    return Exists(replacements.filter(Q(page__effective_on__isnull=True) | Q(page__effective_on__lte=today)))
+    return Exists(replacements_in_effect(today).filter(replaced=OuterRef("pk"), partly=partly))
+
+
+def status_case(today):
+    """The status in SQL; the order of the rules is the order of precedence (as in ``status_from``)."""
+    return Case(
+        When(effective_on__gt=today, then=Value(Status.NOT_YET)),
+        When(replaced(False, today) | Q(expires_on__lte=today), then=Value(Status.EXPIRED)),
+        When(replaced(True, today) | Q(partly_in_force=True), then=Value(Status.PARTLY)),
+        default=Value(Status.IN_FORCE), output_field=models.CharField())
+
+
+def status_from(document, replacements, today):
+    """The status in Python, from the document's dates and its ``replacements_in_effect`` (as ``status_case``)."""
+    if document.effective_on and document.effective_on > today:
+        return Status.NOT_YET
+    if any(not link.partly for link in replacements) or (document.expires_on and document.expires_on <= today):
+        return Status.EXPIRED
+    if any(link.partly for link in replacements) or document.partly_in_force:
+        return Status.PARTLY
+    return Status.IN_FORCE
 
 
 class LegalDocumentQuerySet(PageQuerySet):
     def with_status(self, today=None):
-        """Annotate ``status_code``; the order of the rules is the order of precedence."""
+        """Annotate ``status_code`` computed in SQL for every document of the query."""
+        return self.annotate(status_code=status_case(today or timezone.localdate()))
+
+    def in_status(self, status, today=None):
+        """The documents whose status is ``status``, without selecting the status of each."""
+        return self.alias(status_code=status_case(today or timezone.localdate())).filter(status_code=status)
+
+    def with_status_inputs(self, today=None):
+        """Prefetch, in one query for the documents fetched, what ``status`` reads beyond their own row."""
         today = today or timezone.localdate()
-        return self.annotate(status_code=Case(
-            When(effective_on__gt=today, then=Value(Status.NOT_YET)),
-            When(replaced(False, today) | Q(expires_on__lte=today), then=Value(Status.EXPIRED)),
-            When(replaced(True, today) | Q(partly_in_force=True), then=Value(Status.PARTLY)),
-            default=Value(Status.IN_FORCE), output_field=models.CharField()))
+        links = replacements_in_effect(today).only("replaced_id", "partly")
+        return self.prefetch_related(Prefetch("replaced_by_links", queryset=links, to_attr="status_links"))
 
     def search(self, query):
         """Every folded word of the query must appear: diacritics and case do not matter, đ is d.
@@ -79,6 +111,8 @@ class LegalDocumentPage(Page):
     topics = ParentalManyToManyField("multisite_config.Topic", verbose_name=_("chủ đề"), blank=True,
                                      related_name="legal_documents")
     search_text = models.TextField(editable=False, blank=True)
+    # Not loaded for lists: long texts that a list never shows but would carry through every sort.
+    full_text_fields = ("body", "search_text")
 
     objects = PageManager.from_queryset(LegalDocumentQuerySet)()
 
@@ -118,12 +152,15 @@ class LegalDocumentPage(Page):
 
     @property
     def status(self):
-        """The status annotated by ``with_status`` if the page came from such a query, else computed."""
+        """Annotated by ``with_status``, else from the links ``with_status_inputs`` prefetched or read now."""
         code = getattr(self, "status_code", None)
-        if code is None:
-            code = LegalDocumentPage.objects.filter(pk=self.pk).with_status() \
-                .values_list("status_code", flat=True).first() or Status.IN_FORCE
-        return Status(code)
+        if code is not None:
+            return Status(code)
+        today = timezone.localdate()
+        links = getattr(self, "status_links", None)
+        if links is None:
+            links = replacements_in_effect(today).filter(replaced=self).only("partly")
+        return status_from(self, links, today)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -56,6 +57,8 @@ class DraftDocumentPage(Page):
         _("công khai báo cáo tổng hợp, tiếp thu, giải trình"), default=False,
         help_text=_("Chỉ có hiệu lực sau khi hết hạn lấy ý kiến."))
     search_text = models.TextField(editable=False, blank=True)
+    # Not loaded for lists: long texts that a list never shows but would carry through every sort.
+    full_text_fields = ("draft_text", "search_text")
 
     content_panels = Page.content_panels + [
         MultiFieldPanel([
@@ -114,6 +117,8 @@ class DraftDocumentPage(Page):
         context = super().get_context(request, *args, **kwargs)
         versions = list(self.versions.order_by("-number"))
         latest = versions[0] if versions else None
+        if latest:
+            prefetch_related_objects([latest], "articles")  # kept on the version for the comment form
         articles = list(latest.articles.all()) if latest else []
         previous = versions[1] if len(versions) > 1 else None
         context.update(

@@ -35,6 +35,8 @@ class AdministrativeProcedurePage(Page):
     online_service_url = models.URLField(_("địa chỉ dịch vụ công trực tuyến"), blank=True,
                                          help_text=_("Trên Cổng Dịch vụ công quốc gia (dichvucong.gov.vn)"))
     search_text = models.TextField(editable=False, blank=True)
+    # Not loaded for lists: long texts that a list never shows but would carry through every sort.
+    full_text_fields = ("steps", "dossier", "search_text")
 
     content_panels = Page.content_panels + [
         MultiFieldPanel([

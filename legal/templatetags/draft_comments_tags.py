@@ -2,7 +2,8 @@
 
 The draft page's own context stays the other parts' business; the section asks for its data here: the
 form (the bound one when a refused comment is shown again), the approved comments by article, whether
-answers are public yet, and the link to the published report.
+answers are public yet, and the link to the published report. The form offers the articles of the latest
+version that the page has already loaded with its articles.
 """
 from django import template
 from django.urls import reverse
@@ -24,7 +25,8 @@ def draft_comments(context, draft):
         "submitted_at", "pk")
     form = context.get("comment_form")
     if form is None and state == DraftState.OPEN:
-        form = CommentForm(version=latest_version(draft))
+        version = context["latest_version"] if "latest_version" in context else latest_version(draft)
+        form = CommentForm(version=version)
     return {
         "state": state,
         "is_open": state == DraftState.OPEN,

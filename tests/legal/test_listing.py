@@ -8,6 +8,7 @@ from django.utils import timezone
 from wagtail.documents.models import Document
 
 from legal.models import LegalDocumentAttachment, LegalDocumentPage, LegalDocumentReplacement, Status
+from legal.models.documents import replacements_in_effect, status_from
 
 from .conftest import SECTION, listed
 
@@ -21,7 +22,15 @@ def replace(new, old, partly=False):
 
 
 def status_of(page, today=TODAY):
-    return LegalDocumentPage.objects.filter(pk=page.pk).with_status(today).get().status
+    """The status by the SQL rules (filters), checked against the Python rules (what lists and pages show)."""
+    status = LegalDocumentPage.objects.filter(pk=page.pk).with_status(today).get().status
+    fresh = LegalDocumentPage.objects.get(pk=page.pk)
+    assert status_from(fresh, replacements_in_effect(today).filter(replaced=page), today) == status
+    assert LegalDocumentPage.objects.filter(pk=page.pk).in_status(status, today).exists()
+    if today == TODAY:
+        assert fresh.status == status
+        assert LegalDocumentPage.objects.filter(pk=page.pk).with_status_inputs().get().status == status
+    return status
 
 
 def test_search_ignores_diacritics_and_case_and_reads_d_as_d_stroke(hanoi, make_document, listing):
@@ -102,6 +111,20 @@ def test_a_replacement_counts_only_once_it_is_live_and_in_force(hanoi, make_docu
     draft.unpublish()
     replace(draft, old)
     assert status_of(old) == Status.IN_FORCE
+
+
+def test_lists_show_the_status_of_each_document(hanoi, make_document, listing, client):
+    old, partly_old, partly_later = (make_document(hanoi, title) for title in ["Cũ", "Cũ một phần", "Sửa sau"])
+    replace(make_document(hanoi, "Mới"), old)
+    replace(make_document(hanoi, "Sửa đổi"), partly_old, partly=True)
+    replace(make_document(hanoi, "Sửa đổi sau", effective_on=FUTURE), partly_later, partly=True)
+    expected = {"Cũ": Status.EXPIRED, "Cũ một phần": Status.PARTLY, "Sửa sau": Status.IN_FORCE,
+                "Mới": Status.IN_FORCE, "Sửa đổi": Status.IN_FORCE, "Sửa đổi sau": Status.NOT_YET}
+
+    shown = {document.title: document.status for document in listing(HANOI).context["documents"]}
+    served = {item["title"]: item["status"] for item in
+              client.get("/api/v1/documents/", HTTP_HOST=HANOI).json()["items"]}
+    assert shown == expected and served == expected
 
 
 def test_a_site_lists_only_its_own_documents(hanoi, national, make_document, listing):
