@@ -2,6 +2,7 @@
 import math
 
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import F
 from django.http import Http404, HttpResponseRedirect
 from django.utils.cache import add_never_cache_headers
@@ -14,6 +15,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, Site
 
 from cms.abuse import HONEYPOT_FIELD, TIMING_FIELD, check_rate, form_token
+from cms.response_cache.generation import invalidate
 from faq.forms import QuestionForm, TrackingForm
 from multisite_config.models import Topic
 
@@ -137,6 +139,8 @@ class QuestionIndexPage(RoutablePageMixin, Page):
             if throttled:
                 return self.too_many(request, throttled)
             Question.objects.filter(pk=question.pk).update(**{counter: F(counter) + 1})
+            # An UPDATE sends no save signal: the counts show in the API, so its cached answers must go.
+            transaction.on_commit(invalidate)
             request.session[RATED_KEY] = rated[-MAX_RATED_REMEMBERED + 1:] + [question.pk]
         return see_other(self.subpage_url(request, "answer", question.pk) + "#danh-gia")
 

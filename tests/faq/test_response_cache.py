@@ -1,0 +1,32 @@
+"""A vote on an answer is counted with an UPDATE (no save signal): the cached API answer must still follow it."""
+import pytest
+from django.core.cache import caches
+from django.test import Client
+
+from faq.models import Question
+
+HANOI = "hanoi.localhost"
+
+
+@pytest.fixture
+def response_cache(db, settings, tmp_path):
+    settings.RESPONSE_CACHE = {**settings.RESPONSE_CACHE, "ENABLED": True, "STAMP": tmp_path / "stamp"}
+    caches["responses"].clear()
+    yield
+    caches["responses"].clear()
+
+
+def helpful_counts(question_id):
+    items = Client().get("/api/v1/questions/", HTTP_HOST=HANOI).json()["items"]
+    return next(item["helpful"] for item in items if item["id"] == question_id)
+
+
+def test_a_vote_shows_in_the_cached_api_at_once(response_cache, hanoi, django_capture_on_commit_callbacks):
+    from .test_public import answer_url, published
+
+    question = published(hanoi, "Đăng ký bảo hiểm y tế hộ gia đình")
+    assert helpful_counts(question.pk) == helpful_counts(question.pk) == {"yes": 0, "no": 0}
+    with django_capture_on_commit_callbacks(execute=True):
+        assert Client(HTTP_HOST=HANOI).post(answer_url(question), {"huu-ich": "co"}).status_code == 303
+    assert Question.objects.get(pk=question.pk).helpful_yes == 1
+    assert helpful_counts(question.pk) == {"yes": 1, "no": 0}
