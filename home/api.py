@@ -2,13 +2,15 @@
 from django.http import Http404
 from ninja import Query, Router
 from ninja.pagination import paginate
+from wagtail.models import Site
 from wagtail.rich_text import expand_db_html
 
 from cms.api.scoping import SiteQuery, resolve_site
 from cms.api.fields import find_topic
 
-from .news import NewsIndexPage, news_for_site, origin_hostname, search_news
+from .news import LIST_FIELDS, NewsIndexPage, news_for_site, origin_hostname, search_news
 from .news_schemas import NewsDetailOut, NewsFilter, NewsOut
+from .tree import children
 
 router = Router(tags=["Tin tức"])
 
@@ -16,13 +18,16 @@ router = Router(tags=["Tin tức"])
 MAX_ID = 10**18
 
 
-def articles_of(site):
-    return news_for_site(site).select_related("image").prefetch_related("topics")
+def articles_of(site, *fields):
+    return news_for_site(site).select_related("image").prefetch_related("topics").only(*LIST_FIELDS, *fields)
 
 
-def news_item(article, site, index, request, detail=False):
-    """One article as the API shows it on ``site``; ``url`` is where that site shows it."""
-    shared_from = origin_hostname(article, site)
+def news_item(article, site, index, request, roots, detail=False):
+    """One article as the API shows it on ``site``; ``url`` is where that site shows it.
+
+    ``roots`` are Wagtail's site root paths, read once per request rather than once per article.
+    """
+    shared_from = origin_hostname(article, site, roots)
     canonical = article.get_full_url(request)
     url = canonical
     if shared_from and index is not None:
@@ -41,7 +46,7 @@ def news_item(article, site, index, request, detail=False):
 
 
 def news_index_of(site):
-    return NewsIndexPage.objects.child_of(site.root_page).live().first()
+    return NewsIndexPage.objects.filter(children(site.root_page)).live().first()
 
 
 @router.get("/", response=list[NewsOut], summary="Tin tức của trang, gồm tin được chia sẻ")
@@ -70,14 +75,17 @@ class NewsItems:
         return self.count()
 
     def __getitem__(self, window):
-        return [news_item(article, self.site, self.index, self.request) for article in self.articles[window]]
+        roots = Site.get_site_root_paths()
+        return [news_item(article, self.site, self.index, self.request, roots) for article in self.articles[window]]
 
 
 @router.get("/{int:news_id}/", response=NewsDetailOut, summary="Một tin: nội dung, tác giả, nguồn, ngày, chủ đề")
 def get_news(request, news_id: int, scope: SiteQuery):
     """An article of the site or shared with it; any other article is a 404 on this site."""
     site = resolve_site(request, scope)
-    article = articles_of(site).filter(pk=news_id).first() if news_id < MAX_ID else None
+    article = articles_of(site, "body").filter(pk=news_id).first() if news_id < MAX_ID else None
     if article is None:
         raise Http404("Không có tin này trên trang.")
-    return news_item(article, site, news_index_of(site), request, detail=True)
+    roots = Site.get_site_root_paths()
+    index = news_index_of(site) if origin_hostname(article, site, roots) else None  # a shared article's route
+    return news_item(article, site, index, request, roots, detail=True)

@@ -1,6 +1,6 @@
 """Home pages of the national and provincial sites, their standard sections, and per-site notices."""
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -9,6 +9,9 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 
 from multisite_config.forms import SiteOwnedAdminForm
+
+# What a link to a page needs: its title, and the tree and URL paths its URL is computed from.
+LINK_FIELDS = ("id", "title", "path", "depth", "url_path")
 
 
 class HomePage(Page):
@@ -28,8 +31,16 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().in_menu().specific()
+        context["sections"] = self.section_cards()
         return context
+
+    def section_cards(self):
+        """The sections in the menu, as their cards show them: title, URL and the lead of a section page.
+
+        One query: the lead comes from a join, where ``.specific()`` read the page types and then the rows
+        of each of the four types.
+        """
+        return self.get_children().live().in_menu().annotate(lead=F("sectionpage__lead")).only(*LINK_FIELDS)
 
 
 class SectionPage(Page):
@@ -49,8 +60,24 @@ class SectionPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["children"] = self.get_children().live().public().specific()
+        context["children"] = self.child_links()
         return context
+
+    def child_links(self):
+        """The published pages below, as the page lists them: titles and URLs, so base pages are enough."""
+        return self.get_children().live().public().only(*LINK_FIELDS)
+
+    def breadcrumbs(self):
+        """The pages above this one, from the home page down.
+
+        Wagtail's routing leaves on each page the parent it came through, so walking up costs no query for a
+        page it served, where ``get_ancestors`` cost one.
+        """
+        trail, page = [], self
+        while page.depth > 2:
+            page = page.get_parent()
+            trail.append(page)
+        return trail[::-1]
 
 
 class SiteNoticeQuerySet(models.QuerySet):

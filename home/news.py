@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import render
@@ -27,21 +27,29 @@ from cms.text import fold, folded_terms
 from multisite_config.models import Topic
 
 from .news_shares import NewsShare, ShareStatus
+from .tree import children, subtree
 
 PER_PAGE = 10
 FEED_SIZE = 20
+# What lists, the feed and the API show of an article, and the paths its links come from: never the body.
+LIST_FIELDS = ("id", "title", "path", "depth", "url_path", "lead", "image", "image_alt", "author", "source",
+               "source_url", "event_date")
 
 
 def news_for_site(site):
     """Live public articles of ``site`` and those shared with it and accepted, newest first, no duplicates.
 
-    Sharing is tested with EXISTS rather than a join, so an article is one row however many shares it has;
-    an unpublished original drops out of every site because only live pages are read.
+    The candidates are one list of ids: the pages of the site's subtree (read from the path index alone)
+    followed by the articles of its accepted shares. Testing membership in that list reads only this
+    site's rows, where an OR of a path prefix and an EXISTS read every article of every site; and an
+    article is one row however many shares it has. An unpublished original drops out of every site because
+    only live pages are read.
     """
-    shared = NewsShare.objects.filter(article=OuterRef("pk"), target_site=site, status=ShareStatus.ACCEPTED)
+    own = Page.objects.filter(subtree(site.root_page)).order_by().values("pk")
+    shared = NewsShare.objects.filter(target_site=site, status=ShareStatus.ACCEPTED).order_by().values("article_id")
     return (
         NewsPage.objects.live().public()
-        .filter(Q(path__startswith=site.root_page.path) | Exists(shared))
+        .filter(pk__in=own.union(shared, all=True))
         .annotate(published=Coalesce("published_at", "first_published_at"))
         .order_by(F("published").desc(nulls_last=True), "-pk")
     )
@@ -54,17 +62,20 @@ def search_news(articles, query):
     return articles
 
 
-def home_site_of(article):
-    """(site_id, root URL) of the site an article belongs to, from Wagtail's cached site root paths."""
-    for root in Site.get_site_root_paths():
+def home_site_of(article, roots=None):
+    """(site_id, root URL) of the site an article belongs to, from Wagtail's cached site root paths.
+
+    ``roots`` is that list when the caller already holds it: each read of the cache unpickles all sites.
+    """
+    for root in Site.get_site_root_paths() if roots is None else roots:
         if article.url_path.startswith(root.root_path):
             return root.site_id, root.root_url
     return None, None
 
 
-def origin_hostname(article, site):
+def origin_hostname(article, site, roots=None):
     """The hostname of the article's own site when it is shown on ``site`` by a share, else None."""
-    site_id, root_url = home_site_of(article)
+    site_id, root_url = home_site_of(article, roots)
     return None if site_id == site.pk or root_url is None else urlsplit(root_url).hostname
 
 
@@ -82,7 +93,35 @@ class NewsIndexPage(RoutablePageMixin, Page):
         verbose_name = _("trang tin tức – sự kiện")
         verbose_name_plural = _("trang tin tức – sự kiện")
 
-    def site_of_index(self):
+    def route(self, request, path_components):
+        """The list, feed and share routes first, as RoutablePageMixin serves them; then an article by slug.
+
+        Every child of this page is an article (``subpage_types``), so the article is read in one query,
+        where Wagtail reads the base page and then its specific row.
+        """
+        if not path_components or self.serves_route(path_components):
+            return super().route(request, path_components)
+        article = NewsPage.objects.filter(children(self), slug=path_components[0]).first()
+        if article is None:
+            raise Http404
+        article._cached_parent_obj = self  # as Wagtail's own routing does, so the breadcrumbs need no query
+        return article.route(request, path_components[1:])
+
+    def serves_route(self, path_components):
+        """Whether one of this page's own routes answers the path (RoutablePageMixin tries them when live)."""
+        if not self.live:
+            return False
+        try:
+            self.resolve_subpage("/" + "/".join(path_components) + "/")
+        except Http404:
+            return False
+        return True
+
+    def site_of_index(self, request):
+        """The site this section belongs to: the request's, already loaded, unless the section is elsewhere."""
+        site = Site.find_for_request(request)
+        if site is not None and self.path.startswith(site.root_page.path):
+            return site
         site_id, _root_url = home_site_of(self)
         return Site.objects.select_related("root_page").get(pk=site_id)
 
@@ -102,9 +141,9 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def news_list(self, request):
-        site = self.site_of_index()
+        site = self.site_of_index(request)
         topics = list(Topic.objects.all())
-        articles = news_for_site(site).select_related("image")
+        articles = news_for_site(site).select_related("image").only(*LIST_FIELDS)
         chosen = request.GET.get("chu-de", "")
         topic = next((t for t in topics if chosen in (t.slug, str(t.pk))), None) if chosen else None
         if chosen and topic is None:
@@ -126,8 +165,8 @@ class NewsIndexPage(RoutablePageMixin, Page):
     @path("chia-se/<int:article_id>/")
     def shared_article(self, request, article_id):
         """An article of another site shared with this one, with a canonical link to the original."""
-        site = self.site_of_index()
-        article = news_for_site(site).exclude(path__startswith=site.root_page.path).filter(pk=article_id).first()
+        site = self.site_of_index(request)
+        article = news_for_site(site).exclude(subtree(site.root_page)).filter(pk=article_id).first()
         if article is None:
             raise Http404("Không có tin chia sẻ này trên trang.")
         context = article.get_context(request) | {

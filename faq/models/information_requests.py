@@ -114,6 +114,9 @@ class InformationRequest(TrackedRecord):
                                    blank=True, on_delete=models.SET_NULL, related_name="+")
 
     objects = InformationRequestQuerySet.as_manager()
+    # It points only at a site and a user, which have no "usage" view in the admin: Wagtail's reference index
+    # would cost five queries for every request received and every step, and answer nothing.
+    wagtail_reference_index_ignore = True
 
     class Meta:
         verbose_name = _("yêu cầu cung cấp thông tin")

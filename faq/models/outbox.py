@@ -28,6 +28,9 @@ class OutboundEmail(models.Model):
     last_error = models.TextField(_("lỗi lần gửi cuối"), blank=True)
 
     objects = OutboundEmailQuerySet.as_manager()
+    # It points only at a site, which has no "usage" view in the admin: Wagtail's reference index would cost
+    # five queries for every message queued (each submission, each mailed step) and answer nothing.
+    wagtail_reference_index_ignore = True
 
     class Meta:
         verbose_name = _("thư gửi người dân")

@@ -126,7 +126,11 @@ class Question(TrackedRecord):
         verbose_name = _("câu hỏi")
         verbose_name_plural = _("câu hỏi")
         ordering = ["-received_at"]
-        indexes = [models.Index(fields=["site", "status", "due_at"])]
+        indexes = [
+            models.Index(fields=["site", "status", "due_at"]),
+            # The published answers of a site, newest first (list, API, sitemap), read in order without a sort.
+            models.Index(fields=["site", "status", "published_at"], name="faq_question_published"),
+        ]
 
     def __str__(self):
         return f"{self.display_code} – {self.title}"

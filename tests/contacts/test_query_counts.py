@@ -1,0 +1,35 @@
+"""Each public endpoint of the contacts app costs an exact number of queries, however many units, leaders or
+reception days a site has, and however many sites there are."""
+import pytest
+
+from tests.home.growth import grow, queries_for
+
+HANOI = "hanoi.localhost"
+# Site; home page, the section and its specific row (3); view restrictions (2); layout (4: site profiles, menu
+# sections, shared links, notices); restricted sections, to list the published children (1: the section has
+# none, so they are not read).
+SECTION = 1 + 3 + 2 + 4 + 1
+# Units with their leaders (2); reception settings (1); upcoming reception days with their leader (1).
+CONTACTS = 2 + 1 + 1
+
+ENDPOINTS = {
+    "contact page": ("/lien-he/", SECTION + CONTACTS),
+    # Site; layout (4); the menu's search for a page here (2); units with their leaders (2).
+    "English contact page": ("/en/contact/", 1 + 4 + 2 + 2),
+    # Site; units with their leaders (2); their count.
+    "API contacts": ("/api/v1/contacts/", 1 + 2 + 1),
+    # Site; reception settings; upcoming days with their leader.
+    "API reception": ("/api/v1/reception/", 1 + 1 + 1),
+}
+
+
+@pytest.mark.parametrize("name", ENDPOINTS)
+def test_an_endpoint_costs_the_same_queries_however_much_the_portal_holds(client, hanoi, national, name):
+    path, expected = ENDPOINTS[name]
+    grow(hanoi, national)
+    assert queries_for(client, HANOI, path) == expected
+
+    grow(hanoi, national)
+    grow(hanoi, national)
+
+    assert queries_for(client, HANOI, path) == expected
