@@ -7,10 +7,10 @@ from wagtail.rich_text import expand_db_html
 
 from cms.api.scoping import SiteQuery, resolve_site
 from cms.api.fields import find_topic
+from cms.tree import children_q
 
 from .news import LIST_FIELDS, NewsIndexPage, news_for_site, origin_hostname, search_news
 from .news_schemas import NewsDetailOut, NewsFilter, NewsOut
-from .tree import children
 
 router = Router(tags=["Tin tức"])
 
@@ -46,7 +46,7 @@ def news_item(article, site, index, request, roots, detail=False):
 
 
 def news_index_of(site):
-    return NewsIndexPage.objects.filter(children(site.root_page)).live().first()
+    return NewsIndexPage.objects.filter(children_q(site.root_page)).live().first()
 
 
 @router.get("/", response=list[NewsOut], summary="Tin tức của trang, gồm tin được chia sẻ")

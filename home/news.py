@@ -24,10 +24,10 @@ from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from cms.text import fold, folded_terms
+from cms.tree import children_q, descendants_q
 from multisite_config.models import Topic
 
 from .news_shares import NewsShare, ShareStatus
-from .tree import children, subtree
 
 PER_PAGE = 10
 FEED_SIZE = 20
@@ -45,7 +45,7 @@ def news_for_site(site):
     article is one row however many shares it has. An unpublished original drops out of every site because
     only live pages are read.
     """
-    own = Page.objects.filter(subtree(site.root_page)).order_by().values("pk")
+    own = Page.objects.filter(descendants_q(site.root_page)).order_by().values("pk")
     shared = NewsShare.objects.filter(target_site=site, status=ShareStatus.ACCEPTED).order_by().values("article_id")
     return (
         NewsPage.objects.live().public()
@@ -101,7 +101,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         """
         if not path_components or self.serves_route(path_components):
             return super().route(request, path_components)
-        article = NewsPage.objects.filter(children(self), slug=path_components[0]).first()
+        article = NewsPage.objects.filter(children_q(self), slug=path_components[0]).first()
         if article is None:
             raise Http404
         article._cached_parent_obj = self  # as Wagtail's own routing does, so the breadcrumbs need no query
@@ -166,7 +166,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
     def shared_article(self, request, article_id):
         """An article of another site shared with this one, with a canonical link to the original."""
         site = self.site_of_index(request)
-        article = news_for_site(site).exclude(subtree(site.root_page)).filter(pk=article_id).first()
+        article = news_for_site(site).exclude(descendants_q(site.root_page)).filter(pk=article_id).first()
         if article is None:
             raise Http404("Không có tin chia sẻ này trên trang.")
         context = article.get_context(request) | {

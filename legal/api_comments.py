@@ -27,7 +27,7 @@ from . import comments
 from .api_drafts import DraftId
 from .models import CommentStatus, DraftArticle, DraftComment, DraftDocumentPage, DraftState
 from .models.comments import MAX_COMMENT_LENGTH
-from .subtree import descendants_q
+from cms.tree import descendants_q
 
 router = Router(tags=["Góp ý dự thảo"])
 

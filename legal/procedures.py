@@ -16,7 +16,9 @@ from django.views.decorators.http import require_http_methods
 from cms.text import fold, folded_terms
 
 from .models.procedures import AdministrativeProcedurePage
-from .subtree import listed, published_q
+from cms.tree import published_q
+
+from .subtree import listed
 
 PER_PAGE = 20
 MAX_QUERY_LENGTH = 200

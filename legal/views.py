@@ -18,7 +18,7 @@ from cms.abuse import check_rate
 from . import comments, report
 from .comment_forms import CommentForm
 from .models import DraftDocumentPage
-from .subtree import descendants_q
+from cms.tree import descendants_q
 
 FORM_ANCHOR = "#gop-y"
 

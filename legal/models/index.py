@@ -10,7 +10,8 @@ from wagtail.models import Page
 
 from legal.forms import DocumentFilterForm
 from legal.procedures import procedure_list
-from legal.subtree import children_q, listed, published_q
+from cms.tree import children_q, published_q
+from legal.subtree import listed
 from multisite_config.models import Topic
 
 from .document_types import DocumentType

@@ -1,9 +1,9 @@
-"""Path ranges select exactly what Wagtail's ``descendant_of`` and ``child_of`` select; the news section routes
+"""Path ranges (cms/tree.py) select exactly what Wagtail's ``descendant_of`` and ``child_of`` select; the news section routes
 its articles, feed and shares, and a section page its breadcrumbs, as Wagtail's own routing and tree did."""
 from wagtail.models import Page
 
 from home.models import SectionPage
-from home.tree import children, subtree
+from cms.tree import children_q, descendants_q
 
 from .conftest import HANOI, NEWS
 from .growth import publish
@@ -17,9 +17,9 @@ def test_ranges_select_what_wagtail_selects_at_every_level(add_news, news_index,
     add_news(hanoi, "Tin Hà Nội")
     add_news(danang, "Tin Đà Nẵng")
     for page in (Page.get_first_root_node(), national.root_page, hanoi.root_page, news_index(hanoi)):
-        assert ids(Page.objects.filter(subtree(page))) == ids(Page.objects.descendant_of(page))
-        assert ids(Page.objects.filter(children(page))) == ids(Page.objects.child_of(page))
-    hanoi_pages, danang_pages = (ids(Page.objects.filter(subtree(site.root_page))) for site in (hanoi, danang))
+        assert ids(Page.objects.filter(descendants_q(page))) == ids(Page.objects.descendant_of(page))
+        assert ids(Page.objects.filter(children_q(page))) == ids(Page.objects.child_of(page))
+    hanoi_pages, danang_pages = (ids(Page.objects.filter(descendants_q(site.root_page))) for site in (hanoi, danang))
     assert hanoi_pages and danang_pages and hanoi_pages.isdisjoint(danang_pages)
 
 

@@ -3,7 +3,7 @@ import pytest
 from wagtail.models import Page, PageViewRestriction
 
 from legal.importer import documents_index
-from legal.subtree import children_q, descendants_q, path_after, published_q, subtree_q
+from cms.tree import children_q, descendants_q, path_after, published_q, subtree_q
 
 
 @pytest.mark.parametrize("path, after", [
