@@ -5,7 +5,7 @@ Tests run in transactions rolled back after each one, so the bootstrap survives;
 """
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from wagtail.models import Site
 
 from multisite_config.bootstrap import bootstrap
@@ -26,6 +26,15 @@ def fresh_cache():
     """Rate-limit counters live in the cache, which outlives a test: a burst in one test (the robustness
     tests fire at every endpoint) must not leave the next one throttled."""
     cache.clear()
+
+
+@pytest.fixture
+def response_cache(db, settings, tmp_path):
+    """The response cache switched on (the suite runs with it off), with its own token file and no copies."""
+    settings.RESPONSE_CACHE = {**settings.RESPONSE_CACHE, "ENABLED": True, "STAMP": tmp_path / "stamp"}
+    caches["responses"].clear()
+    yield
+    caches["responses"].clear()
 
 
 @pytest.fixture

@@ -1,19 +1,9 @@
 """A vote on an answer is counted with an UPDATE (no save signal): the cached API answer must still follow it."""
-import pytest
-from django.core.cache import caches
 from django.test import Client
 
 from faq.models import Question
 
 HANOI = "hanoi.localhost"
-
-
-@pytest.fixture
-def response_cache(db, settings, tmp_path):
-    settings.RESPONSE_CACHE = {**settings.RESPONSE_CACHE, "ENABLED": True, "STAMP": tmp_path / "stamp"}
-    caches["responses"].clear()
-    yield
-    caches["responses"].clear()
 
 
 def helpful_counts(question_id):

@@ -1,8 +1,6 @@
 """Cached draft pages and comment lists follow moderation at once and the comment window to the second."""
 from datetime import timedelta
 
-import pytest
-from django.core.cache import caches
 from django.utils import timezone
 
 from legal.comments import approve
@@ -11,14 +9,6 @@ from legal.models import DraftDocumentPage
 from .comment_helpers import make_comment, make_draft
 
 HANOI = "hanoi.localhost"
-
-
-@pytest.fixture
-def response_cache(db, settings, tmp_path):
-    settings.RESPONSE_CACHE = {**settings.RESPONSE_CACHE, "ENABLED": True, "STAMP": tmp_path / "stamp"}
-    caches["responses"].clear()
-    yield
-    caches["responses"].clear()
 
 
 def api_comments(client, draft):
