@@ -66,28 +66,17 @@ def write(text):
 
 
 def read():
+    """The recorded token; with local memory, read from the stamp file on every request.
+
+    A cheaper stat-and-compare is not safe: the file system may give a new stamp the inode number of one
+    deleted a moment earlier, within the same timestamp tick, and an old token would look current.
+    """
     if not is_process_local():
         return response_cache().get(TOKEN_KEY)
-    return read_stamp(settings.RESPONSE_CACHE["STAMP"])
-
-
-_last_stamp = (None, None)  # (inode, text) of the stamp file this process read last
-
-
-def read_stamp(stamp):
-    """The stamp's text, re-read only when the file was replaced: a stat is cheaper than an open and a read.
-
-    Every write replaces the file (``os.replace`` of a new file created while the old one still exists), so
-    a new token always comes with a new inode.
-    """
-    global _last_stamp
     try:
-        inode = os.stat(stamp).st_ino
+        return settings.RESPONSE_CACHE["STAMP"].read_text() or None
     except FileNotFoundError:
         return None
-    if _last_stamp[0] != inode:
-        _last_stamp = (inode, stamp.read_text() or None)
-    return _last_stamp[1]
 
 
 def invalidate():

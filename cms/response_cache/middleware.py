@@ -6,8 +6,9 @@ authentication, site lookup, routing and rendering, while If-None-Match still ge
 What is never served from or into the cache:
 - requests carrying a session or messages cookie, or an Authorization header (editors, flash messages,
   API clients acting as someone), and paths under the admin prefixes;
-- answers that set a cookie or carry a CSRF token (tied to the visitor's cookie: every page with a form), that say private/no-store/no-cache (tracking answers), that are not 200, that stream,
-  or whose type is not text, JSON or XML.
+- answers that set a cookie or carry a CSRF token (tied to the visitor's cookie: every page with a form),
+  that say private/no-store/no-cache (tracking answers), that are not 200, that stream, or whose type is
+  not text, JSON or XML.
 """
 import hashlib
 from datetime import date
