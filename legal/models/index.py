@@ -82,7 +82,7 @@ class LegalDocumentIndexPage(RoutablePageMixin, Page):
             found = form.apply(documents).select_related("document_type").with_status_inputs().order_by(*ordering)
         drafts = listed(DraftDocumentPage, self, published).order_by("-opens_at")
         context.update(filters=form, documents=Paginator(found, PER_PAGE).get_page(request.GET.get("trang")),
-                       drafts=drafts)
+                       drafts=drafts, list_url=self.get_url(request))
         return context
 
     @path("")
