@@ -6,7 +6,7 @@ authentication, site lookup, routing and rendering, while If-None-Match still ge
 What is never served from or into the cache:
 - requests carrying a session or messages cookie, or an Authorization header (editors, flash messages,
   API clients acting as someone), and paths under the admin prefixes;
-- answers that set a cookie or carry a CSRF token (tied to the visitor's cookie: every page with a form),
+- answers that set a cookie (every page with a form: Django re-sends the CSRF cookie its token belongs to),
   that say private/no-store/no-cache (tracking answers), that are not 200, that stream, or whose type is
   not text, JSON or XML.
 """
@@ -37,7 +37,7 @@ class ResponseCacheMiddleware:
         if response is not None:
             return response
         response = self.get_response(request)
-        if self.is_shared(request, response):
+        if self.is_shared(response):
             set_response_etag(response)
             store.set(key, response, settings.RESPONSE_CACHE["TIMEOUT"])
         return response
@@ -60,15 +60,14 @@ class ResponseCacheMiddleware:
         # date.today() is the portal's day: Django sets the process time zone to TIME_ZONE.
         return f"response:{self.namespace}:{current()}:{date.today().isoformat()}:{digest}"
 
-    def is_shared(self, request, response):
+    def is_shared(self, response):
         """True when the answer is the same for every anonymous visitor and may be kept.
 
         ``Vary: Cookie`` alone does not forbid it: reading the (empty) session of a visitor without a session
-        cookie adds it, and visitors with one never reach the cache. A CSRF token does: it is the visitor's.
+        cookie adds it, and visitors with one never reach the cache. A page with a CSRF token is refused by its
+        cookie: Django sends the token's cookie with every answer that used the token.
         """
         if response.status_code != 200 or response.streaming or response.cookies:
-            return False
-        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
             return False
         if not response.get("Content-Type", "").startswith(STORED_TYPES):
             return False
