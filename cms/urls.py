@@ -11,8 +11,10 @@ from cms.views import api_not_found, robots_txt, sitemap_page
 from contacts.views import contact_en
 from faq.views import information_request
 from legal.views import public_report, submit_comment
+from multisite_config import admin_urls as confined_admin_urls
 
 urlpatterns = [
+    path("admin/", include(confined_admin_urls)),  # in front of Wagtail's views that read across sites
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),

@@ -10,6 +10,7 @@ staff handle them on their own sites but never add or delete them.
 from wagtail.permission_policies.sites import SitePermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .admin_views import SnippetChooserViewSet
 from .confinement import reachable_sites
 
 # Admin URL namespace of each site-owned viewset -> its model; read by the confinement middleware.
@@ -20,6 +21,7 @@ class SiteOwnedSnippetViewSet(SnippetViewSet):
     """A snippet viewset whose every view stays within the user's own sites."""
 
     list_filter = ["site"]
+    chooser_viewset_class = SnippetChooserViewSet
 
     def get_queryset(self, request):
         return self.model._default_manager.filter(site__in=reachable_sites(request.user)).select_related("site")

@@ -17,7 +17,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .confinement import pages_within_reach, reaches_all_sites
+from .confinement import pages_within_reach, reaches_all_sites, within_reach
 from .models import PortalLink, Topic
 
 
@@ -29,6 +29,18 @@ def confine_page_chooser(pages, request):
 @hooks.register("construct_explorer_page_queryset")
 def confine_explorer(parent_page, pages, request):
     return pages_within_reach(request.user, pages)
+
+
+@hooks.register("construct_admin_api", order=100)  # after Wagtail's own apps have registered theirs
+def confine_admin_api(router):
+    """Every endpoint of the admin API (pages, images, documents) lists and opens only what is within reach."""
+    for name, endpoint in list(router._endpoints.items()):
+        router.register_endpoint(name, type(endpoint.__name__, (ConfinedAPIMixin, endpoint), {}))
+
+
+class ConfinedAPIMixin:
+    def get_queryset(self):
+        return within_reach(self.request.user, super().get_queryset())
 
 
 @hooks.register("construct_reports_menu")

@@ -1,0 +1,201 @@
+"""Wagtail admin views that read data with no hook of their own, rebuilt to read it through ``within_reach``.
+
+Stock Wagtail has ``construct_*_queryset`` hooks for the page, image and document choosers and the explorer
+(used in ``wagtail_hooks.py``), but the snippet choosers, the "chosen" views, bulk actions, the admin API,
+the task chooser, the reports and the filter dropdowns of every listing read their models directly. Each is
+subclassed here so that what it lists or opens comes from ``within_reach``; ``admin_urls.py`` puts these
+views in front of Wagtail's at the same paths and names.
+"""
+from django.apps import apps
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.http import Http404
+from django.utils.functional import cached_property
+from wagtail.admin.views.bulk_action import index as wagtail_bulk_action
+from wagtail.admin.views.bulk_action.registry import bulk_action_registry
+from wagtail.admin.views.reports.aging_pages import AgingPagesView
+from wagtail.admin.views.reports.audit_logging import LogEntriesView
+from wagtail.admin.views.reports.locked_pages import LockedPagesView
+from wagtail.admin.views.reports.workflows import WorkflowTasksView, WorkflowView
+from wagtail.admin.views.workflows import (
+    TaskChooserCreateView, TaskChooserResultsView, TaskChooserView, task_chosen,
+)
+from wagtail.contrib.forms.views import FormPagesListView
+from wagtail.models import Task, Workflow
+from wagtail.permissions import policy_registry
+from wagtail.snippets.views import chooser as snippet_chooser
+
+from .confinement import is_confined_model, reaches_all_sites, within_reach
+
+# Largest id any of our tables can hold; anything longer is not an id of ours (and would overflow a query).
+MAX_ID_DIGITS = 18
+
+
+# --- choosers --------------------------------------------------------------------------------------------
+
+class ConfinedChooseMixin:
+    """The chooser's list and search results: only what the user reaches."""
+
+    def get_object_list(self):
+        return within_reach(self.request.user, super().get_object_list())
+
+
+class ConfinedChosenMixin:
+    """The "chosen" answer (title, edit URL): 404 for anything the user does not reach."""
+
+    def get_object(self, pk):
+        try:
+            return within_reach(self.request.user, self.model_class._default_manager.all()).get(pk=pk)
+        except (ValueError, ValidationError) as error:
+            raise ObjectDoesNotExist from error
+
+
+class ConfinedChosenMultipleMixin:
+    def get_objects(self, pks):
+        pks = [pk for pk in pks if str(pk).isdigit() and len(str(pk)) <= MAX_ID_DIGITS]
+        return within_reach(self.request.user, super().get_objects(pks))
+
+
+class ChooseView(ConfinedChooseMixin, snippet_chooser.ChooseView):
+    pass
+
+
+class ChooseResultsView(ConfinedChooseMixin, snippet_chooser.ChooseResultsView):
+    pass
+
+
+class ChosenView(ConfinedChosenMixin, snippet_chooser.SnippetChosenView):
+    pass
+
+
+class ChosenMultipleView(ConfinedChosenMultipleMixin, snippet_chooser.SnippetChosenMultipleView):
+    pass
+
+
+class SnippetChooserViewSet(snippet_chooser.SnippetChooserViewSet):
+    """The chooser of a snippet model, every view of which reads through ``within_reach``."""
+
+    choose_view_class = ChooseView
+    choose_results_view_class = ChooseResultsView
+    chosen_view_class = ChosenView
+    chosen_multiple_view_class = ChosenMultipleView
+
+
+def requires_workflow_editing(view):
+    """The task chooser is for people who edit workflows; stock Wagtail shows every task to any admin user."""
+
+    def wrapped(request, *args, **kwargs):
+        policy = policy_registry.get_by_type(Workflow)
+        if not policy.user_has_any_permission(request.user, ["add", "change"]):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+task_chooser = requires_workflow_editing(TaskChooserView.as_view())
+task_chooser_results = requires_workflow_editing(TaskChooserResultsView.as_view())
+task_chooser_create = requires_workflow_editing(TaskChooserCreateView.as_view())
+
+
+@requires_workflow_editing
+def confined_task_chosen(request, task_id):
+    if not within_reach(request.user, Task.objects.filter(pk=task_id)).exists():
+        raise Http404
+    return task_chosen(request, task_id)
+
+
+# --- bulk actions ----------------------------------------------------------------------------------------
+
+def confined_bulk_action(request, app_label, model_name, action):
+    """Wagtail's bulk actions, refused (404) when any record they name lies outside the user's reach.
+
+    Stock Wagtail looks the ids up across all sites and lists by title those the user may not act on;
+    ``id=all`` means the action's own listing (a page's children, every image the user may change).
+    """
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError as error:
+        raise Http404 from error
+    action_class = bulk_action_registry.get_bulk_action_class(app_label, model_name, action)
+    if action_class is None:
+        raise Http404
+    user = request.user
+    if is_confined_model(model) and not reaches_all_sites(user):
+        ids = request.GET.getlist("id")
+        if "all" in ids:
+            try:
+                listing = action_class(request, model).get_all_objects_in_listing_query(request.GET.get("childOf"))
+                ids = [getattr(item, "pk", item) for item in listing]
+            except (ObjectDoesNotExist, ValueError, ValidationError) as error:
+                raise Http404 from error
+        elif not all(str(pk).isdigit() and len(str(pk)) <= MAX_ID_DIGITS for pk in ids):
+            raise Http404
+        wanted = {int(pk) for pk in ids}
+        if within_reach(user, model._default_manager.filter(pk__in=wanted)).count() != len(wanted):
+            raise Http404
+    return wagtail_bulk_action(request, app_label, model_name, action)
+
+
+# --- listings and reports --------------------------------------------------------------------------------
+
+def confine_filter_form(filterset, user):
+    """Every dropdown of a listing's filters (users, workflows, tasks, sites, collections) within reach."""
+    for field in filterset.form.fields.values():
+        if getattr(field, "queryset", None) is not None:
+            field.queryset = within_reach(user, field.queryset)
+
+
+class ConfinedListingMixin:
+    """A listing whose rows and filter choices come from ``within_reach``."""
+
+    @cached_property
+    def filters(self):
+        filterset = super().filters
+        if filterset is not None:
+            confine_filter_form(filterset, self.request.user)
+        return filterset
+
+    def get_queryset(self):
+        return within_reach(self.request.user, super().get_queryset())
+
+
+class ConfinedWorkflowView(ConfinedListingMixin, WorkflowView):
+    pass
+
+
+class ConfinedWorkflowTasksView(ConfinedListingMixin, WorkflowTasksView):
+    pass
+
+
+class ConfinedAgingPagesView(ConfinedListingMixin, AgingPagesView):
+    pass
+
+
+class ConfinedLockedPagesView(ConfinedListingMixin, LockedPagesView):
+    pass
+
+
+class ConfinedFormPagesListView(ConfinedListingMixin, FormPagesListView):
+    def get_queryset(self):
+        return super(ConfinedListingMixin, self).get_queryset()  # narrowed below, before the search runs
+
+    def get_base_queryset(self):
+        return within_reach(self.request.user, super().get_base_queryset())
+
+
+class ConfinedLogEntriesView(ConfinedListingMixin, LogEntriesView):
+    """Site history: the report unions one query per log model, each narrowed before it is filtered."""
+
+    def filter_queryset(self, queryset):
+        return super().filter_queryset(within_reach(self.request.user, queryset))
+
+
+def all_sites_only(view):
+    """Views that count or list pages of every site with no per-site filter (page type usage)."""
+
+    def wrapped(request, *args, **kwargs):
+        if not reaches_all_sites(request.user):
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapped
