@@ -6,6 +6,7 @@ so every link Wagtail builds reaches the confined view. The sweep in
 """
 from django.urls import path
 from wagtail.admin.auth import require_admin_access
+from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.admin.viewsets.pages import page_viewset_registry
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
@@ -27,6 +28,8 @@ def type_use(suffix, view_name, name):
 urlpatterns = decorate_urlpatterns([
     path("bulk/<str:app_label>/<str:model_name>/<str:action>/", views.confined_bulk_action,
          name="wagtail_bulk_action"),
+    path("choose-page/chosen-multiple/", views.PageChosenMultipleView.as_view(),
+         name="wagtailadmin_choose_page_chosen_multiple"),
     path("workflows/task_chooser/", views.task_chooser, name="task_chooser"),
     path("workflows/task_chooser/results/", views.task_chooser_results, name="task_chooser_results"),
     path("workflows/task_chooser/create/", views.task_chooser_create, name="task_chooser_create"),
@@ -38,6 +41,10 @@ urlpatterns = decorate_urlpatterns([
     *report("reports/aging-pages/", views.ConfinedAgingPagesView, "aging_pages"),
     path("forms/", views.ConfinedFormPagesListView.as_view(), name="forms_index"),
     path("forms/results/", views.ConfinedFormPagesListView.as_view(results_only=True), name="forms_index_results"),
+    path("reports/page-types-usage/", views.all_sites_only(PageTypesUsageReportView.as_view()),
+         name="page_types_usage"),
+    path("reports/page-types-usage/results/",
+         views.all_sites_only(PageTypesUsageReportView.as_view(results_only=True)), name="page_types_usage_results"),
     type_use("", "content_type_use", "type_use"),
     type_use("results/", "content_type_use_results", "type_use_results"),
 ], require_admin_access)

@@ -1,22 +1,44 @@
 """Admin hooks that keep each board inside its own site, and the admin for links shared by all sites.
 
+Confinement is built where data is read: ``confinement.within_reach(user, queryset)`` is the one function
+that narrows a queryset of any model to the user's sites (pages under their roots, media in their
+collections, records whose ``site`` they reach, their sites' users, workflows, tasks, revisions and log
+entries). Every admin read goes through it, by a Wagtail hook where one exists and otherwise by a view of
+``admin_views.py`` routed in front of Wagtail's (``admin_urls.py``). ``AdminSiteConfinementMiddleware``
+is the second line for ids in URLs. ``tests/multisite_config/test_admin_sweep.py`` requests every admin
+URL pattern with the other sites' ids as each confined role, so a view nobody listed here is still tested.
+
 What stock Wagtail leaks across sites and how each leak is closed:
-- page chooser (browse and search): ``construct_page_chooser_queryset`` keeps pages under the user's
-  site roots; browsing into another site's page is a 404 from ``AdminSiteConfinementMiddleware``;
-- page explorer and its menu API: page permissions are granted on each site's root only (sites are
-  siblings, never nested), and ``construct_explorer_page_queryset`` narrows listings again;
+- page chooser (browse, search): ``construct_page_chooser_queryset`` below; browsing into another site's
+  page is a 404 from the middleware; its "chosen-multiple" answer (titles and URLs by id):
+  ``PageChosenMultipleView``;
+- page explorer and its menu API: page permissions on each site's root only (sites are siblings, never
+  nested), and ``construct_explorer_page_queryset`` below;
 - admin page search: ``WAGTAILADMIN_PAGE_SEARCH_FILTER_BY_PERMISSIONS`` (explorable pages only);
-- page views that take a page id (history, usage, workflow history, previews): the middleware;
-- page types usage report (counts and last-edited titles of every site): national centre only;
+- page views that take a page id (edit, history, usage, workflow history, previews): the middleware;
+- the admin API (pages, images, documents; listings and details): ``confine_admin_api`` below;
+- snippet choosers of site-owned models (list, search, chosen, chosen-multiple), which read every site's
+  records: ``SiteOwnedSnippetViewSet.chooser_viewset_class``, the choosers of ``admin_views.py``;
+- site-owned snippet listings, forms and views: ``SitePermissionPolicy`` / ``PublicRecordPermissionPolicy``,
+  ``SiteOwnedSnippetViewSet.get_queryset`` and the middleware;
+- bulk actions, whose confirmation lists by title the records one may not act on (and ``id=all``):
+  ``confined_bulk_action`` answers 404 when any id named is out of reach;
+- the task chooser (every site's task, to any admin user): only for people who edit workflows, and a
+  chosen task must be within reach;
+- reports (locked pages, workflows, workflow tasks, site history, aging pages) and the form pages list:
+  rows and every filter dropdown (users, workflows, tasks) through ``within_reach``;
+- page type usage report and the per-type page lists (counts and titles of every site): national only;
 - site settings: per-site ``GroupSitePermission``s, so the site switcher offers only one's own site;
-- site-owned snippets: ``SitePermissionPolicy`` + ``SiteOwnedSnippetViewSet`` + the middleware;
 - images and documents: one collection per site with collection permissions for that site's groups;
+  a document no live public page shows downloads only for staff of its site (``documents.py``);
 - workflows: one workflow per site whose task is approved by that site's board only.
 """
+from django.http import Http404
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .documents import may_download
 from .confinement import pages_within_reach, reaches_all_sites, within_reach
 from .models import PortalLink, Topic
 
@@ -29,6 +51,13 @@ def confine_page_chooser(pages, request):
 @hooks.register("construct_explorer_page_queryset")
 def confine_explorer(parent_page, pages, request):
     return pages_within_reach(request.user, pages)
+
+
+@hooks.register("before_serve_document")
+def serve_public_or_reachable_documents(document, request):
+    """``documents.py``: a file no live public page shows downloads only for staff of its site."""
+    if not may_download(request.user, document):
+        raise Http404
 
 
 @hooks.register("construct_admin_api", order=100)  # after Wagtail's own apps have registered theirs

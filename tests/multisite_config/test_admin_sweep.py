@@ -223,8 +223,9 @@ def requests_for(route, view_model, pool):
     """Every (url, query) to sweep for one admin route, built from the other sites' id pool."""
     names = params_of(route)
     label = kind_of(view_model)
-    ids = pool.get(label, [])
-    query = {"q": "", "id": ids or []}
+    # ``?id=`` (chosen-multiple views, bulk actions): the ids of the view's model, or of every kind
+    ids = pool.get(label) or sorted({pk for kind_ids in pool.values() for pk in kind_ids})
+    query = {"id": ids}
     if route.startswith("admin/bulk/"):
         for app_label, model_name, action in bulk_targets():
             wanted = pool.get(f"{app_label}.{model_name}", [])

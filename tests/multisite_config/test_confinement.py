@@ -4,11 +4,16 @@ Each test names one place stock Wagtail would leak across sites and shows the ot
 neither listed nor reachable by URL. Titles are made unique per site so "absent" is a real check.
 """
 import pytest
+from django.core.files.base import ContentFile
+from wagtail.documents.models import Document
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.images.models import Image
 from wagtail.models import Collection
 
+from faq.models import Question
 from home.models import SectionPage, SiteNotice
+from legal.importer import documents_index
+from legal.models import DocumentType, LegalDocumentAttachment, LegalDocumentPage
 from multisite_config.models import SiteProfile
 
 
@@ -151,3 +156,115 @@ def test_centre_reaches_every_site(client, centre_user, hanoi, danang):
     login(client, centre_user)
     for site in (hanoi, danang):
         assert client.get(f"/admin/pages/{section(site).pk}/edit/").status_code == 200
+
+
+# --- the leaks of issue 10, each closed where the data is read ------------------------------------------
+
+@pytest.fixture
+def danang_question(danang):
+    return Question.objects.create(site=danang, name="Trần Thị Danangmarker", email="nguoihoi@example.vn",
+                                   title="Câu hỏi Danangmarker", body="Nội dung")
+
+
+def test_snippet_chooser_lists_and_opens_only_own_sites_records(client, hanoi_board, hanoi, danang_question):
+    own = Question.objects.create(site=hanoi, name="Lê Văn Hanoimarker", email="a@example.vn",
+                                  title="Câu hỏi Hanoimarker", body="Nội dung")
+    login(client, hanoi_board)
+    results = chooser_html(client.get("/admin/snippets/choose/faq/question/results/", {"q": "marker"}))
+    assert "Hanoimarker" in results and "Danangmarker" not in results
+    assert client.get(f"/admin/snippets/choose/faq/question/chosen/{own.pk}/").status_code == 200
+    assert client.get(f"/admin/snippets/choose/faq/question/chosen/{danang_question.pk}/").status_code == 404
+    several = client.get("/admin/snippets/choose/faq/question/chosen-multiple/",
+                         {"id": [own.pk, danang_question.pk]}).json()["result"]
+    assert [item["id"] for item in several] == [str(own.pk)]
+
+
+def test_centre_chooses_any_sites_record(client, centre_user, danang_question):
+    login(client, centre_user)
+    results = chooser_html(client.get("/admin/snippets/choose/faq/question/results/", {"q": "Danangmarker"}))
+    assert "Danangmarker" in results
+    assert client.get(f"/admin/snippets/choose/faq/question/chosen/{danang_question.pk}/").status_code == 200
+
+
+def danang_media():
+    collection = Collection.objects.get(name="Đà Nẵng")
+    image = Image.objects.create(title="Ảnh Danangmarker", file=get_test_image_file(), collection=collection)
+    document = Document.objects.create(title="Tài liệu Danangmarker", collection=collection,
+                                       file=ContentFile(b"%PDF-1.4 noi bo", name="noi-bo.pdf"))
+    return image, document
+
+
+def test_admin_api_lists_only_own_sites_images_and_documents(client, hanoi_editor, centre_user, danang):
+    image, document = danang_media()
+    login(client, hanoi_editor)
+    for kind, item in (("images", image), ("documents", document)):
+        listing = client.get(f"/admin/api/main/{kind}/").json()
+        assert item.pk not in [row["id"] for row in listing["items"]]
+        assert client.get(f"/admin/api/main/{kind}/{item.pk}/").status_code == 404
+    login(client, centre_user)
+    assert client.get(f"/admin/api/main/images/{image.pk}/").status_code == 200
+
+
+def test_page_chooser_chosen_multiple_returns_only_own_pages(client, hanoi_editor, hanoi, danang):
+    draft = danang.root_page.add_child(instance=SectionPage(title="Nháp Danangmarker", slug="nhap-dn", live=False))
+    own = section(hanoi)
+    login(client, hanoi_editor)
+    answer = client.get("/admin/choose-page/chosen-multiple/", {"id": [own.pk, draft.pk, "x"]})
+    assert "Danangmarker" not in answer.content.decode()
+    assert [item["id"] for item in answer.json()["result"]] == [own.pk]
+
+
+def test_bulk_action_naming_another_sites_record_is_404(client, hanoi_board, hanoi, danang):
+    image, _document = danang_media()
+    login(client, hanoi_board)
+    other = section(danang)
+    assert client.get("/admin/bulk/wagtailcore/page/delete/", {"id": other.pk}).status_code == 404
+    assert client.get("/admin/bulk/wagtailimages/image/delete/", {"id": image.pk}).status_code == 404
+    assert client.get("/admin/bulk/wagtailcore/page/delete/", {"id": "all", "childOf": 1}).status_code == 404
+    own = section(hanoi)
+    assert client.get("/admin/bulk/wagtailcore/page/unpublish/", {"id": own.pk}).status_code == 200
+
+
+def test_task_chooser_and_report_filters_show_no_other_site(client, hanoi_board, danang_board, hanoi):
+    login(client, hanoi_board)
+    refused = client.get("/admin/workflows/task_chooser/")
+    assert refused.status_code in (302, 403) and "duyệt" not in refused.content.decode()
+    for url in ("/admin/reports/workflow/", "/admin/reports/workflow_tasks/", "/admin/reports/site-history/"):
+        body = client.get(url).content.decode()
+        assert "Đà Nẵng duyệt" not in body and "danang.board" not in body, url
+        assert "Hà Nội" in body or url.endswith("site-history/"), url
+
+
+def attach(page, document):
+    LegalDocumentAttachment.objects.create(page=page, document=document)
+
+
+def published_document_page(site, title):
+    page = LegalDocumentPage(title=title, number="1/BHXH-TEST", document_type=DocumentType.objects.first())
+    documents_index(site).add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def files_on_disk(settings, tmp_path):
+    """Wagtail serves a document from its file path; the suite's in-memory storage has none."""
+    settings.STORAGES = {**settings.STORAGES, "default": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": tmp_path}}}
+
+
+def test_documents_download_only_when_a_live_page_shows_them(client, hanoi_editor, danang_board, danang,
+                                                             files_on_disk):
+    _image, document = danang_media()
+    url = document.url
+    assert client.get(url).status_code == 404  # uploaded, shown nowhere: not public
+    login(client, hanoi_editor)
+    assert client.get(url).status_code == 404  # another province's staff
+    login(client, danang_board)
+    assert client.get(url).status_code == 200  # its own site's board
+    client.logout()
+    page = published_document_page(danang, "Văn bản Danangmarker")
+    attach(page, document)
+    assert client.get(url).status_code == 200  # shown by a live page: public
+    page.unpublish()
+    assert client.get(url).status_code == 404
