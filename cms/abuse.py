@@ -1,7 +1,9 @@
 """Abuse controls for public submissions (questions, comments, requests): rate limit, honeypot, timing.
 
-- Rate limit: at most N submissions per client per window and per kind, counted in the cache (Redis in
-  production, so every worker shares the count). Past it the caller answers 429 with ``Retry-After``.
+- Rate limit: at most N submissions per client per window and per kind, counted in the shared cache
+  (``RATE_LIMIT_CACHE``: Redis when ``REDIS_URL`` is set, the database otherwise, never one process's memory),
+  so every worker and every node shares the count. The client is the address ``cms.proxies`` finds behind
+  trusted proxies. Past the limit the caller answers 429 with ``Retry-After``.
 - Honeypot: HTML forms carry a field hidden from people (``website``); a bot that fills it is refused.
 - Timing: HTML forms carry a signed timestamp; a form sent back faster than a person can type, or hours
   later, is refused. The API has no form, so it relies on the rate limit and size limits alone.
@@ -12,8 +14,10 @@ from dataclasses import dataclass
 from django import forms
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.exceptions import ValidationError
+
+from .proxies import client_address
 
 HONEYPOT_FIELD = "website"
 TIMING_FIELD = "form_token"
@@ -28,13 +32,8 @@ class Throttled:
     retry_after: int
 
 
-def client_key(request):
-    """Who is submitting: the client address, or the first proxy hop when a proxy is trusted."""
-    if getattr(settings, "TRUST_X_FORWARDED_FOR", False):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "unknown")
+def counters():
+    return caches[settings.RATE_LIMIT_CACHE]
 
 
 def check_rate(request, kind):
@@ -42,16 +41,22 @@ def check_rate(request, kind):
     limit, window = getattr(settings, "PUBLIC_RATE_LIMITS", {}).get(kind, DEFAULT_LIMIT)
     now = int(time.time())
     window_start = now - now % window
-    key = f"rate:{kind}:{client_key(request)}:{window_start}"
-    cache.add(key, 0, window)
+    key = f"rate:{kind}:{client_address(request)}:{window_start}"
+    shared = counters()
+    shared.add(key, 0, window)
     try:
-        count = cache.incr(key)
-    except ValueError:  # evicted between add and incr
-        cache.set(key, 1, window)
+        count = shared.incr(key)
+    except ValueError:  # expired between add and incr
+        shared.set(key, 1, window)
         count = 1
     if count > limit:
         return Throttled(retry_after=window_start + window - now)
     return None
+
+
+def first_time(request, subject, seconds):
+    """True the first time this client does ``subject`` (a vote on one answer) within ``seconds``."""
+    return counters().add(f"once:{subject}:{client_address(request)}", 1, seconds)
 
 
 def form_token():

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "cms.proxies.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -113,14 +114,21 @@ if REDIS_URL:
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
         "responses": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
                       "KEY_PREFIX": "responses"},
+        "shared": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+                   "KEY_PREFIX": "shared"},
     }
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "vss-portal"},
-        # Kept apart so that pages filling the cache never evict the rate-limit counters of "default".
         "responses": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "vss-responses",
                       "OPTIONS": {"MAX_ENTRIES": 5000}},
+        # Counters every worker must share (rate limits, one vote per client): a database table, created by
+        # `manage.py createcachetable` (make run does it; the test runner does it for the test database).
+        "shared": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "vss_shared_cache"},
     }
+RATE_LIMIT_CACHE = "shared"
+# Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (cms/proxies.py); none by default.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
 
 # Whole answers to anonymous public GETs (cms/response_cache): see that package for what is kept and when a
 # change makes it unreachable. STAMP holds the generation token when the cache is local to each process.

@@ -14,7 +14,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page, Site
 
-from cms.abuse import HONEYPOT_FIELD, TIMING_FIELD, check_rate, form_token
+from cms.abuse import HONEYPOT_FIELD, TIMING_FIELD, check_rate, first_time, form_token
 from cms.response_cache.generation import invalidate
 from faq.forms import QuestionForm, TrackingForm
 from multisite_config.models import Topic
@@ -26,6 +26,7 @@ PER_PAGE = 10
 RELATED_COUNT = 5
 MAX_QUERY_LENGTH = 200
 RATINGS = {"co": "helpful_yes", "khong": "helpful_no"}
+VOTE_MEMORY_SECONDS = 24 * 3600
 # Session keys: the question this browser just sent (its confirmation page) and those it has rated.
 SUBMITTED_KEY = "faq:submitted"
 RATED_KEY = "faq:rated"
@@ -138,9 +139,11 @@ class QuestionIndexPage(RoutablePageMixin, Page):
             throttled = check_rate(request, "rating")
             if throttled:
                 return self.too_many(request, throttled)
-            Question.objects.filter(pk=question.pk).update(**{counter: F(counter) + 1})
-            # An UPDATE sends no save signal: the counts show in the API, so its cached answers must go.
-            transaction.on_commit(invalidate)
+            # One vote per answer per client address a day, whatever sessions it opens (shared counters).
+            if first_time(request, f"vote:{question.pk}", VOTE_MEMORY_SECONDS):
+                Question.objects.filter(pk=question.pk).update(**{counter: F(counter) + 1})
+                # An UPDATE sends no save signal: the counts show in the API, so its cached answers must go.
+                transaction.on_commit(invalidate)
             request.session[RATED_KEY] = rated[-MAX_RATED_REMEMBERED + 1:] + [question.pk]
         return see_other(self.subpage_url(request, "answer", question.pk) + "#danh-gia")
 

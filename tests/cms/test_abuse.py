@@ -1,11 +1,19 @@
 """Rate limit, honeypot and timing checks for public submissions."""
 import time
 
+import os
+from unittest import mock
+
 import pytest
 from django.core.cache import cache
+from django.core.cache.backends.db import DatabaseCache
+from django.core.cache.backends.redis import RedisCache
+from django.db import connection
 from django.test import RequestFactory
 
-from cms import abuse
+from cms import abuse, proxies
+
+REDIS_URL = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/15"
 
 
 @pytest.fixture(autouse=True)
@@ -13,10 +21,11 @@ def clear_cache():
     cache.clear()
 
 
-def request_from(address):
-    return RequestFactory().post("/", REMOTE_ADDR=address)
+def request_from(address, **headers):
+    return RequestFactory().post("/", REMOTE_ADDR=address, **headers)
 
 
+@pytest.mark.django_db
 def test_rate_limit_per_client_and_kind(settings):
     settings.PUBLIC_RATE_LIMITS = {"question": (2, 600)}
     first = request_from("10.0.0.1")
@@ -43,3 +52,56 @@ def test_too_fast_refused_and_human_pace_accepted(monkeypatch):
 def test_forged_or_missing_token_refused():
     assert abuse.form_problem({}) is not None
     assert abuse.form_problem({abuse.TIMING_FIELD: "1700000000:forged"}) is not None
+
+
+@pytest.mark.django_db
+def test_the_count_is_shared_by_every_worker(settings):
+    """The counters live in the database table (Redis when set), not in one process: a second worker,
+    which has its own cache objects, sees the first one's count and refuses past the limit."""
+    settings.PUBLIC_RATE_LIMITS = {"question": (2, 600)}
+    client = request_from("10.0.0.9")
+    assert abuse.check_rate(client, "question") is None
+    assert abuse.check_rate(client, "question") is None
+    other_worker = DatabaseCache(settings.CACHES["shared"]["LOCATION"], {})
+    assert [value for value in _counts(other_worker)] == [2]
+    assert abuse.check_rate(client, "question") is not None
+
+
+def _counts(backend):
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT cache_key FROM {backend._table}")
+        keys = [row[0] for row in cursor.fetchall()]
+    return [backend.get(key.split(":", 2)[2]) for key in keys if ":rate:question:" in key]
+
+
+@pytest.mark.django_db
+def test_forwarded_for_counts_only_behind_a_trusted_proxy(settings):
+    settings.TRUSTED_PROXIES = ["10.1.0.0/16"]
+    spoofed = request_from("203.0.113.7", HTTP_X_FORWARDED_FOR="198.51.100.1")
+    assert proxies.client_address(spoofed) == "203.0.113.7"  # a citizen cannot choose its address
+    proxied = request_from("10.1.0.5", HTTP_X_FORWARDED_FOR="198.51.100.1, 192.0.2.44, 10.1.0.9")
+    assert proxies.client_address(proxied) == "192.0.2.44"  # the first hop our proxies did not add
+
+
+def test_forwarding_headers_from_anyone_else_are_dropped(settings):
+    settings.TRUSTED_PROXIES = ["10.1.0.0/16"]
+    seen = {}
+    middleware = proxies.TrustedProxyMiddleware(lambda request: seen.update(request.META))
+    middleware(request_from("203.0.113.7", HTTP_X_FORWARDED_PROTO="https", HTTP_X_FORWARDED_FOR="1.2.3.4"))
+    assert "HTTP_X_FORWARDED_PROTO" not in seen and "HTTP_X_FORWARDED_FOR" not in seen
+    middleware(request_from("10.1.0.5", HTTP_X_FORWARDED_PROTO="https"))
+    assert seen["HTTP_X_FORWARDED_PROTO"] == "https"
+
+
+def test_counts_in_redis_when_it_is_configured(settings):
+    """The production path: REDIS_URL set, the counters in Redis (the server of our machines)."""
+    redis_cache = RedisCache(REDIS_URL, {"KEY_PREFIX": f"test-abuse-{time.time_ns()}"})
+    try:
+        redis_cache.get("ping")
+    except Exception:
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    settings.PUBLIC_RATE_LIMITS = {"question": (1, 600)}
+    with mock.patch.object(abuse, "counters", lambda: redis_cache):
+        assert abuse.check_rate(request_from("10.0.0.3"), "question") is None
+        assert abuse.check_rate(request_from("10.0.0.3"), "question") is not None
+

@@ -231,7 +231,7 @@ def rate(client, question, value="co"):
     return client.post(answer_url(question), {"huu-ich": value})
 
 
-def test_rating_counts_once_per_browser_session(browser, hanoi):
+def test_rating_counts_once_per_browser_session_and_per_address(browser, hanoi):
     question = published(hanoi, "Đăng ký bảo hiểm y tế hộ gia đình")
     response = rate(browser, question)
     assert response.status_code == 303 and response["Location"] == answer_url(question) + "#danh-gia"
@@ -240,9 +240,21 @@ def test_rating_counts_once_per_browser_session(browser, hanoi):
     assert (question.helpful_yes, question.helpful_no) == (1, 0)
     assert "Cảm ơn" in text(get(browser, answer_url(question)).find(id="danh-gia"))
 
-    assert rate(Client(HTTP_HOST=HANOI), question, "khong").status_code == 303  # another browser
+    assert rate(Client(HTTP_HOST=HANOI), question, "khong").status_code == 303  # a new session, same address
+    question.refresh_from_db()
+    assert (question.helpful_yes, question.helpful_no) == (1, 0)
+    elsewhere = Client(HTTP_HOST=HANOI, REMOTE_ADDR="192.0.2.10")  # another citizen
+    assert rate(elsewhere, question, "khong").status_code == 303
     question.refresh_from_db()
     assert (question.helpful_yes, question.helpful_no) == (1, 1)
+
+
+def test_forty_two_sessions_from_one_address_vote_once(hanoi):
+    question = published(hanoi, "Cấp lại thẻ bảo hiểm y tế")
+    for _ in range(42):
+        rate(Client(HTTP_HOST=HANOI), question)
+    question.refresh_from_db()
+    assert question.helpful_yes == 1
 
 
 def test_rating_needs_a_valid_choice_and_a_csrf_token(hanoi):
