@@ -158,3 +158,62 @@ def test_the_v2_pages_api_search_finds_pages_without_their_diacritics(provinces,
     assert found("da nang") == [pages["da-nang"].pk]
     assert found("dak lak") == [pages["dak-lak"].pk]
     assert found("khong co trang nao") == []
+
+
+# Text that is FTS5 or tsquery syntax, or breaks it: a lone quote (wagtail/wagtail#13227), quotes inside a
+# word, operators, column filters, prefixes, punctuation-only words.
+UNUSUAL_QUERIES = ['"', '""', 'a"b', '"Tây', 'Tây" OR "x', "NEAR(a b)", "{title}:x", "x*", "^x", "-", "' \\ %s %",
+                   "a & b | !c", "x:*"]
+
+
+@pytest.fixture
+def quoted_page(hanoi):
+    """A published page whose title holds quotes and a dash: 'Quy chế "một cửa" - Hà Nội'."""
+    page = hanoi.root_page.add_child(instance=SectionPage(title='Quy chế "một cửa" - Hà Nội', slug="mot-cua"))
+    page.save_revision().publish()
+    return page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", UNUSUAL_QUERIES)
+def test_search_and_autocomplete_take_any_text(quoted_page, query):
+    """Each query answers (found or not) instead of failing in the database."""
+    for method in (Page.objects.search, Page.objects.autocomplete):
+        assert isinstance(list(method(query)), list), method
+
+
+@pytest.mark.django_db
+def test_quotes_and_punctuation_in_a_query_are_searched_as_text(quoted_page):
+    """A quote sticks to no word, and a word without letters ("-") does not make the query find nothing."""
+    def found(results):
+        return quoted_page.pk in [page.pk for page in results]
+
+    for query in ('"một cửa"', '"một', 'cửa"', "một - cửa", 'một "" cửa'):
+        assert found(Page.objects.search(query)), query
+        assert found(Page.objects.autocomplete(query)), query
+    assert not found(Page.objects.search('"một cửa" khongcotu'))
+    assert list(Page.objects.search('" -')) == []
+
+
+@pytest.fixture
+def searchable_files(db):
+    """An image and a document, so that the admin's image and document searches query the index."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
+    Image.objects.create(title='Ảnh "trụ sở"', file=get_test_image_file())
+    Document.objects.create(title='Quyết định "số 1"', file=ContentFile(b"%PDF-1.4", name="so-1.pdf"))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url_name", ["wagtailimages:index", "wagtaildocs:index", "wagtailadmin_choose_page_search",
+                                      "wagtailadmin_pages:search", "wagtailsnippets_contacts_unit:list"])
+@pytest.mark.parametrize("query", ['"', 'a"b', '"trụ sở'])
+def test_admin_searches_take_a_quote(client, django_user_model, quoted_page, searchable_files, url_name, query):
+    client.force_login(django_user_model.objects.create_superuser("quote-admin", password="x"))
+
+    response = client.get(reverse(url_name), {"q": query})
+
+    assert response.status_code == 200
