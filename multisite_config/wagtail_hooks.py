@@ -34,11 +34,15 @@ What stock Wagtail leaks across sites and how each leak is closed:
 - workflows: one workflow per site whose task is approved by that site's board only.
 """
 from django.http import Http404
+from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .documents import may_download
+from .lockouts import PERMISSION as LOCKOUT_PERMISSION, LockoutsView
+from . import two_factor
 from .confinement import pages_within_reach, reaches_all_sites, within_reach
 from .models import PortalLink, Topic
 
@@ -51,6 +55,27 @@ def confine_page_chooser(pages, request):
 @hooks.register("construct_explorer_page_queryset")
 def confine_explorer(parent_page, pages, request):
     return pages_within_reach(request.user, pages)
+
+
+@hooks.register("register_admin_urls")
+def account_security_urls():
+    return [
+        path("xac-thuc-hai-lop/", two_factor.VerifyView.as_view(), name="vss_2fa_verify"),
+        path("xac-thuc-hai-lop/dang-ky/", two_factor.EnrolView.as_view(), name="vss_2fa_enrol"),
+        path("xac-thuc-hai-lop/thiet-bi/", two_factor.DevicesView.as_view(), name="vss_2fa_devices"),
+        path("khoa-dang-nhap/", LockoutsView.as_view(), name="vss_lockouts"),
+    ]
+
+
+@hooks.register("register_settings_menu_item")
+def lockouts_menu_item():
+    return LockoutsMenuItem("Đăng nhập bị khóa", reverse("vss_lockouts"), icon_name="lock", order=900,
+                            name="khoa-dang-nhap")
+
+
+class LockoutsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(LOCKOUT_PERMISSION)
 
 
 @hooks.register("before_serve_document")

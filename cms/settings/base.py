@@ -1,4 +1,5 @@
 """Settings shared by every environment; each value comes from the environment with a safe default."""
+import datetime
 from pathlib import Path
 
 import dj_database_url
@@ -24,6 +25,10 @@ INSTALLED_APPS = [
     "contacts",
     "multisite_config",
     "cms",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
@@ -67,8 +72,12 @@ MIDDLEWARE = [
     "cms.api.caching.ApiCacheControlMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "multisite_config.two_factor.TwoFactorRequiredMiddleware",
+    "multisite_config.accounts.IdleAdminSessionMiddleware",
     "multisite_config.middleware.AdminSiteConfinementMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -150,9 +159,34 @@ RESPONSE_CACHE = {
 }
 
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Staff accounts (multisite_config/accounts.py): lockout and the demo-password guard first, then the usual
+# model backend.
+AUTHENTICATION_BACKENDS = [
+    "multisite_config.accounts.StaffSignInBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Whether `bootstrap_portal --demo` may run and the demo's published passwords may sign in (off in production).
+DEMO_ALLOWED = True
+# An admin session lapses after this many seconds without a request (30 minutes).
+ADMIN_IDLE_TIMEOUT = int(env_str("ADMIN_IDLE_TIMEOUT", "1800"))
+# Lockout (django-axes): failures per account and, separately, per client address, in the database.
+AXES_FAILURE_LIMIT = int(env_str("LOGIN_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(env_str("LOGIN_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "cms.proxies.client_address"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "cms/locked_out.html"
+AXES_VERBOSE = False
+# Two-factor sign-in (django-otp: TOTP and recovery codes, multisite_config/two_factor.py): every staff account
+# must enrol and enter a code after its password when REQUIRE_2FA is on (on in production, off in the demo).
+REQUIRE_2FA = env_bool("REQUIRE_2FA", False)
+OTP_TOTP_ISSUER = "Cổng BHXH"  # the name authenticator apps show beside the code
 
 LANGUAGE_CODE = "vi"
 TIME_ZONE = "Asia/Ho_Chi_Minh"

@@ -20,3 +20,7 @@ SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Staff accounts (multisite_config/accounts.py): a second factor for every staff account, no demo.
+REQUIRE_2FA = env_bool("REQUIRE_2FA", True)
+DEMO_ALLOWED = False

@@ -1,5 +1,6 @@
 """`manage.py bootstrap_portal [--demo]`: create or update the national and provincial sites."""
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from multisite_config.bootstrap import bootstrap
 
@@ -13,6 +14,9 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, help="Cổng trong liên kết công khai (mặc định PORTAL_PORT).")
 
     def handle(self, *args, demo=False, domain=None, port=None, **options):
+        if demo and not settings.DEMO_ALLOWED:
+            raise CommandError("Không được nạp dữ liệu trình diễn (--demo) với cấu hình production: "
+                               "các tài khoản trình diễn có mật khẩu công khai.")
         report = bootstrap(domain=domain, port=port)
         if demo:
             from multisite_config.demo import load_demo
