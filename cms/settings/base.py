@@ -3,6 +3,7 @@ import datetime
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 
 from .env import env_bool, env_list, env_str
 
@@ -29,6 +30,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "axes",
+    "csp",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
@@ -61,6 +63,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "cms.proxies.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "cms.headers.PortalCSPMiddleware",
+    "cms.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "cms.response_cache.middleware.ResponseCacheMiddleware",
@@ -165,6 +169,19 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Content-Security-Policy (cms/headers.py): public pages run scripts and styles from the portal only, no
+# inline script (a nonce is there for one that a template may need); the admin allows Wagtail's inline code.
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": {
+    "default-src": [SELF], "script-src": [SELF, NONCE], "style-src": [SELF], "img-src": [SELF, "data:"],
+    "font-src": [SELF], "connect-src": [SELF], "frame-src": [SELF], "object-src": [NONE], "base-uri": [SELF],
+    "form-action": [SELF], "frame-ancestors": [SELF],
+}}
+ADMIN_CSP_DIRECTIVES = {
+    "default-src": [SELF], "script-src": [SELF, "'unsafe-inline'"], "style-src": [SELF, "'unsafe-inline'"],
+    "img-src": [SELF, "data:", "blob:"], "font-src": [SELF, "data:"], "connect-src": [SELF], "frame-src": [SELF],
+    "object-src": [NONE], "base-uri": [SELF], "form-action": [SELF], "frame-ancestors": [SELF],
+}
+
 # Staff accounts (multisite_config/accounts.py): lockout and the demo-password guard first, then the usual
 # model backend.
 AUTHENTICATION_BACKENDS = [
@@ -246,3 +263,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# No avatars fetched from gravatar.com: the portal's network may not reach it, and the admin's
+# Content-Security-Policy allows images from the portal only.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
