@@ -62,3 +62,15 @@ def test_redis_url_selects_the_redis_cache():
     without = run_python(code, DJANGO_SETTINGS_MODULE="cms.settings.dev")
     assert with_redis.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
     assert without.stdout.strip() == "django.core.cache.backends.locmem.LocMemCache"
+
+
+def test_production_requires_a_second_factor_locks_out_and_has_no_demo():
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.REQUIRE_2FA, s.DEMO_ALLOWED, s.AXES_FAILURE_LIMIT, int(s.AXES_COOLOFF_TIME.total_seconds()), "
+        "s.ADMIN_IDLE_TIMEOUT, 'multisite_config.two_factor.TwoFactorRequiredMiddleware' in s.MIDDLEWARE, "
+        "'cms.headers.PortalCSPMiddleware' in s.MIDDLEWARE, s.CACHES['shared']['BACKEND'].rsplit('.', 1)[-1])"
+    )
+    result = run_python(code, DJANGO_SETTINGS_MODULE="cms.settings.production", SECRET_KEY="s3cret")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "False", "10", "1800", "1800", "True", "True", "DatabaseCache"]
