@@ -1,12 +1,13 @@
 """Admin of units, leaders and reception: confined per site, and every contact edit recorded field by field."""
 import datetime as dt
 
+import pytest
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from contacts.history import CHANGED_ON, EDIT_ACTION
-from contacts.models import ReceptionKind, ReceptionLog, ReceptionSchedule, ReceptionSettings
+from contacts.models import ReceptionKind, ReceptionLog, ReceptionSchedule, ReceptionSettings, Unit
 from multisite_config.models import SiteRole
 
 UNITS = "/admin/snippets/contacts/unit/"
@@ -188,3 +189,28 @@ def test_a_board_never_sees_or_edits_another_provinces_schedule(client, hanoi_bo
         assert client.get(f"{SCHEDULE}{view}/{other.pk}/").status_code == 404
     assert client.post(f"{SCHEDULE}delete/{other.pk}/").status_code == 404
     assert ReceptionSchedule.objects.filter(pk=other.pk).exists()
+
+
+UNIT_CHOOSER = "/admin/snippets/choose/contacts/unit/"
+
+
+@pytest.mark.parametrize("who", ["superuser", "hanoi_board"])
+def test_the_unit_chooser_picks_units_and_creates_none(client, request, django_user_model, hanoi, hanoi_office,
+                                                       danang_office, who):
+    """Its "create/" address was routed with no creation form behind it: a POST there was a 500."""
+    user = (django_user_model.objects.create_superuser("chooser-admin", password="x") if who == "superuser"
+            else request.getfixturevalue(who))
+    client.force_login(user)
+    units = Unit.objects.count()
+
+    created = client.post(f"{UNIT_CHOOSER}create/", {"site": hanoi.pk, "kind": Unit.Kind.DEPARTMENT,
+                                                     "name": "Phòng tạo từ hộp chọn"})
+    chooser = client.get(UNIT_CHOOSER)
+    chosen = client.get(f"{UNIT_CHOOSER}chosen/{hanoi_office.pk}/")
+
+    assert created.status_code == 404 and Unit.objects.count() == units
+    assert chooser.status_code == 200
+    listing = chooser.json()["html"]
+    assert hanoi_office.name in listing and 'id="tab-create"' not in listing
+    assert (danang_office.name in listing) == (who == "superuser")
+    assert chosen.status_code == 200 and chosen.json()["result"]["string"] == str(hanoi_office)
