@@ -17,7 +17,6 @@ $(BIN)/.installed: requirements.txt
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py bootstrap_portal --demo
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(MAKE) serve

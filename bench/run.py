@@ -55,7 +55,6 @@ def prepare(pages):
     env = database_env(pages)
     print(f"== cơ sở dữ liệu {pages} trang: {env['DATABASE_URL']}", flush=True)
     manage(env, "migrate", "--noinput", "--verbosity", "0")
-    manage(env, "createcachetable")
     manage(env, "bootstrap_portal", "--demo")
     manage(env, "seed_scale", "--pages", str(pages))
     manage(env, "collectstatic", "--noinput", "--verbosity", "0")

@@ -129,7 +129,6 @@ def manage(env, *args):
 def prepare(env):
     print(f"== chuẩn bị {engine(env)}: migrate, bootstrap_portal --demo", flush=True)
     manage(env, "migrate", "--noinput", "--verbosity", "0")
-    manage(env, "createcachetable")
     manage(env, "bootstrap_portal", "--demo")
 
 

@@ -136,7 +136,7 @@ else:
         "responses": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "vss-responses",
                       "OPTIONS": {"MAX_ENTRIES": 5000}},
         # Counters every worker must share (rate limits, one vote per client): a database table, created by
-        # `manage.py createcachetable` (make run does it; the test runner does it for the test database).
+        # migration cms/0003.
         "shared": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "vss_shared_cache"},
     }
 RATE_LIMIT_CACHE = "shared"
@@ -267,3 +267,6 @@ LOGGING = {
 # No avatars fetched from gravatar.com: the portal's network may not reach it, and the admin's
 # Content-Security-Policy allows images from the portal only.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# No call from editors' browsers to releases.wagtail.org: upgrades are the team's job, and the admin's
+# Content-Security-Policy allows connections to the portal only.
+WAGTAIL_ENABLE_UPDATE_CHECK = False

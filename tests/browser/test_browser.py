@@ -24,6 +24,7 @@ BASE_DIR = Path(__file__).resolve().parents[2]
 TIMEOUT_MS = 10_000
 NATIONAL_NAME = "Bảo hiểm xã hội Việt Nam"
 HANOI_NAME = "Bảo hiểm xã hội thành phố Hà Nội"
+ADMIN_PASSWORD = "kiem-thu-Trinh-duyet-2026"
 
 
 def free_port():
@@ -68,6 +69,8 @@ def portal(tmp_path_factory):
     }
     manage(env, "migrate", "--noinput")
     manage(env, "bootstrap_portal", "--domain", "localhost", "--port", str(port))
+    manage(env, "shell", "-c", "from django.contrib.auth import get_user_model; "
+           f"get_user_model().objects.create_superuser('kiemthu', 'k@example.vn', '{ADMIN_PASSWORD}')")
     manage(env, "collectstatic", "--noinput")
     with open(tmp / "server.log", "wb") as log:
         server = subprocess.Popen(
@@ -114,9 +117,13 @@ def page(browser):
             route.abort()
 
     context.route("**/*", guard)
-    yield context.new_page()
+    tab = context.new_page()
+    blocked = []
+    tab.on("console", lambda message: blocked.append(message.text) if "Content Security Policy" in message.text else None)
+    yield tab
     context.close()
     assert refused == [], "the page asked for something outside the portal"
+    assert blocked == [], "the Content-Security-Policy blocked part of the page"
 
 
 @pytest.mark.parametrize(("host", "name"), [("localhost", NATIONAL_NAME), ("hanoi.localhost", HANOI_NAME)])
@@ -156,3 +163,22 @@ def test_the_home_page_fits_a_phone_screen(page, portal):
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto(portal("hanoi.localhost"))
     assert page.evaluate("document.documentElement.scrollWidth") <= 360, "no sideways scrolling on a phone"
+
+
+def test_a_print_button_prints_without_inline_script(page, portal):
+    page.add_init_script("window.print = () => { window.printed = true; };")
+    page.goto(portal("hanoi.localhost", "/gioi-thieu/"))
+    page.get_by_role("button", name="In trang").click()
+    assert page.evaluate("window.printed === true")
+
+
+def test_the_admin_runs_under_its_content_security_policy(page, portal):
+    page.goto(portal("localhost", "/admin/login/"))
+    page.fill("#id_username", "kiemthu")
+    page.fill("#id_password", ADMIN_PASSWORD)
+    page.locator("form button[type=submit]").first.click()
+    expect(page).to_have_url(portal("localhost", "/admin/"))
+    expect(page.locator("#wagtail-sidebar .sidebar")).to_be_visible()  # drawn by the admin's scripts
+    for path in ("/admin/pages/", "/admin/images/", "/admin/account/", "/admin/xac-thuc-hai-lop/dang-ky/"):
+        page.goto(portal("localhost", path))
+        expect(page.locator("#wagtail-sidebar .sidebar")).to_be_visible()
