@@ -16,6 +16,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex
 
 from .confinement import is_within_reach
+from .two_factor import is_signed_in_staff
 
 
 @cache
@@ -54,4 +55,4 @@ def is_public(document):
 def may_download(user, document):
     if is_public(document):
         return True
-    return user.is_authenticated and user.has_perm("wagtailadmin.access_admin") and is_within_reach(user, document)
+    return is_signed_in_staff(user) and is_within_reach(user, document)

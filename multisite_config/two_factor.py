@@ -48,6 +48,12 @@ def is_staff(user):
     return user.is_authenticated and (user.is_superuser or user.has_perm("wagtailadmin.access_admin"))
 
 
+def is_signed_in_staff(user):
+    """Staff whose session has passed every factor required: what staff-only content outside /admin/ asks."""
+    verified = getattr(user, "is_verified", None)  # set by django-otp's middleware on each request
+    return is_staff(user) and (not settings.REQUIRE_2FA or bool(verified and verified()))
+
+
 class TwoFactorRequiredMiddleware:
     """With ``REQUIRE_2FA``, an admin session without a verified second factor reaches only the 2FA screens."""
 

@@ -254,7 +254,7 @@ def files_on_disk(settings, tmp_path):
 
 
 def test_documents_download_only_when_a_live_page_shows_them(client, hanoi_editor, danang_board, danang,
-                                                             files_on_disk):
+                                                             files_on_disk, settings):
     _image, document = danang_media()
     url = document.url
     assert client.get(url).status_code == 404  # uploaded, shown nowhere: not public
@@ -262,6 +262,9 @@ def test_documents_download_only_when_a_live_page_shows_them(client, hanoi_edito
     assert client.get(url).status_code == 404  # another province's staff
     login(client, danang_board)
     assert client.get(url).status_code == 200  # its own site's board
+    settings.REQUIRE_2FA = True
+    assert client.get(url).status_code == 404  # ... but not on a session without its second factor
+    settings.REQUIRE_2FA = False
     client.logout()
     page = published_document_page(danang, "Văn bản Danangmarker")
     attach(page, document)
