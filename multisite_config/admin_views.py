@@ -25,11 +25,9 @@ from wagtail.models import Page, Task, Workflow
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views import chooser as snippet_chooser
 
+from cms.ids import as_id
+
 from .confinement import is_confined_model, reaches_all_sites, within_reach
-
-# Largest id any of our tables can hold; anything longer is not an id of ours (and would overflow a query).
-MAX_ID_DIGITS = 18
-
 
 # --- choosers --------------------------------------------------------------------------------------------
 
@@ -52,8 +50,8 @@ class ConfinedChosenMixin:
 
 class ConfinedChosenMultipleMixin:
     def get_objects(self, pks):
-        pks = [pk for pk in pks if str(pk).isdigit() and len(str(pk)) <= MAX_ID_DIGITS]
-        return within_reach(self.request.user, super().get_objects(pks))
+        ids = [as_id(pk) for pk in pks]
+        return within_reach(self.request.user, super().get_objects([pk for pk in ids if pk is not None]))
 
 
 class ChooseView(ConfinedChooseMixin, snippet_chooser.ChooseView):
@@ -85,8 +83,9 @@ class PageChosenMultipleView(page_chooser.ChosenMultipleView):
     """The page chooser's answer for several pages: stock Wagtail returns any page's title and URL by id."""
 
     def get(self, request):
-        ids = [pk for pk in request.GET.getlist("id") if pk.isdigit() and len(pk) <= MAX_ID_DIGITS]
-        reached = within_reach(request.user, Page.objects.filter(pk__in=ids)).values_list("pk", flat=True)
+        ids = [as_id(pk) for pk in request.GET.getlist("id")]
+        reached = within_reach(request.user, Page.objects.filter(pk__in=[pk for pk in ids if pk is not None])) \
+            .values_list("pk", flat=True)
         request.GET = request.GET.copy()
         request.GET.setlist("id", [str(pk) for pk in reached])
         return super().get(request)
@@ -140,9 +139,9 @@ def confined_bulk_action(request, app_label, model_name, action):
                 ids = [getattr(item, "pk", item) for item in listing]
             except (ObjectDoesNotExist, ValueError, ValidationError) as error:
                 raise Http404 from error
-        elif not all(str(pk).isdigit() and len(str(pk)) <= MAX_ID_DIGITS for pk in ids):
+        wanted = {as_id(pk) for pk in ids}
+        if None in wanted:
             raise Http404
-        wanted = {int(pk) for pk in ids}
         if within_reach(user, model._default_manager.filter(pk__in=wanted)).count() != len(wanted):
             raise Http404
     return wagtail_bulk_action(request, app_label, model_name, action)

@@ -15,6 +15,8 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 from wagtail.log_actions import log
 
+from cms.ids import as_id
+
 from .accounts import UNLOCKED
 
 PERMISSION = "axes.delete_accessattempt"
@@ -37,8 +39,7 @@ class LockoutsView(TemplateView):
         return context
 
     def post(self, request):
-        pk = request.POST.get("attempt", "")
-        attempt = AccessAttempt.objects.filter(pk=pk).first() if pk.isdigit() and len(pk) <= 18 else None
+        attempt = AccessAttempt.objects.filter(pk=as_id(request.POST.get("attempt", ""))).first()
         if attempt is None:
             messages.error(request, "Không tìm thấy lần khóa này (có thể đã hết hạn khóa).")
             return redirect("vss_lockouts")

@@ -27,6 +27,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail import hooks
 from wagtail.log_actions import log
 
+from cms.ids import as_id
+
 ENROLLED = "vss.2fa_enrolled"
 REMOVED = "vss.2fa_removed"
 RECOVERY_CREATED = "vss.2fa_recovery_codes"
@@ -187,9 +189,8 @@ class DevicesView(View):
                 messages.error(request, _("Hãy đăng ký ứng dụng xác thực trước khi tạo mã khôi phục."))
                 return self.render_page(request, status=400)
             return self.render_page(request, codes=create_recovery_codes(account(request)))
-        pk = request.POST.get("remove", "")
-        device = TOTPDevice.objects.filter(user=request.user, confirmed=True, pk=pk).first() \
-            if pk.isdigit() and len(pk) <= 18 else None
+        device = TOTPDevice.objects.filter(user=request.user, confirmed=True,
+                                           pk=as_id(request.POST.get("remove", ""))).first()
         if device is None or not request.user.check_password(request.POST.get("password", "")):
             messages.error(request, _("Không gỡ được: chọn thiết bị và nhập đúng mật khẩu hiện tại."))
             return self.render_page(request, status=400)
