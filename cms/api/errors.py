@@ -1,7 +1,8 @@
 """Problem JSON (RFC 9457) for every error the API returns: a message, per-field errors, never a trace."""
 import logging
 
-from django.core.exceptions import PermissionDenied, SuspiciousOperation
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, SuspiciousOperation
 from django.http import Http404, JsonResponse
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
@@ -81,6 +82,12 @@ def install(api):
     @api.exception_handler(PermissionDenied)
     def on_permission_denied(request, exc):
         return problem(403, str(exc) or "Không có quyền thực hiện thao tác này.")
+
+    @api.exception_handler(RequestDataTooBig)
+    def on_too_big(request, exc):
+        # A SuspiciousOperation too, but the client did nothing odd: the body is larger than the server takes.
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        return problem(413, f"Dữ liệu gửi lên vượt quá giới hạn {limit} byte.")
 
     @api.exception_handler(SuspiciousOperation)
     def on_suspicious(request, exc):

@@ -107,6 +107,25 @@ def test_unknown_paths_under_the_api_are_404_problems(client, path):
     assert "no-store" in response["Cache-Control"]
 
 
+def post_endpoints(client):
+    """Every POST path of the public schema, its path parameters filled with 1."""
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    return [re.sub(r"\{[^}]+\}", "1", template) for template, operations in paths.items() if "post" in operations]
+
+
+def test_a_body_over_the_upload_limit_is_a_413_naming_the_limit(client, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    body = b'{"name": "' + b"a" * 1000 + b'"}'
+
+    endpoints = post_endpoints(client)
+    assert "/api/v1/questions/" in endpoints and "/api/v1/drafts/1/comments/" in endpoints
+    for endpoint in endpoints:
+        response = client.generic("POST", endpoint, body, content_type="application/json", HTTP_HOST="hanoi.localhost")
+        assert response.status_code == 413, endpoint
+        assert_sane(response, endpoint)
+        assert "1000 byte" in response.json()["detail"], endpoint
+
+
 def test_a_body_on_a_get_is_ignored_not_an_error(client):
     response = client.generic("GET", "/api/v1/sites/", b"\x00\xff{not json", content_type="application/json")
 
