@@ -7,6 +7,7 @@ from ninja import Router
 from ninja.pagination import paginate
 from wagtail.rich_text import expand_db_html
 
+from cms.api.errors import problem_responses
 from cms.api.scoping import SiteQuery, resolve_site
 
 from .directory import site_reception, site_units
@@ -16,7 +17,8 @@ contacts_router = Router(tags=["Liên hệ"])
 reception_router = Router(tags=["Tiếp công dân"])
 
 
-@contacts_router.get("/", response=list[UnitOut], summary="Đơn vị và lãnh đạo của trang")
+@contacts_router.get("/", response={200: list[UnitOut], **problem_responses(400, 404)},
+                     summary="Đơn vị và lãnh đạo của trang")
 @paginate
 def list_units(request, scope: SiteQuery):
     """The site's units (the office, departments, local offices) with address, phone, fax, e-mail, website and
@@ -24,7 +26,8 @@ def list_units(request, scope: SiteQuery):
     return site_units(resolve_site(request, scope))
 
 
-@reception_router.get("/", response=ReceptionOut, summary="Tiếp công dân: nội quy, địa điểm, thời gian, lịch")
+@reception_router.get("/", response={200: ReceptionOut, **problem_responses(400, 404)},
+                      summary="Tiếp công dân: nội quy, địa điểm, thời gian, lịch")
 def reception(request, scope: SiteQuery):
     """The site's citizen reception rules, place, regular hours and the leaders' upcoming schedule (seed 004)."""
     info = site_reception(resolve_site(request, scope))

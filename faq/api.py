@@ -10,6 +10,7 @@ from ninja.decorators import decorate_view
 from ninja.pagination import paginate
 
 from cms.abuse import check_rate
+from cms.api.errors import problem_responses
 from cms.api.fields import find_topic
 from cms.api.scoping import SiteQuery, resolve_site
 from cms.api.submissions import json_only, too_many_requests
@@ -22,7 +23,8 @@ from .schemas import PublishedQuestionOut, QuestionFilter, QuestionIn, QuestionR
 router = Router(tags=["Hỏi đáp"])
 
 
-@router.get("/", response=list[PublishedQuestionOut], summary="Câu hỏi đã được trả lời và đăng công khai")
+@router.get("/", response={200: list[PublishedQuestionOut], **problem_responses(400, 404)},
+            summary="Câu hỏi đã được trả lời và đăng công khai")
 @paginate
 def list_questions(request, filters: Query[QuestionFilter]):
     """Published questions and answers of a site, the most recently published first."""
@@ -38,7 +40,8 @@ def list_questions(request, filters: Query[QuestionFilter]):
     return questions
 
 
-@router.post("/", response={201: QuestionReceipt}, summary="Gửi câu hỏi")
+@router.post("/", response={201: QuestionReceipt, **problem_responses(400, 404, 413, 415, 429)},
+             summary="Gửi câu hỏi")
 @decorate_view(json_only)
 def submit_question(request, scope: SiteQuery, payload: QuestionIn):
     """A question to the site: 201 with the tracking code the asker uses to follow it.
@@ -61,7 +64,8 @@ def submit_question(request, scope: SiteQuery, payload: QuestionIn):
     )
 
 
-@router.get("/track/{tracking_code}/", response=TrackingOut, summary="Tra cứu tình trạng câu hỏi")
+@router.get("/track/{tracking_code}/", response={200: TrackingOut, **problem_responses(400, 404, 429)},
+            summary="Tra cứu tình trạng câu hỏi")
 @decorate_view(never_cache)
 def track_question(request, tracking_code: str, scope: SiteQuery):
     """Where a question stands. Codes are accepted as typed (``abcde-fghjk``).

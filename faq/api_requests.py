@@ -13,6 +13,7 @@ from pydantic import AfterValidator, ConfigDict
 from pydantic_core import PydanticCustomError
 
 from cms.abuse import check_rate
+from cms.api.errors import problem_responses
 from cms.api.scoping import SiteQuery, resolve_site
 
 from . import information_requests
@@ -60,7 +61,8 @@ class InformationRequestReceipt(Schema):
     due_by: LocalDateTime = Field(..., description="Hạn cung cấp thông tin hoặc thông báo thời hạn cung cấp.")
 
 
-@router.post("/", response={201: InformationRequestReceipt}, summary="Gửi yêu cầu cung cấp thông tin")
+@router.post("/", response={201: InformationRequestReceipt, **problem_responses(400, 404, 413, 415, 429)},
+             summary="Gửi yêu cầu cung cấp thông tin")
 @decorate_view(json_only)
 def submit_request(request, scope: SiteQuery, payload: InformationRequestIn):
     """A request to the site named by `?site=` or the Host header: 201 with its code and deadline.

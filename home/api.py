@@ -5,6 +5,7 @@ from ninja.pagination import paginate
 from wagtail.models import Site
 from wagtail.rich_text import expand_db_html
 
+from cms.api.errors import problem_responses
 from cms.api.scoping import SiteQuery, resolve_site
 from cms.api.fields import find_topic
 from cms.tree import children_q
@@ -49,7 +50,8 @@ def news_index_of(site):
     return NewsIndexPage.objects.filter(children_q(site.root_page)).live().first()
 
 
-@router.get("/", response=list[NewsOut], summary="Tin tức của trang, gồm tin được chia sẻ")
+@router.get("/", response={200: list[NewsOut], **problem_responses(400, 404)},
+            summary="Tin tức của trang, gồm tin được chia sẻ")
 @paginate
 def list_news(request, filters: Query[NewsFilter]):
     """Newest first; an article shared with the site appears once, with ``shared_from`` and ``canonical_url``."""
@@ -79,7 +81,8 @@ class NewsItems:
         return [news_item(article, self.site, self.index, self.request, roots) for article in self.articles[window]]
 
 
-@router.get("/{int:news_id}/", response=NewsDetailOut, summary="Một tin: nội dung, tác giả, nguồn, ngày, chủ đề")
+@router.get("/{int:news_id}/", response={200: NewsDetailOut, **problem_responses(400, 404)},
+            summary="Một tin: nội dung, tác giả, nguồn, ngày, chủ đề")
 def get_news(request, news_id: int, scope: SiteQuery):
     """An article of the site or shared with it; any other article is a 404 on this site."""
     site = resolve_site(request, scope)

@@ -18,7 +18,7 @@ from ninja.pagination import paginate
 from pydantic import AfterValidator, ConfigDict
 
 from cms.abuse import check_rate
-from cms.api.errors import problem
+from cms.api.errors import problem, problem_responses
 from cms.api.scoping import SiteQuery, resolve_site
 from cms.api.submissions import json_only, too_many_requests
 from cms.api.fields import LocalDateTime, checked_email, text
@@ -107,7 +107,8 @@ def find_draft(request, draft_id, scope):
     return draft
 
 
-@router.get("/{draft_id}/comments/", response=list[CommentOut], summary="Ý kiến góp ý đã được duyệt")
+@router.get("/{draft_id}/comments/", response={200: list[CommentOut], **problem_responses(400, 404)},
+            summary="Ý kiến góp ý đã được duyệt")
 @paginate
 def list_comments(request, draft_id: DraftId, scope: SiteQuery):
     """Approved comments of a draft, oldest first, each with where its article stands now."""
@@ -123,7 +124,9 @@ def list_comments(request, draft_id: DraftId, scope: SiteQuery):
     )
 
 
-@router.post("/{draft_id}/comments/", response={201: CommentReceipt}, summary="Gửi ý kiến góp ý dự thảo")
+@router.post("/{draft_id}/comments/",
+             response={201: CommentReceipt, **problem_responses(400, 404, 409, 413, 415, 429)},
+             summary="Gửi ý kiến góp ý dự thảo")
 @decorate_view(json_only)
 def submit_comment(request, draft_id: DraftId, scope: SiteQuery, payload: CommentIn):
     """A comment held for moderation: 201 with its id; outside the comment window 409, nothing saved.

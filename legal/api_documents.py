@@ -14,6 +14,7 @@ from ninja.errors import ValidationError
 from ninja.pagination import paginate
 from pydantic import Field
 
+from cms.api.errors import problem_responses
 from cms.api.scoping import SiteQuery, resolve_site
 
 from .models import (
@@ -59,7 +60,8 @@ def document_type(slug):
     return found
 
 
-@documents_router.get("/", response=list[DocumentOut], summary="Văn bản của trang")
+@documents_router.get("/", response={200: list[DocumentOut], **problem_responses(400, 404)},
+                      summary="Văn bản của trang")
 @paginate
 def list_documents(request, filters: Query[DocumentFilter]):
     """Documents newest first; with ``q``, those holding the searched phrase first."""
@@ -77,7 +79,8 @@ def list_documents(request, filters: Query[DocumentFilter]):
     return documents.order_by(*NEWEST_FIRST)
 
 
-@documents_router.get("/{id}/", response=DocumentDetailOut, summary="Một văn bản, kèm toàn văn")
+@documents_router.get("/{id}/", response={200: DocumentDetailOut, **problem_responses(400, 404)},
+                      summary="Một văn bản, kèm toàn văn")
 def get_document(request, id: PageId, scope: SiteQuery):
     """One document with its full text and the live documents it is related to."""
     site = resolve_site(request, scope)
@@ -101,7 +104,8 @@ def field_name(procedures, value):
     return name
 
 
-@procedures_router.get("/", response=list[ProcedureOut], summary="Thủ tục hành chính của trang")
+@procedures_router.get("/", response={200: list[ProcedureOut], **problem_responses(400, 404)},
+                       summary="Thủ tục hành chính của trang")
 @paginate
 def list_procedures(request, filters: Query[ProcedureFilter]):
     """Procedures by field and name; with ``q``, those holding the searched phrase first."""
@@ -114,7 +118,8 @@ def list_procedures(request, filters: Query[ProcedureFilter]):
     return procedures.order_by("field_name", "title", "pk")
 
 
-@procedures_router.get("/{id}/", response=ProcedureDetailOut, summary="Một thủ tục hành chính")
+@procedures_router.get("/{id}/", response={200: ProcedureDetailOut, **problem_responses(400, 404)},
+                       summary="Một thủ tục hành chính")
 def get_procedure(request, id: PageId, scope: SiteQuery):
     """One procedure with its steps, dossier and legal basis."""
     site = resolve_site(request, scope)

@@ -13,6 +13,7 @@ from django.utils import timezone
 from ninja import Field, Path, Query, Router, Schema
 from ninja.pagination import paginate
 
+from cms.api.errors import problem_responses
 from cms.api.scoping import SiteFilter, resolve_site
 from cms.api.fields import LocalDateTime
 
@@ -127,7 +128,8 @@ def in_state(drafts, state, now):
     }[state])
 
 
-@router.get("/", response=list[DraftOut], summary="Dự thảo lấy ý kiến của trang")
+@router.get("/", response={200: list[DraftOut], **problem_responses(400, 404)},
+            summary="Dự thảo lấy ý kiến của trang")
 @paginate
 def list_drafts(request, filters: Query[DraftFilter]):
     """Drafts of the site, the most recently opened first."""
@@ -137,7 +139,8 @@ def list_drafts(request, filters: Query[DraftFilter]):
     return drafts.select_related("document_type").order_by("-opens_at", "-pk")
 
 
-@router.get("/{draft_id}/", response=DraftDetailOut, summary="Một dự thảo với các điều khoản và tài liệu")
+@router.get("/{draft_id}/", response={200: DraftDetailOut, **problem_responses(400, 404)},
+            summary="Một dự thảo với các điều khoản và tài liệu")
 def get_draft(request, draft_id: DraftId, scope: Query[SiteFilter]):
     """A draft with the structure of its latest version; a draft of another site is a 404."""
     site = draft_site(request, scope)

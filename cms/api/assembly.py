@@ -1,5 +1,5 @@
 """One NinjaAPI at /api/v1/: each app contributes a router; errors are problem JSON."""
-from ninja import NinjaAPI, Swagger
+from ninja import Swagger
 
 from contacts.api import contacts_router, reception_router
 from faq.api import router as questions_router
@@ -11,6 +11,7 @@ from legal.api_drafts import router as drafts_router
 from multisite_config.api import router as sites_router
 
 from . import errors
+from .openapi import PortalAPI
 from .renderers import UnicodeJSONRenderer
 
 
@@ -20,7 +21,7 @@ def portal_api(**options):
     The docs page loads Swagger UI from ninja's bundled static files ("ninja" is in INSTALLED_APPS);
     ``validatorUrl: None`` stops Swagger UI from sending the schema's address to validator.swagger.io.
     """
-    api = NinjaAPI(renderer=UnicodeJSONRenderer(), docs=Swagger(settings={"validatorUrl": None}), **options)
+    api = PortalAPI(renderer=UnicodeJSONRenderer(), docs=Swagger(settings={"validatorUrl": None}), **options)
     errors.install(api)
     return api
 

@@ -4,6 +4,7 @@ import logging
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, RequestDataTooBig, SuspiciousOperation
 from django.http import Http404, JsonResponse
+from ninja import Field, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 logger = logging.getLogger(__name__)
@@ -23,6 +24,22 @@ TITLES = {
     500: "Lỗi máy chủ",
 }
 LOCATION_PARTS = {"query", "path", "body", "header", "cookie", "form", "payload", "file"}
+
+
+class Problem(Schema):
+    """The body of every error answer (RFC 9457 problem details), with the messages per field in ``errors``."""
+
+    type: str = Field(..., description="Loại lỗi (RFC 9457); hiện luôn là `about:blank`.")
+    title: str = Field(..., description="Tên của mã trạng thái, ví dụ `Không tìm thấy`.")
+    status: int = Field(..., description="Mã trạng thái HTTP, như của phản hồi.")
+    detail: str = Field(..., description="Giải thích cho người đọc.")
+    errors: dict[str, list[str]] = Field(
+        ..., description="Lỗi theo từng trường: tên trường (`site`, `limit`, `email`…) → các thông báo; có thể rỗng.")
+
+
+def problem_responses(*statuses):
+    """``response=`` entries documenting that an operation can answer each of ``statuses`` with problem JSON."""
+    return dict.fromkeys(statuses, Problem)
 
 
 def problem(status, detail, errors=None):

@@ -41,6 +41,29 @@ def test_schema_describes_the_sites_endpoint(client):
     assert schema["components"]["schemas"]["SiteKind"]["enum"] == ["national", "province"]
 
 
+def test_every_operation_documents_the_errors_it_can_give_as_problem_json(client):
+    """Parameters can be malformed (400), a site unknown (404), a POST too large, not JSON or one too many (413,
+    415, 429); each error is documented with the media type and the body it is sent with."""
+    schema = client.get("/api/v1/openapi.json").json()
+    problem_content = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+
+    problem = schema["components"]["schemas"]["Problem"]
+    assert set(problem["required"]) == set(problem["properties"]) == {"type", "title", "status", "detail", "errors"}
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            parameters = {parameter["name"] for parameter in operation["parameters"]}
+            expected = {"400"} if parameters or "requestBody" in operation else set()
+            expected |= {"404"} if "site" in parameters else set()
+            expected |= {"413", "415", "429"} if method == "post" else set()
+            responses = operation["responses"]
+            assert expected <= set(responses), f"{method} {path} documents {sorted(responses)}"
+            for status, response in responses.items():
+                if int(status) >= 400:
+                    assert response["content"] == problem_content, f"{method} {path} {status}"
+            if "429" in responses:
+                assert "Retry-After" in responses["429"]["headers"]
+
+
 def test_docs_are_served_from_bundled_static_files_with_no_external_resource(client):
     response = client.get("/api/v1/docs")
     html = response.content.decode()
