@@ -20,7 +20,7 @@ from . import information_requests
 from cms.api.submissions import json_only, too_many_requests
 from .models import DeliveryForm, RequestStatus
 from .request_forms import ID_NUMBER_MESSAGE, ID_NUMBER_PATTERN, LIMITS, PHONE_PATTERN
-from cms.api.fields import MAX_EMAIL, LocalDateTime, checked_email, text
+from cms.api.fields import Email, LocalDateTime, text
 
 router = Router(tags=["Yêu cầu cung cấp thông tin"])
 
@@ -44,8 +44,9 @@ class InformationRequestIn(Schema):
     name: text(1, LIMITS["name"]) = Field(..., description="Họ và tên người yêu cầu.")
     address: text(1, LIMITS["address"]) = Field(..., description="Nơi cư trú.")
     id_number: Annotated[text(1, LIMITS["id_number"]), AfterValidator(checked_id_number)] = Field(
-        ..., description="Số CCCD (12 chữ số), CMND (9 chữ số) hoặc hộ chiếu (một chữ cái và 7–8 chữ số).")
-    email: Annotated[text(3, MAX_EMAIL), AfterValidator(checked_email)] = Field(
+        ..., description="Số CCCD (12 chữ số), CMND (9 chữ số) hoặc hộ chiếu (một chữ cái và 7–8 chữ số).",
+        json_schema_extra={"pattern": ID_NUMBER_PATTERN})
+    email: Email = Field(
         ..., description="Thư điện tử nhận mã và thông tin; không bao giờ công khai.")
     phone: optional(LIMITS["phone"], PHONE_PATTERN) = Field("", description="Số điện thoại (không bắt buộc).")
     fax: optional(LIMITS["fax"], PHONE_PATTERN) = Field("", description="Số fax (không bắt buộc).")

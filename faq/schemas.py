@@ -3,12 +3,10 @@
 Out-schemas list their fields one by one (no ``ModelSchema`` with ``fields="__all__"``), so a field added
 to ``Question`` later (an e-mail, a phone) can never leak into a public answer by accident.
 """
-from typing import Annotated
-
 from ninja import Field, Schema
-from pydantic import AfterValidator, ConfigDict
+from pydantic import ConfigDict
 
-from cms.api.fields import MAX_EMAIL, LocalDateTime, TopicOut, checked_email, text
+from cms.api.fields import Email, LocalDateTime, TopicOut, text
 from cms.api.scoping import SiteFilter
 
 MIN_TITLE = 5
@@ -27,7 +25,7 @@ class QuestionIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
     name: text(1, MAX_NAME) = Field(..., description="Họ và tên người hỏi.")
-    email: Annotated[text(3, MAX_EMAIL), AfterValidator(checked_email)] = Field(
+    email: Email = Field(
         ..., description="Thư điện tử nhận mã tra cứu và câu trả lời; không bao giờ công khai.",
     )
     phone: text(0, 20, pattern=PHONE_PATTERN) | None = Field(

@@ -8,20 +8,19 @@ decision and response only once the window has closed.
 Mounted at ``/drafts/`` next to the drafts router; ninja takes two routers on one prefix as long as their
 paths differ.
 """
-from typing import Annotated
 
 from django.db.models import BooleanField, OuterRef, Subquery, Value
 from django.http import Http404
 from ninja import Field, Router, Schema
 from ninja.decorators import decorate_view
 from ninja.pagination import paginate
-from pydantic import AfterValidator, ConfigDict
+from pydantic import ConfigDict
 
 from cms.abuse import check_rate
 from cms.api.errors import problem, problem_responses
 from cms.api.scoping import SiteQuery, resolve_site
 from cms.api.submissions import json_only, too_many_requests
-from cms.api.fields import LocalDateTime, checked_email, text
+from cms.api.fields import Email, LocalDateTime, text
 
 from . import comments
 from .api_drafts import DraftId
@@ -40,7 +39,7 @@ class CommentIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
     name: text(1, 120) = Field(..., description="Họ và tên người góp ý.")
-    email: Annotated[text(3, 254), AfterValidator(checked_email)] = Field(
+    email: Email = Field(
         ..., description="Thư điện tử; không bao giờ công khai.")
     organization: text(0, 200) | None = Field(None, description="Cơ quan, tổ chức; không công khai.")
     article: text(0, 16) | None = Field(

@@ -6,14 +6,12 @@ prefetch them filtered, and these schemas read what was prefetched, so a list co
 whatever its length.
 """
 import datetime as dt
-from typing import Annotated
 
 from ninja import Field, Schema
-from pydantic import AfterValidator, StringConstraints
 from wagtail.rich_text import expand_db_html
 
 from cms.api.scoping import SiteFilter
-from cms.api.fields import without_nul
+from cms.api.fields import text
 
 from .models import OnlineLevel, ProcedureLevel, Status
 from .procedures import field_slug
@@ -22,8 +20,8 @@ MAX_QUERY = 200
 MAX_SLUG = 80
 FIRST_YEAR, LAST_YEAR = 1945, 2100
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=MAX_QUERY), AfterValidator(without_nul)]
-Slug = Annotated[str, StringConstraints(strip_whitespace=True, max_length=MAX_SLUG), AfterValidator(without_nul)]
+Text = text(0, MAX_QUERY)
+Slug = text(0, MAX_SLUG)
 
 
 class DocumentFilter(SiteFilter):
