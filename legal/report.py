@@ -15,6 +15,8 @@ from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from cms.spreadsheets import safe_row
+
 from .models import ArticleChange, CommentStatus, DraftComment
 from .versions import ArticleLocator
 
@@ -111,29 +113,30 @@ def table(draft, profile):
 
 
 def workbook(draft, profile):
-    """The report as a spreadsheet: a title, one heading row, and each article's rows under its name."""
+    """The report as a spreadsheet: a title, one heading row, and each article's rows under its name.
+
+    Every row goes through ``safe_row``: a comment typed as ``=HYPERLINK(…)`` stays text, never a formula.
+    """
     headings, groups = table(draft, profile)
     book = Workbook()
     sheet = book.active
     sheet.title = "Tổng hợp ý kiến"
-    sheet.append([f"{REPORT_TITLE}: {draft.title}"])
+    sheet.append(safe_row([f"{REPORT_TITLE}: {draft.title}"]))
     sheet["A1"].font = Font(bold=True, size=13)
-    sheet.append([f"Đơn vị chủ trì soạn thảo: {draft.drafting_unit}"])
-    sheet.append(["STT", *headings])
+    sheet.append(safe_row([f"Đơn vị chủ trì soạn thảo: {draft.drafting_unit}"]))
+    sheet.append(safe_row(["STT", *headings]))
     for cell in sheet[3]:
         cell.font = Font(bold=True)
     number = 0
     for group, rows in groups:
-        sheet.append([f"{group.label} {group.heading}".strip()])
+        sheet.append(safe_row([f"{group.label} {group.heading}".strip()]))
         sheet.cell(sheet.max_row, 1).font = Font(bold=True)
         for row in rows:
             number += 1
-            sheet.append([number, *row])
+            sheet.append(safe_row([number, *row]))
     for row in sheet.iter_rows(min_row=4):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-            if cell.data_type == "f":
-                cell.data_type = "s"  # a comment typed as "=HYPERLINK(…)" stays text, never a formula
     return book
 
 

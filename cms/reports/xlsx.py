@@ -1,15 +1,20 @@
-"""The reports as XLSX workbooks, written from the same rows as the admin tables so they never disagree."""
+"""The reports as XLSX workbooks, written from the same rows as the admin tables so they never disagree.
+
+Every row goes through ``safe_row``: a site or page title typed as a formula stays text.
+"""
 from openpyxl import Workbook
+
+from cms.spreadsheets import safe_row
 
 NATIONAL_TOTAL = "Toàn quốc"
 
 
 def _table(sheet, labels, rows, total):
-    sheet.append(["Đơn vị", *labels])
+    sheet.append(safe_row(["Đơn vị", *labels]))
     for name, values in rows:
-        sheet.append([name, *values])
+        sheet.append(safe_row([name, *values]))
     if total is not None:
-        sheet.append([NATIONAL_TOTAL, *total])
+        sheet.append(safe_row([NATIONAL_TOTAL, *total]))
     sheet.freeze_panes = "B2"
     sheet.column_dimensions["A"].width = 45
 
@@ -40,6 +45,6 @@ def timeliness_workbook(report):
     items = book.create_sheet("Danh sách đăng trễ")
     items.append(["Đơn vị", "Loại", "Tiêu đề", "Ngày sự kiện / ban hành / thay đổi", "Ngày đăng / cập nhật", "Trễ"])
     for item in report.late_items:
-        items.append([item.site, item.kind, item.title, item.reference_date, item.published_on, item.delay])
+        items.append(safe_row([item.site, item.kind, item.title, item.reference_date, item.published_on, item.delay]))
     items.column_dimensions["C"].width = 60
     return book

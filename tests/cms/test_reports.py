@@ -26,6 +26,7 @@ from home.news import NewsIndexPage, NewsPage
 from legal.importer import documents_index
 from legal.models import DocumentType, LegalDocumentPage
 from multisite_config.models import SiteRole
+from tests.exports import AS_TEXT, FORMULA, exported_rows, name_as_formula
 from tests.faq.test_information_requests import GOOD
 from tests.legal.comment_helpers import make_comment, make_draft
 
@@ -249,3 +250,18 @@ def test_the_reports_cost_the_same_queries_for_one_site_or_all(quarter_data, han
             build(sites.select_related("root_page"), QUARTER, True)
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_the_xlsx_reports_write_formula_typed_names_and_titles_as_text(client, quarter_data, hanoi_board, hanoi):
+    name_as_formula(hanoi)
+    add_news(hanoi, FORMULA, dt.date(2025, 7, 1), at(8, 1))
+    client.force_login(hanoi_board)
+
+    activity = exported_rows(client.get(ACTIVITY, {**Q3, "format": "xlsx"}))
+    timeliness = client.get(TIMELINESS, {**Q3, "format": "xlsx"})
+    late = list(load_workbook(io.BytesIO(timeliness.content))["Danh sách đăng trễ"].iter_rows(values_only=True))
+
+    assert activity[1][0] == AS_TEXT and all(isinstance(value, int) for value in activity[1][1:])
+    assert exported_rows(timeliness)[1][0] == AS_TEXT
+    late_news = next(row for row in late if row[2] == AS_TEXT)
+    assert late_news[0] == AS_TEXT and isinstance(late_news[3], dt.datetime)

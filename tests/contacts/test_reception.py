@@ -9,6 +9,7 @@ from wagtail.models import Site
 from contacts.models import ReceptionKind as K, ReceptionLog, ReceptionSchedule
 from contacts.reception_report import monthly_report
 from contacts.reception_warnings import missing_head_receptions, months_from
+from tests.exports import AS_TEXT, exported_rows, name_as_formula
 
 TODAY = dt.date(2026, 11, 23)
 REPORT = "/admin/snippets/contacts/receptionlog/report/"
@@ -95,6 +96,15 @@ def test_the_centre_gets_every_province_and_the_national_total(client, centre_us
     rows = [list(row) for row in load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True)]
     assert rows[-1] == ["Toàn quốc", 4, 2, 1, 1, 0]
     assert [danang.site_name, 1, 0, 1, 0, 0] in rows
+
+
+def test_the_report_xlsx_writes_a_formula_typed_name_as_text(client, hanoi_board, hanoi, receptions):
+    name_as_formula(hanoi)
+    client.force_login(hanoi_board)
+
+    rows = exported_rows(client.get(REPORT, {"month": "2026-10", "format": "xlsx"}))
+
+    assert rows[1] == [AS_TEXT, 3, 2, 0, 1, 0]
 
 
 @pytest.mark.parametrize("month", ["2026-13", "abc", "99999-01", ""])

@@ -13,6 +13,7 @@ from faq import transitions
 from faq.inbox.dashboard import deadline_counts
 from faq.models import OutboundEmail, Question, QuestionEvent, QuestionStatus as S
 from multisite_config.models import SiteRole, Topic
+from tests.exports import AS_TEXT, FORMULA, exported_rows, formula_cells
 
 INBOX = "/admin/snippets/faq/question/"
 EMAILS = "/admin/snippets/faq/outboundemail/"
@@ -361,3 +362,15 @@ def test_topics_are_edited_by_the_centre_only(client, centre_user, hanoi_board):
     client.force_login(centre_user)
     client.post("/admin/snippets/multisite_config/topic/add/", {"name": "Bảo hiểm thất nghiệp", "slug": "bhtn"})
     assert Topic.objects.filter(slug="bhtn").exists()
+
+
+@pytest.mark.parametrize("export", ["csv", "xlsx"])
+def test_the_inbox_export_writes_a_formula_typed_name_as_text(client, hanoi_qa, hanoi, export):
+    make_question(hanoi, "HN có đơn vị", NOW, unit=Unit.objects.create(site=hanoi, name=FORMULA))
+    client.force_login(hanoi_qa)
+
+    rows = exported_rows(client.get(INBOX, {"export": export}))
+
+    assert formula_cells(rows) == [AS_TEXT]
+    if export == "xlsx":
+        assert any(isinstance(cell, dt.datetime) for cell in rows[1])

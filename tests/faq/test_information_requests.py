@@ -17,6 +17,7 @@ from faq.models import InformationRequest, InformationRequestEvent, OutboundEmai
 from faq.request_admin import viewset
 from faq.transitions import TransitionError
 from multisite_config.models import SiteRole
+from tests.exports import AS_TEXT, exported_rows, formula_cells, name_as_formula
 
 API = "/api/v1/information-requests/"
 FORM = "/yeu-cau-cung-cap-thong-tin/"
@@ -459,3 +460,24 @@ def test_editing_in_the_admin_only_sets_the_kind_of_information(client, hanoi, h
     client.post(admin_url("edit", request.pk), {"category": "finance", "status": "provided", "email": "x@y.vn"})
     request.refresh_from_db()
     assert (request.category, request.status, request.email) == ("finance", S.RECEIVED, "a@example.vn")
+
+
+@pytest.mark.parametrize("export", ["csv", "xlsx"])
+def test_the_request_log_export_writes_a_formula_typed_name_as_text(client, hanoi, hanoi_officer, export):
+    make_request(name_as_formula(hanoi), at(2026, 3, 2))
+    client.force_login(hanoi_officer)
+
+    rows = exported_rows(client.get(admin_url("list"), {"export": export}))
+
+    assert formula_cells(rows) == [AS_TEXT]
+    if export == "xlsx":
+        assert any(isinstance(cell, dt.datetime) for cell in rows[1])
+
+
+def test_the_statistics_xlsx_writes_a_formula_typed_name_as_text(client, fixtures_2026, hanoi, hanoi_officer):
+    name_as_formula(hanoi)
+    client.force_login(hanoi_officer)
+
+    rows = exported_rows(client.get(admin_url("statistics"), {"year": 2026, "format": "xlsx"}))
+
+    assert rows[1][0] == AS_TEXT and rows[1][1] == 7

@@ -1,5 +1,7 @@
 """Moderation of comments in the admin: confined to the board of the draft's site (and the centre),
 filters and the campaign size, approve / reject / decide and their bulk forms, all in the audit log."""
+import datetime as dt
+
 import pytest
 from django.contrib.messages import get_messages
 from wagtail.models import ModelLogEntry
@@ -7,6 +9,7 @@ from wagtail.permissions import policy_registry
 
 from legal.models import CommentDecision, CommentStatus, DraftComment
 from multisite_config.models import SiteRole
+from tests.exports import AS_TEXT, FORMULA, exported_rows, formula_cells
 
 from .comment_helpers import COMMENT_TEXT, make_comment, make_draft
 
@@ -180,3 +183,15 @@ def test_moderation_permissions_come_from_the_bootstrap(make_user, hanoi):
     policy = policy_registry.get_by_type(DraftComment)
     assert policy.user_has_permission(board, "change")
     assert not policy.user_has_permission(board, "add") and not policy.user_has_permission(board, "delete")
+
+
+@pytest.mark.parametrize("export", ["csv", "xlsx"])
+def test_the_comment_export_writes_a_formula_typed_comment_as_text(client, hanoi_board, drafts, export):
+    make_comment(drafts[0], FORMULA)
+    client.force_login(hanoi_board)
+
+    rows = exported_rows(client.get(LIST, {"export": export}))
+
+    assert formula_cells(rows) == [AS_TEXT]
+    if export == "xlsx":
+        assert any(isinstance(cell, dt.datetime) for cell in rows[1])

@@ -10,6 +10,7 @@ from legal.demo_comments import load_comments_demo
 from legal.demo_drafts import CLOSED_SLUG, OPEN_SLUG, load_draft_demo
 from legal.models import ArticleChange, CommentDecision, CommentStatus, DraftComment
 from multisite_config.bootstrap import Report
+from tests.exports import AS_TEXT, FORMULA
 
 from .comment_helpers import add_version, make_comment, make_draft
 
@@ -122,12 +123,10 @@ def test_demo_comments_cover_every_state_once_and_a_second_run_changes_nothing(c
 
 def test_a_comment_that_looks_like_a_formula_stays_text_in_the_spreadsheet(hanoi):
     draft = make_draft(hanoi, state="closed", slug="cong-thuc", report_published=True)
-    make_comment(draft, '=HYPERLINK("http://evil.example","Bấm vào đây")', CommentStatus.APPROVED)
-    sheet = report.workbook(draft, report.PUBLIC).active
-    cells = [cell for row in sheet.iter_rows() for cell in row if str(cell.value).startswith("=HYPERLINK")]
-    assert cells and all(cell.data_type == "s" for cell in cells)
+    make_comment(draft, FORMULA, CommentStatus.APPROVED)
     saved = io.BytesIO()
     report.workbook(draft, report.PUBLIC).save(saved)
     reloaded = load_workbook(io.BytesIO(saved.getvalue())).active
-    assert all(cell.data_type == "s" for row in reloaded.iter_rows() for cell in row
-               if str(cell.value).startswith("=HYPERLINK"))
+    cells = [cell for row in reloaded.iter_rows() for cell in row if "HYPERLINK" in str(cell.value)]
+    assert [(cell.value, cell.data_type) for cell in cells] == [(AS_TEXT, "s")]
+    assert reloaded.cell(cells[0].row, 1).value == 1  # the comment's number stays a number
