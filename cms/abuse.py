@@ -1,8 +1,8 @@
 """Abuse controls for public submissions (questions, comments, requests): rate limit, honeypot, timing.
 
-- Rate limit: at most N submissions per client per window and per kind, counted in the shared cache
-  (``RATE_LIMIT_CACHE``: Redis when ``REDIS_URL`` is set, the database otherwise, never one process's memory),
-  so every worker and every node shares the count. The client is the address ``cms.proxies`` finds behind
+- Rate limit: at most N submissions per client per window and per kind, counted in ``cms.counters``
+  (Redis when ``REDIS_URL`` is set, the database otherwise, never one process's memory), so every worker
+  and every node shares the count. The client is the address ``cms.proxies`` finds behind
   trusted proxies. Past the limit the caller answers 429 with ``Retry-After``.
 - Honeypot: HTML forms carry a field hidden from people (``website``); a bot that fills it is refused.
 - Timing: HTML forms carry a signed timestamp; a form sent back faster than a person can type, or hours
@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from django import forms
 from django.conf import settings
 from django.core import signing
-from django.core.cache import caches
 from django.core.exceptions import ValidationError
 
+from . import counters
 from .proxies import client_address
 
 HONEYPOT_FIELD = "website"
@@ -32,23 +32,12 @@ class Throttled:
     retry_after: int
 
 
-def counters():
-    return caches[settings.RATE_LIMIT_CACHE]
-
-
 def check_rate(request, kind):
     """Count one submission of ``kind``; None when allowed, Throttled(retry_after) when over the limit."""
     limit, window = getattr(settings, "PUBLIC_RATE_LIMITS", {}).get(kind, DEFAULT_LIMIT)
     now = int(time.time())
     window_start = now - now % window
-    key = f"rate:{kind}:{client_address(request)}:{window_start}"
-    shared = counters()
-    shared.add(key, 0, window)
-    try:
-        count = shared.incr(key)
-    except ValueError:  # expired between add and incr
-        shared.set(key, 1, window)
-        count = 1
+    count = counters.bump(f"rate:{kind}:{client_address(request)}:{window_start}", window)
     if count > limit:
         return Throttled(retry_after=window_start + window - now)
     return None
@@ -56,7 +45,7 @@ def check_rate(request, kind):
 
 def first_time(request, subject, seconds):
     """True the first time this client does ``subject`` (a vote on one answer) within ``seconds``."""
-    return counters().add(f"once:{subject}:{client_address(request)}", 1, seconds)
+    return counters.bump(f"once:{subject}:{client_address(request)}", seconds) == 1
 
 
 def form_token():

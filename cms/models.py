@@ -25,3 +25,18 @@ class CalendarAdjustment(models.Model):
 
     def __str__(self):
         return f"{self.date:%d/%m/%Y} – {self.get_kind_display()}"
+
+
+class SharedCounter(models.Model):
+    """One counter every worker and node sees (a client's submissions in a window, a vote already cast).
+
+    Used when there is no Redis (``cms/counters.py``); rows past ``expires_at`` count as absent and are
+    swept when a new counter starts.
+    """
+
+    name = models.CharField(max_length=200, primary_key=True)
+    count = models.PositiveIntegerField(default=0)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("bộ đếm dùng chung")

@@ -30,12 +30,14 @@ def is_trusted_proxy(address):
 def client_address(request):
     """The first address, from the right of ``X-Forwarded-For``, that is not one of our trusted proxies.
 
+    It is also django-axes' ``AXES_CLIENT_IP_CALLABLE``, which stores it in an address column.
+
     Walking from the right means a client that sends its own ``X-Forwarded-For`` only adds entries to the
     left of what our proxies appended, which are never reached while a trusted proxy precedes them.
     """
     remote = request.META.get("REMOTE_ADDR", "")
     if not is_trusted_proxy(remote):
-        return remote or "unknown"
+        return remote or None  # None: a request built in code (a test's force_login), not a connection
     hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
     for hop in reversed(hops):
         if not is_trusted_proxy(hop):

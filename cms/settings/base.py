@@ -127,6 +127,7 @@ if REDIS_URL:
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
         "responses": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
                       "KEY_PREFIX": "responses"},
+        # Counters every worker and node shares (cms/counters.py; without Redis they are a database table).
         "shared": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
                    "KEY_PREFIX": "shared"},
     }
@@ -135,11 +136,7 @@ else:
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "vss-portal"},
         "responses": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "vss-responses",
                       "OPTIONS": {"MAX_ENTRIES": 5000}},
-        # Counters every worker must share (rate limits, one vote per client): a database table, created by
-        # migration cms/0003.
-        "shared": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "vss_shared_cache"},
     }
-RATE_LIMIT_CACHE = "shared"
 # Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (cms/proxies.py); none by default.
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
 
@@ -158,7 +155,8 @@ RESPONSE_CACHE = {
         "wagtailcore.Revision", "wagtailcore.ReferenceIndex", "wagtailcore.TaskState", "wagtailcore.WorkflowState",
         "wagtailcore.PageSubscription", "wagtailimages.Rendition", "wagtailsearch.IndexEntry",
         "wagtailsearch.SQLiteFTSIndexEntry", "wagtailusers.UserProfile", "wagtailadmin.EditingSession",
-        "faq.OutboundEmail",
+        "faq.OutboundEmail", "cms.SharedCounter", "axes.AccessAttempt", "axes.AccessLog", "axes.AccessFailureLog",
+        "otp_totp.TOTPDevice", "otp_static.StaticDevice", "otp_static.StaticToken",
     },
 }
 

@@ -46,15 +46,15 @@ GETS = {
     # The topics of the form's list (1).
     "question form": (lambda fixed: "/hoi-dap/dat-cau-hoi/", SECTION + 1),
     "tracking form": (lambda fixed: "/hoi-dap/tra-cuu/", SECTION),
-    # The question of that code (1).
-    "tracking result": (lambda fixed: f"/hoi-dap/tra-cuu/?ma={fixed['open'].tracking_code}", SECTION + 1),
+    # The client's shared rate counter (1, cms/counters.py); the question of that code (1).
+    "tracking result": (lambda fixed: f"/hoi-dap/tra-cuu/?ma={fixed['open'].tracking_code}", SECTION + 1 + 1),
     # Site; layout (4); the menu's search for a page here (2).
     "request form": (lambda fixed: "/yeu-cau-cung-cap-thong-tin/", 1 + 4 + 2),
     # Site; the answers' count and page, with their site and topic.
     "API list": (lambda fixed: "/api/v1/questions/", 3),
     "API search": (lambda fixed: f"/api/v1/questions/?q=luong+huu&topic={TOPIC['slug']}", 4),
-    # Site; the question of that code with its site.
-    "API tracking": (lambda fixed: f"/api/v1/questions/track/{fixed['open'].display_code}/", 2),
+    # Site; the client's rate counter; the question of that code with its site.
+    "API tracking": (lambda fixed: f"/api/v1/questions/track/{fixed['open'].display_code}/", 3),
 }
 
 
@@ -86,18 +86,18 @@ def test_the_confirmation_after_asking_costs_the_same_queries(hanoi, national, f
     assert queries_for(browser, HANOI, "/hoi-dap/da-gui/") == SECTION + 2
 
 
-# A submission pays the site (1) and one transaction (savepoint and release, 2) holding its steps. A question:
+# A submission pays the site (1), the client's shared rate counter (1) and one transaction (savepoint and release, 2) holding its steps. A question:
 # the Q&A settings (its first deadline), the record, Wagtail's reference index of its topic and unit (5), the log
 # entry, the site profile and the acknowledgement queued in the outbox: 10 in all. A request for information:
 # the record, its log entry, the audit log (2), the site profile and the acknowledgement: 6 in all. The HTML
 # form of a question also routes to its section (3, and 2 for the view restrictions) and keeps the question in
 # the session (4); the request form shows its receipt page (the layout, 4, and the menu's search for a page, 2).
 POSTS = {
-    "question form": ("/hoi-dap/dat-cau-hoi/", form_post, QUESTION, None, 1 + 2 + 10 + 3 + 2 + 4),
+    "question form": ("/hoi-dap/dat-cau-hoi/", form_post, QUESTION, None, 1 + 1 + 2 + 10 + 3 + 2 + 4),
     "question API": ("/api/v1/questions/", json.dumps, QUESTION | {"publish_consent": False},
-                     "application/json", 1 + 2 + 10),
-    "request form": ("/yeu-cau-cung-cap-thong-tin/", form_post, REQUEST, None, 1 + 2 + 6 + 4 + 2),
-    "request API": ("/api/v1/information-requests/", json.dumps, REQUEST, "application/json", 1 + 2 + 6),
+                     "application/json", 1 + 1 + 2 + 10),
+    "request form": ("/yeu-cau-cung-cap-thong-tin/", form_post, REQUEST, None, 1 + 1 + 2 + 6 + 4 + 2),
+    "request API": ("/api/v1/information-requests/", json.dumps, REQUEST, "application/json", 1 + 1 + 2 + 6),
 }
 
 

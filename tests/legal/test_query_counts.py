@@ -46,8 +46,8 @@ EXPECTED = {
     # the comment section: approved comments, the provisions of every version (where each is now).
     "draft page": SECTION_CHILD + BASE + 7,
     # The site, the draft, the latest version and its articles (for the form's choices); then the draft page
-    # as above, its parent for the breadcrumb.
-    "comment form, refused": 4 + 7 + 1 + BASE_OUTSIDE_PAGES,
+    # as above, its parent for the breadcrumb; the client's shared rate counter (cms/counters.py).
+    "comment form, refused": 4 + 7 + 1 + BASE_OUTSIDE_PAGES + 1,
     # The site, the draft, approved comments, the provisions of every version.
     "comment report": 4 + BASE_OUTSIDE_PAGES,
     # The site, the section, view restrictions, count, page; for the page: attachments, replaced documents,

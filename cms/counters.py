@@ -1,0 +1,57 @@
+"""Counters shared by every worker and node: rate limits and "once per client" checks.
+
+With ``REDIS_URL`` they live in Redis (the "shared" cache: an atomic INCR); otherwise in the database,
+one row per counter bumped by a single ``INSERT … ON CONFLICT … RETURNING`` (SQLite ≥ 3.35 and PostgreSQL),
+never in one process's memory, so two gunicorn workers cannot each allow the limit; a new counter sweeps
+away those whose time is over. Django's database
+cache would do the same in a dozen queries per bump; this is one. If Redis does not answer, the database
+takes over: slower, never a 500.
+"""
+import logging
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import connection
+from django.utils import timezone
+
+from .models import SharedCounter
+
+log = logging.getLogger(__name__)
+_BUMP = (
+    "INSERT INTO {table} (name, count, expires_at) VALUES (%s, 1, %s) "
+    "ON CONFLICT (name) DO UPDATE SET "
+    "count = CASE WHEN {table}.expires_at <= %s THEN 1 ELSE {table}.count + 1 END, "
+    "expires_at = CASE WHEN {table}.expires_at <= %s THEN excluded.expires_at ELSE {table}.expires_at END "
+    "RETURNING count"
+)
+
+
+def bump(name, seconds):
+    """Add one to the counter ``name`` (which lapses ``seconds`` after its first bump); its new value."""
+    if settings.REDIS_URL:
+        try:
+            return _bump_in_redis(name, seconds)
+        except Exception:  # Redis down or unreachable: count in the database instead
+            log.warning("Redis unreachable, counting %s in the database", name, exc_info=True)
+    return _bump_in_database(name, seconds)
+
+
+def _bump_in_redis(name, seconds):
+    shared = caches["shared"]
+    shared.add(name, 0, seconds)
+    try:
+        return shared.incr(name)
+    except ValueError:  # lapsed between add and incr
+        shared.set(name, 1, seconds)
+        return 1
+
+
+def _bump_in_database(name, seconds):
+    now = timezone.now()
+    table = connection.ops.quote_name(SharedCounter._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(_BUMP.format(table=table), [name, now + timezone.timedelta(seconds=seconds), now, now])
+        count = cursor.fetchone()[0]
+        if count == 1:  # a new counter: the moment to drop those whose time is over (one indexed DELETE)
+            cursor.execute(f"DELETE FROM {table} WHERE expires_at <= %s", [now])
+    return count
