@@ -3,14 +3,15 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from multisite_config.site_owned import PortalSnippetViewSet
 
 from .models import CalendarAdjustment
 from .reports.sites import may_read_reports
 from .reports.views import ActivityReportView, TimelinessReportView
 
 
-class CalendarAdjustmentViewSet(SnippetViewSet):
+class CalendarAdjustmentViewSet(PortalSnippetViewSet):
     model = CalendarAdjustment
     icon = "date"
     menu_label = "Lịch làm việc"

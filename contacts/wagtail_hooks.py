@@ -10,7 +10,6 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView
 
-from multisite_config.admin_views import SnippetChooserViewSet
 from multisite_config.forms import SiteOwnedAdminForm
 from multisite_config.site_owned import SiteOwnedSnippetViewSet
 
@@ -59,22 +58,8 @@ class UnitEditView(EditView):
     action_class = history.ContactEditAction
 
 
-class UnitChooserViewSet(SnippetChooserViewSet):
-    """The unit chooser lists and picks units; it does not create them.
-
-    Wagtail routes a chooser's "create/" address even when, as here, the chooser has no creation form and so
-    no "create" tab, and a POST to it then fails on the missing form (a 500). A unit is created in its own
-    admin, which records the creation in its history, takes its leaders and offers only the user's sites,
-    so the address is not routed at all.
-    """
-
-    def get_urlpatterns(self):
-        return [pattern for pattern in super().get_urlpatterns() if pattern.name != "create"]
-
-
 class UnitViewSet(SiteOwnedSnippetViewSet):
     model = Unit
-    chooser_viewset_class = UnitChooserViewSet
     icon = "group"
     menu_label = _("Đơn vị")
     list_display = ["name", "site", "kind", "phone", "email"]

@@ -5,7 +5,7 @@ and the acknowledgement e-mail are the same whichever door a question comes in b
 """
 from django.http import Http404
 from django.views.decorators.cache import never_cache
-from ninja import Query, Router
+from ninja import Query, Router, Status
 from ninja.decorators import decorate_view
 from ninja.pagination import paginate
 
@@ -58,10 +58,10 @@ def submit_question(request, scope: SiteQuery, payload: QuestionIn):
         site, name=payload.name, email=payload.email, phone=payload.phone or "", topic=topic,
         title=payload.title, body=payload.body, publish_name=payload.publish_consent,
     )
-    return 201, QuestionReceipt(
+    return Status(201, QuestionReceipt(
         tracking_code=question.display_code, status=question.status,
         received_at=question.received_at, due_by=question.due_at,
-    )
+    ))
 
 
 @router.get("/track/{tracking_code}/", response={200: TrackingOut, **problem_responses(400, 404, 429)},

@@ -7,7 +7,7 @@ deadline, never the requester's personal data.
 import re
 from typing import Annotated
 
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.decorators import decorate_view
 from pydantic import AfterValidator, ConfigDict
 from pydantic_core import PydanticCustomError
@@ -76,5 +76,5 @@ def submit_request(request, scope: SiteQuery, payload: InformationRequestIn):
     if throttled:
         return too_many_requests(throttled)
     info_request = information_requests.submit(site, **payload.dict())
-    return 201, InformationRequestReceipt(tracking_code=info_request.display_code, status=info_request.status,
-                                          due_by=info_request.due_at)
+    return Status(201, InformationRequestReceipt(tracking_code=info_request.display_code,
+                                                 status=info_request.status, due_by=info_request.due_at))

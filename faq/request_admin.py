@@ -25,7 +25,6 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import InspectView
 
-from cms.spreadsheets import SnippetIndexView
 from multisite_config.confinement import reachable_sites, reaches_all_sites
 from multisite_config.site_owned import SiteOwnedSnippetViewSet
 
@@ -237,7 +236,6 @@ class InformationRequestViewSet(SiteOwnedSnippetViewSet):
     add_to_admin_menu = True
     menu_order = 310
     permission_policy = policy
-    index_view_class = SnippetIndexView
     filterset_class = RequestFilterSet
     list_display = ["__str__", "site", "status", "category", "received_at", "due_at"]
     list_export = ["tracking_code", "site", "status", "category", "received_at", "due_at", "closed_at", "cost"]

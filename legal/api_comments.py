@@ -11,7 +11,7 @@ paths differ.
 
 from django.db.models import BooleanField, OuterRef, Subquery, Value
 from django.http import Http404
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.decorators import decorate_view
 from ninja.pagination import paginate
 from pydantic import ConfigDict
@@ -146,4 +146,4 @@ def submit_comment(request, draft_id: DraftId, scope: SiteQuery, payload: Commen
         return problem(409, str(refusal), {field: [str(refusal)]})
     except comments.UnknownArticle as refusal:
         return problem(400, "Dữ liệu gửi lên không hợp lệ.", {"article": [str(refusal)]})
-    return 201, CommentReceipt(id=comment.pk, status=comment.status)
+    return Status(201, CommentReceipt(id=comment.pk, status=comment.status))

@@ -3,9 +3,8 @@ moderation of comments on drafts (the board of the draft's site, and the centre)
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
-from multisite_config.site_owned import PublicRecordPermissionPolicy
+from multisite_config.site_owned import PortalSnippetViewSet, PublicRecordPermissionPolicy
 
 from .comment_windows import next_window_change
 from .comments import register_log_actions as register_comment_log_actions
@@ -14,7 +13,7 @@ from .moderation.bulk_actions import ApproveBulkAction, RejectBulkAction
 from .moderation.viewsets import CommentViewSet
 
 
-class DocumentTypeViewSet(SnippetViewSet):
+class DocumentTypeViewSet(PortalSnippetViewSet):
     model = DocumentType
     icon = "doc-full"
     menu_label = "Loại văn bản"
@@ -25,7 +24,7 @@ class DocumentTypeViewSet(SnippetViewSet):
 register_snippet(DocumentTypeViewSet)
 
 
-class CommentPeriodRuleViewSet(SnippetViewSet):
+class CommentPeriodRuleViewSet(PortalSnippetViewSet):
     """The shortest comment window per document type, checked when a draft is published (centre only)."""
 
     model = CommentPeriodRule

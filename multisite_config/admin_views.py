@@ -4,7 +4,8 @@ Stock Wagtail has ``construct_*_queryset`` hooks for the page, image and documen
 (used in ``wagtail_hooks.py``), but the snippet choosers, the "chosen" views, bulk actions, the admin API,
 the task chooser, the reports and the filter dropdowns of every listing read their models directly. Each is
 subclassed here so that what it lists or opens comes from ``within_reach``; ``admin_urls.py`` puts these
-views in front of Wagtail's at the same paths and names.
+views in front of Wagtail's at the same paths and names. The reports' CSV/XLSX exports neutralise
+spreadsheet formulas as the portal's own do (``cms/spreadsheets.py``).
 """
 from django.apps import apps
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
@@ -26,6 +27,7 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.views import chooser as snippet_chooser
 
 from cms.ids import as_id
+from cms.spreadsheets import SafeSpreadsheetExportMixin
 
 from .confinement import is_confined_model, reaches_all_sites, within_reach
 
@@ -77,6 +79,14 @@ class SnippetChooserViewSet(snippet_chooser.SnippetChooserViewSet):
     choose_results_view_class = ChooseResultsView
     chosen_view_class = ChosenView
     chosen_multiple_view_class = ChosenMultipleView
+
+    def get_urlpatterns(self):
+        """Routes "create/" only for a chooser with a creation form (and so a "create" tab): Wagtail routes it
+        for every chooser, and a POST to one without a form fails on the missing form, a 500."""
+        patterns = super().get_urlpatterns()
+        if self.creation_form_class or self.form_fields is not None or self.exclude_form_fields is not None:
+            return patterns
+        return [pattern for pattern in patterns if pattern.name != "create"]
 
 
 class PageChosenMultipleView(page_chooser.ChosenMultipleView):
@@ -170,19 +180,19 @@ class ConfinedListingMixin:
         return within_reach(self.request.user, super().get_queryset())
 
 
-class ConfinedWorkflowView(ConfinedListingMixin, WorkflowView):
+class ConfinedWorkflowView(ConfinedListingMixin, SafeSpreadsheetExportMixin, WorkflowView):
     pass
 
 
-class ConfinedWorkflowTasksView(ConfinedListingMixin, WorkflowTasksView):
+class ConfinedWorkflowTasksView(ConfinedListingMixin, SafeSpreadsheetExportMixin, WorkflowTasksView):
     pass
 
 
-class ConfinedAgingPagesView(ConfinedListingMixin, AgingPagesView):
+class ConfinedAgingPagesView(ConfinedListingMixin, SafeSpreadsheetExportMixin, AgingPagesView):
     pass
 
 
-class ConfinedLockedPagesView(ConfinedListingMixin, LockedPagesView):
+class ConfinedLockedPagesView(ConfinedListingMixin, SafeSpreadsheetExportMixin, LockedPagesView):
     pass
 
 
@@ -194,7 +204,7 @@ class ConfinedFormPagesListView(ConfinedListingMixin, FormPagesListView):
         return within_reach(self.request.user, super().get_base_queryset())
 
 
-class ConfinedLogEntriesView(ConfinedListingMixin, LogEntriesView):
+class ConfinedLogEntriesView(ConfinedListingMixin, SafeSpreadsheetExportMixin, LogEntriesView):
     """Site history: the report unions one query per log model, each narrowed before it is filtered."""
 
     def filter_queryset(self, queryset):

@@ -10,6 +10,8 @@ staff handle them on their own sites but never add or delete them.
 from wagtail.permission_policies.sites import SitePermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from cms.spreadsheets import SnippetIndexView
+
 from .admin_views import SnippetChooserViewSet
 from .confinement import reachable_sites
 
@@ -17,11 +19,19 @@ from .confinement import reachable_sites
 SITE_OWNED_ADMIN_NAMESPACES = {}
 
 
-class SiteOwnedSnippetViewSet(SnippetViewSet):
+class PortalSnippetViewSet(SnippetViewSet):
+    """The base of every snippet viewset of the portal: its chooser reads through ``within_reach`` (a shared
+    model passes unchanged) and routes no "create/" without a creation form, and its CSV/XLSX export
+    neutralises spreadsheet formulas."""
+
+    chooser_viewset_class = SnippetChooserViewSet
+    index_view_class = SnippetIndexView
+
+
+class SiteOwnedSnippetViewSet(PortalSnippetViewSet):
     """A snippet viewset whose every view stays within the user's own sites."""
 
     list_filter = ["site"]
-    chooser_viewset_class = SnippetChooserViewSet
 
     def get_queryset(self, request):
         return self.model._default_manager.filter(site__in=reachable_sites(request.user)).select_related("site")

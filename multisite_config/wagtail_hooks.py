@@ -38,13 +38,13 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .documents import may_download
-from .lockouts import PERMISSION as LOCKOUT_PERMISSION, LockoutsView
 from . import two_factor
 from .confinement import pages_within_reach, reaches_all_sites, within_reach
+from .documents import may_download
+from .lockouts import PERMISSION as LOCKOUT_PERMISSION, LockoutsView
 from .models import PortalLink, Topic
+from .site_owned import PortalSnippetViewSet
 
 
 @hooks.register("construct_page_chooser_queryset")
@@ -103,7 +103,7 @@ def hide_cross_site_reports(request, menu_items):
         menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
 
 
-class PortalLinkViewSet(SnippetViewSet):
+class PortalLinkViewSet(PortalSnippetViewSet):
     model = PortalLink
     icon = "link"
     menu_label = "Liên kết dùng chung"
@@ -115,7 +115,7 @@ class PortalLinkViewSet(SnippetViewSet):
 register_snippet(PortalLinkViewSet)
 
 
-class TopicViewSet(SnippetViewSet):
+class TopicViewSet(PortalSnippetViewSet):
     """Policy topics shared by every site; model permissions, so only the national centre edits them."""
 
     model = Topic

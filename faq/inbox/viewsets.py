@@ -10,7 +10,6 @@ from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from cms.spreadsheets import SnippetIndexView
 from multisite_config.site_owned import SiteOwnedSnippetViewSet
 
 from ..models import OutboundEmail, Question
@@ -22,7 +21,6 @@ class PublicRecordViewSet(SiteOwnedSnippetViewSet):
     """Lists the records of the sites the user handles; their "edit" page is ``edit_view_class``."""
 
     copy_view_enabled = False
-    index_view_class = SnippetIndexView
 
     def handled(self, request):
         policy = policy_registry.get_by_type(self.model)

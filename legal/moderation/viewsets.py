@@ -12,7 +12,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.permissions import policy_registry
 
-from cms.spreadsheets import SnippetIndexView
 from multisite_config.site_owned import SiteOwnedSnippetViewSet
 
 from ..models import DraftComment
@@ -36,7 +35,6 @@ class CommentViewSet(SiteOwnedSnippetViewSet):
     add_to_admin_menu = True
     menu_order = 305
     copy_view_enabled = False
-    index_view_class = SnippetIndexView
     edit_view_class = CommentDetailView
     edit_template_name = "legal/admin/comment_detail.html"
     filterset_class = CommentFilterSet
