@@ -33,7 +33,8 @@ DEMO_PASSWORDS = frozenset({"admin", "bhxh-demo-2026"})
 def register_account_actions(actions):
     actions.register_action(LOGIN_FAILED, _("Đăng nhập sai mật khẩu"), _("Đăng nhập sai mật khẩu"))
     actions.register_action(UNLOCKED, _("Mở khóa đăng nhập"), _("Mở khóa đăng nhập"))
-    actions.register_action(LOCKED_OUT, _("Tài khoản bị tạm khóa"), _("Tài khoản bị tạm khóa do đăng nhập sai nhiều lần"))
+    actions.register_action(LOCKED_OUT, _("Tài khoản bị tạm khóa"),
+                            _("Tài khoản bị tạm khóa do đăng nhập sai nhiều lần"))
 
 
 def _account(credentials):

@@ -19,7 +19,10 @@ from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.admin.views.reports.locked_pages import LockedPagesView
 from wagtail.admin.views.reports.workflows import WorkflowTasksView, WorkflowView
 from wagtail.admin.views.workflows import (
-    TaskChooserCreateView, TaskChooserResultsView, TaskChooserView, task_chosen,
+    TaskChooserCreateView,
+    TaskChooserResultsView,
+    TaskChooserView,
+    task_chosen,
 )
 from wagtail.contrib.forms.views import FormPagesListView
 from wagtail.models import Page, Task, Workflow

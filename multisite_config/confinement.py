@@ -9,8 +9,18 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
 from wagtail.models import (
-    Collection, CollectionMember, ModelLogEntry, Page, PageLogEntry, Revision, Site, Task, TaskState, Workflow,
-    WorkflowState, get_default_page_content_type,
+    Collection,
+    CollectionMember,
+    ModelLogEntry,
+    Page,
+    PageLogEntry,
+    Revision,
+    Site,
+    Task,
+    TaskState,
+    Workflow,
+    WorkflowState,
+    get_default_page_content_type,
 )
 
 from .models import SiteGroup, SiteRole

@@ -37,7 +37,8 @@ def showing_pages(document):
     """Ids of the pages that show this document: attachments, then references recorded by Wagtail."""
     ids = set()
     for model, document_field, page_field in attachment_links():
-        ids.update(model._default_manager.filter(**{document_field: document}).values_list(f"{page_field}_id", flat=True))
+        attached = model._default_manager.filter(**{document_field: document})
+        ids.update(attached.values_list(f"{page_field}_id", flat=True))
     for reference in ReferenceIndex.get_references_to(document).filter(
             base_content_type__app_label="wagtailcore", base_content_type__model="page"):
         ids.add(int(reference.object_id))

@@ -7,8 +7,8 @@ Only superusers and holders of ``axes.delete_accessattempt`` (the centre) reach 
 from axes.models import AccessAttempt
 from axes.utils import reset
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils import timezone

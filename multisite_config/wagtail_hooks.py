@@ -42,7 +42,8 @@ from wagtail.snippets.models import register_snippet
 from . import two_factor
 from .confinement import pages_within_reach, reaches_all_sites, within_reach
 from .documents import may_download
-from .lockouts import PERMISSION as LOCKOUT_PERMISSION, LockoutsView
+from .lockouts import PERMISSION as LOCKOUT_PERMISSION
+from .lockouts import LockoutsView
 from .models import PortalLink, Topic
 from .site_owned import PortalSnippetViewSet
 

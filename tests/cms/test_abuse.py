@@ -1,8 +1,7 @@
 """Rate limit, honeypot and timing checks for public submissions."""
-import time
-
 import datetime as dt
 import os
+import time
 
 import pytest
 from django.core.cache import cache, caches

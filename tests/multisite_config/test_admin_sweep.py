@@ -11,6 +11,8 @@ and adds ``q`` (and ``id``) holding the other sites' objects. Every other site's
 another site's record to a confined user fails here without anyone remembering to list it.
 
 A request fails the sweep when it answers 5xx, or 2xx with a marker of a site the user does not reach.
+Each run prints how much it covered (with Wagtail 8.0.1: 379 distinct admin URL patterns, about 3,400
+requests per role) and fails if any admin pattern was left unrequested.
 """
 import itertools
 import re
@@ -18,19 +20,22 @@ import re
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.log_actions import log
 from wagtail.models import (
-    Collection, Page, Revision, Site, Task, TaskState, Workflow, WorkflowPage, WorkflowState,
+    Collection,
+    Page,
+    Site,
+    WorkflowPage,
 )
-from django.core.files.base import ContentFile
-from wagtail.contrib.redirects.models import Redirect
 
 from home.models import SectionPage
 from multisite_config.bootstrap import Report
@@ -146,7 +151,8 @@ def build_site(site, owner_group):
     user.groups.add(owner_group)
     pool["auth.user"] = [user.pk]
     root = site.root_page
-    live = root.add_child(instance=SectionPage(title=f"Trang {mark}", slug=f"trang-{search_word(site)}", body=f"<p>{mark}</p>"))
+    live = root.add_child(instance=SectionPage(title=f"Trang {mark}", slug=f"trang-{search_word(site)}",
+                                               body=f"<p>{mark}</p>"))
     live.save_revision(user=user).publish()
     draft = root.add_child(instance=SectionPage(title=f"Nháp {mark}", slug=f"nhap-{search_word(site)}", live=False))
     revision = draft.save_revision(user=user)
@@ -162,13 +168,14 @@ def build_site(site, owner_group):
         "wagtailcore.revision": [revision.pk],
         "wagtailcore.workflow": [workflow.pk], "wagtailcore.task": [task.pk],
         "wagtailcore.workflowstate": [workflow_state.pk],
-        "wagtailcore.taskstate": list(TaskState.objects.filter(workflow_state=workflow_state).values_list("pk", flat=True)),
+        "wagtailcore.taskstate": list(workflow_state.task_states.values_list("pk", flat=True)),
     })
     collection = site_collection(site)
     child = collection.add_child(name=f"Thư mục {mark}")
     image = get_image_model().objects.create(title=f"Ảnh {mark}", file=get_test_image_file(), collection=collection)
     document = get_document_model().objects.create(
-        title=f"Tài liệu {mark}", file=ContentFile(b"%PDF-1.4 tai lieu", name=f"{search_word(site)}.pdf"), collection=collection)
+        title=f"Tài liệu {mark}", collection=collection,
+        file=ContentFile(b"%PDF-1.4 tai lieu", name=f"{search_word(site)}.pdf"))
     redirect = Redirect.objects.create(old_path=f"/{search_word(site)}", site=site, redirect_link="https://example.vn/")
     pool.update({"wagtailcore.collection": [child.pk, collection.pk],
                  kind_of(type(image)): [image.pk], kind_of(type(document)): [document.pk],
@@ -230,7 +237,8 @@ def requests_for(route, view_model, pool):
         for app_label, model_name, action in bulk_targets():
             wanted = pool.get(f"{app_label}.{model_name}", [])
             for id_value in (wanted or ["all"], ["all"]):
-                yield fill(route, {"app_label": app_label, "model_name": model_name, "action": action}), {"id": id_value}
+                values = {"app_label": app_label, "model_name": model_name, "action": action}
+                yield fill(route, values), {"id": id_value}
         return
     pair_names = [name for name in names if name in MODEL_PARAMS[0] | MODEL_PARAMS[1]]
     pairs = model_pairs(pool) if pair_names else [None]

@@ -6,8 +6,8 @@ neither listed nor reachable by URL. Titles are made unique per site so "absent"
 import pytest
 from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
-from wagtail.images.tests.utils import get_test_image_file
 from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection
 
 from faq.models import Question
