@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: install run serve test browser-deps bench clean
+.PHONY: install run serve test lint browser-deps bench clean
 
 install: $(BIN)/.installed
 
@@ -27,6 +27,12 @@ serve:
 
 test: install
 	$(BIN)/python -m pytest
+
+# What CI checks besides the tests: ruff (ruff.toml), Django's system checks, no model change without its migration.
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/python manage.py check
+	$(BIN)/python manage.py makemigrations --check --dry-run
 
 # Seeds (or reuses) a scale database under var/bench/, serves it as `serve` does and loads each endpoint;
 # BENCH_PAGES, BENCH_SMALL_PAGES, BENCH_DURATION, BENCH_CONNECTIONS tune it (bench/README.md).

@@ -17,7 +17,8 @@ Imported only on SQLite with FTS5: modelsearch defines the FTS5 index model on n
 import unicodedata
 
 from modelsearch.backends.database.sqlite.sqlite import (
-    SQLiteAutocompleteQueryCompiler, SQLiteSearchQueryCompiler,
+    SQLiteAutocompleteQueryCompiler,
+    SQLiteSearchQueryCompiler,
 )
 from modelsearch.query import Phrase, PlainText
 

@@ -14,13 +14,13 @@ from pydantic_core import PydanticCustomError
 
 from cms.abuse import check_rate
 from cms.api.errors import problem_responses
+from cms.api.fields import Email, LocalDateTime, text
 from cms.api.scoping import SiteQuery, resolve_site
+from cms.api.submissions import json_only, too_many_requests
 
 from . import information_requests
-from cms.api.submissions import json_only, too_many_requests
 from .models import DeliveryForm, RequestStatus
 from .request_forms import ID_NUMBER_MESSAGE, ID_NUMBER_PATTERN, LIMITS, PHONE_PATTERN
-from cms.api.fields import Email, LocalDateTime, text
 
 router = Router(tags=["Yêu cầu cung cấp thông tin"])
 

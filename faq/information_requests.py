@@ -14,7 +14,8 @@ from wagtail.log_actions import log
 from cms.working_days import deadline
 
 from . import notifications
-from .models import InformationRequest, InformationRequestEvent, RefusalReason, RequestStatus as S
+from .models import InformationRequest, InformationRequestEvent, RefusalReason
+from .models import RequestStatus as S
 from .models.information_requests import FIRST_ANSWER_DAYS, GATHERING_DAYS, MAX_EXTENSION_DAYS
 from .transitions import TransitionError
 

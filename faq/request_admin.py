@@ -26,10 +26,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import InspectView
 
 from multisite_config.confinement import reachable_sites, reaches_all_sites
-from multisite_config.site_owned import SiteOwnedSnippetViewSet
+from multisite_config.site_owned import PublicRecordPermissionPolicy, SiteOwnedSnippetViewSet
 
 from . import information_requests as steps
-from multisite_config.site_owned import PublicRecordPermissionPolicy
 from .information_requests import LOG_ACTIONS
 from .models import InformationRequest, RefusalReason, RequestStatus
 from .models.information_requests import MAX_EXTENSION_DAYS

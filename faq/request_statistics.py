@@ -12,7 +12,8 @@ from django.db.models.functions import Coalesce
 
 from cms.reports.xlsx import table_workbook
 
-from .models import InformationCategory, InformationRequest, RefusalReason, RequestStatus as S
+from .models import InformationCategory, InformationRequest, RefusalReason
+from .models import RequestStatus as S
 from .models.information_requests import OPEN_REQUEST_STATUSES
 
 

@@ -11,7 +11,8 @@ from cms.working_days import deadline, local, working_days_between
 
 from . import notifications
 from .models import QaSettings, Question, QuestionEvent
-from .models.questions import ANSWER_DAYS, COMPLEX_ANSWER_DAYS, PUBLISH_DAYS, QuestionStatus as S
+from .models.questions import ANSWER_DAYS, COMPLEX_ANSWER_DAYS, PUBLISH_DAYS
+from .models.questions import QuestionStatus as S
 
 MAX_EXTENSION_DAYS = 10
 

@@ -3,10 +3,11 @@ from wagtail import hooks
 from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from multisite_config.site_owned import PublicRecordPermissionPolicy
+
 from . import request_admin  # noqa: F401  (registers the admin of requests for information)
 from .inbox.actions import register_log_actions
 from .inbox.dashboard import QuestionDeadlinesPanel
-from multisite_config.site_owned import PublicRecordPermissionPolicy
 from .inbox.viewsets import QuestionAdminGroup
 from .models import OutboundEmail, Question
 

@@ -6,8 +6,8 @@ from wagtail.models import Site
 from wagtail.rich_text import expand_db_html
 
 from cms.api.errors import problem_responses
-from cms.api.scoping import SiteQuery, resolve_site
 from cms.api.fields import find_topic
+from cms.api.scoping import SiteQuery, resolve_site
 from cms.tree import children_q
 
 from .news import LIST_FIELDS, NewsIndexPage, news_for_site, origin_hostname, search_news

@@ -1,8 +1,8 @@
 """The shapes of /api/v1/news/: each public field listed one by one, so a new model field never leaks out."""
 from ninja import Field, Schema
 
-from cms.api.scoping import SiteFilter
 from cms.api.fields import LocalDateTime, TopicOut, text
+from cms.api.scoping import SiteFilter
 
 MAX_QUERY = 200
 MAX_TOPIC = 120

@@ -18,15 +18,15 @@ from pydantic import ConfigDict
 
 from cms.abuse import check_rate
 from cms.api.errors import problem, problem_responses
+from cms.api.fields import Email, LocalDateTime, text
 from cms.api.scoping import SiteQuery, resolve_site
 from cms.api.submissions import json_only, too_many_requests
-from cms.api.fields import Email, LocalDateTime, text
+from cms.tree import descendants_q
 
 from . import comments
 from .api_drafts import DraftId
 from .models import CommentStatus, DraftArticle, DraftComment, DraftDocumentPage, DraftState
 from .models.comments import MAX_COMMENT_LENGTH
-from cms.tree import descendants_q
 
 router = Router(tags=["Góp ý dự thảo"])
 

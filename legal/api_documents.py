@@ -18,8 +18,14 @@ from cms.api.errors import problem_responses
 from cms.api.scoping import SiteQuery, resolve_site
 
 from .models import (
-    AdministrativeProcedurePage, DocumentType, LegalDocumentAttachment, LegalDocumentBasis, LegalDocumentIndexPage,
-    LegalDocumentPage, LegalDocumentReplacement, ProcedureBasis,
+    AdministrativeProcedurePage,
+    DocumentType,
+    LegalDocumentAttachment,
+    LegalDocumentBasis,
+    LegalDocumentIndexPage,
+    LegalDocumentPage,
+    LegalDocumentReplacement,
+    ProcedureBasis,
 )
 from .procedures import field_names, field_slug, search
 from .schemas import DocumentDetailOut, DocumentFilter, DocumentOut, ProcedureDetailOut, ProcedureFilter, ProcedureOut

@@ -14,8 +14,8 @@ from ninja import Field, Path, Query, Router, Schema
 from ninja.pagination import paginate
 
 from cms.api.errors import problem_responses
-from cms.api.scoping import SiteFilter, resolve_site
 from cms.api.fields import LocalDateTime
+from cms.api.scoping import SiteFilter, resolve_site
 
 from .models import DraftDocumentPage, DraftState, LegalDocumentIndexPage
 from .subtree import published_under

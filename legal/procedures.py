@@ -14,10 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from cms.text import fold, folded_terms
-
-from .models.procedures import AdministrativeProcedurePage
 from cms.tree import published_q
 
+from .models.procedures import AdministrativeProcedurePage
 from .subtree import listed
 
 PER_PAGE = 20

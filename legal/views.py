@@ -14,11 +14,11 @@ from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Site
 
 from cms.abuse import check_rate
+from cms.tree import descendants_q
 
 from . import comments, report
 from .comment_forms import CommentForm
 from .models import DraftDocumentPage
-from cms.tree import descendants_q
 
 FORM_ANCHOR = "#gop-y"
 

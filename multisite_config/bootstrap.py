@@ -11,8 +11,15 @@ from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import (
-    Collection, GroupCollectionPermission, GroupPagePermission, GroupSitePermission, Page, Site,
-    Workflow, WorkflowPage, WorkflowTask,
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    GroupSitePermission,
+    Page,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
 )
 
 from faq.models import QuestionIndexPage

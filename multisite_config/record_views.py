@@ -9,7 +9,8 @@ import datetime
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.translation import gettext as _, gettext_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.admin.views.generic import InspectView
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 

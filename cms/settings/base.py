@@ -250,6 +250,7 @@ WAGTAIL_WORKFLOW_ENABLED = True
 # An editor's search in the admin must only ever return pages of their own site.
 WAGTAILADMIN_PAGE_SEARCH_FILTER_BY_PERMISSIONS = True
 from .search import WAGTAILSEARCH_BACKENDS  # noqa: E402,F401 - chosen from the environment (cms/settings/search.py)
+
 # Every download goes through Wagtail's view and its before_serve_document check (multisite_config/documents.py),
 # never to a storage URL that would bypass it.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

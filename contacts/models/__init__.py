@@ -1,4 +1,8 @@
 from .reception import (  # noqa: F401
-    ReceptionKind, ReceptionLog, ReceptionMode, ReceptionSchedule, ReceptionSettings,
+    ReceptionKind,
+    ReceptionLog,
+    ReceptionMode,
+    ReceptionSchedule,
+    ReceptionSettings,
 )
 from .units import Leader, Unit  # noqa: F401

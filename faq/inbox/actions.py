@@ -14,7 +14,8 @@ from contacts.models import Unit
 from multisite_config.models import Topic
 
 from .. import transitions
-from ..models.questions import OPEN_STATUSES, QuestionStatus as S
+from ..models.questions import OPEN_STATUSES
+from ..models.questions import QuestionStatus as S
 
 
 class QuestionActionForm(forms.Form):

@@ -1,6 +1,10 @@
 """Questions from the public and requests for information, each belonging to one site."""
 from .information_requests import (
-    DeliveryForm, InformationCategory, InformationRequest, InformationRequestEvent, RefusalReason,
+    DeliveryForm,
+    InformationCategory,
+    InformationRequest,
+    InformationRequestEvent,
+    RefusalReason,
     RequestStatus,
 )
 from .outbox import OutboundEmail

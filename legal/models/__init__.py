@@ -1,11 +1,21 @@
 from .comments import CommentDecision, CommentStatus, DraftComment
 from .document_types import DocumentType
 from .documents import (
-    LegalDocumentAttachment, LegalDocumentBasis, LegalDocumentPage, LegalDocumentReplacement, Status,
+    LegalDocumentAttachment,
+    LegalDocumentBasis,
+    LegalDocumentPage,
+    LegalDocumentReplacement,
+    Status,
 )
 from .drafts import (
-    ArticleChange, ArticleKind, CommentPeriodRule, DraftArticle, DraftAttachment, DraftDocumentPage,
-    DraftState, DraftVersion,
+    ArticleChange,
+    ArticleKind,
+    CommentPeriodRule,
+    DraftArticle,
+    DraftAttachment,
+    DraftDocumentPage,
+    DraftState,
+    DraftVersion,
 )
 from .index import LegalDocumentIndexPage
 from .procedures import AdministrativeProcedurePage, OnlineLevel, ProcedureBasis, ProcedureLevel

@@ -5,7 +5,8 @@ of the user's own sites only, so an id of another province's comment is neither 
 the confirmation page. Each comment goes through ``legal.comments``, so each is in the audit log.
 """
 from django.http import Http404
-from django.utils.translation import gettext_lazy as _, ngettext
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
 from .. import comments

@@ -7,7 +7,8 @@ middleware were bypassed) and checks the permission on that record, not just on 
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext as _, gettext_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.log_actions import registry as log_registry

@@ -23,7 +23,9 @@ import pytest
 import requests
 import schemathesis
 from django.db import transaction
-from hypothesis import HealthCheck, settings as hypothesis_settings, strategies as st
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 from schemathesis.checks import not_a_server_error
 from schemathesis.core.transport import Response
 from schemathesis.specs.openapi.checks import (
@@ -45,7 +47,6 @@ from legal.demo_drafts import load_draft_demo
 from legal.demo_procedures import load_procedures_demo
 from legal.models import AdministrativeProcedurePage, DraftDocumentPage, LegalDocumentPage
 from multisite_config.bootstrap import Report
-
 from tests.conftest import HANOI
 
 SNAPSHOT = Path(__file__).with_name("openapi_snapshot.json")

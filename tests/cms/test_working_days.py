@@ -6,7 +6,12 @@ from django.utils import timezone
 
 from cms.models import CalendarAdjustment
 from cms.working_days import (
-    add_working_days, deadline, in_office_hours, is_working_day, receipt_day, working_days_between,
+    add_working_days,
+    deadline,
+    in_office_hours,
+    is_working_day,
+    receipt_day,
+    working_days_between,
     working_days_left,
 )
 

@@ -6,7 +6,8 @@ import pytest
 from openpyxl import load_workbook
 from wagtail.models import Site
 
-from contacts.models import ReceptionKind as K, ReceptionLog, ReceptionSchedule
+from contacts.models import ReceptionKind as K
+from contacts.models import ReceptionLog, ReceptionSchedule
 from contacts.reception_report import monthly_report
 from contacts.reception_warnings import missing_head_receptions, months_from
 from tests.exports import AS_TEXT, exported_rows, name_as_formula

@@ -11,7 +11,8 @@ from wagtail.models import ModelLogEntry, Site
 from contacts.models import Unit
 from faq import transitions
 from faq.inbox.dashboard import deadline_counts
-from faq.models import OutboundEmail, Question, QuestionEvent, QuestionStatus as S
+from faq.models import OutboundEmail, Question, QuestionEvent
+from faq.models import QuestionStatus as S
 from multisite_config.models import SiteRole, Topic
 from tests.exports import AS_TEXT, FORMULA, exported_rows, formula_cells
 

@@ -8,7 +8,8 @@ from django.utils import timezone
 
 from contacts.models import Unit
 from faq import transitions
-from faq.models import OutboundEmail, Question, QuestionStatus as S
+from faq.models import OutboundEmail, Question
+from faq.models import QuestionStatus as S
 from multisite_config.models import Topic
 
 URL = "/api/v1/questions/"

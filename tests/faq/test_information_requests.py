@@ -13,7 +13,8 @@ from wagtail.models import ModelLogEntry
 
 from cms import abuse
 from faq import information_requests as steps
-from faq.models import InformationRequest, InformationRequestEvent, OutboundEmail, RefusalReason, RequestStatus as S
+from faq.models import InformationRequest, InformationRequestEvent, OutboundEmail, RefusalReason
+from faq.models import RequestStatus as S
 from faq.request_admin import viewset
 from faq.transitions import TransitionError
 from multisite_config.models import SiteRole
@@ -266,8 +267,9 @@ def figures(statistics, name_part):
 
 
 def test_statistics_count_exactly_the_fixtures_per_site_and_nationally(fixtures_2026, django_assert_max_num_queries):
-    from faq.request_statistics import yearly_statistics
     from wagtail.models import Site
+
+    from faq.request_statistics import yearly_statistics
 
     with django_assert_max_num_queries(2):
         statistics = yearly_statistics(Site.objects.all(), 2026, with_total=True)

@@ -20,7 +20,8 @@ from django.utils import timezone
 from cms import abuse
 from contacts.models import Unit
 from faq import transitions
-from faq.models import OutboundEmail, Question, QuestionStatus as S
+from faq.models import OutboundEmail, Question
+from faq.models import QuestionStatus as S
 from multisite_config.models import Topic
 
 HANOI = "hanoi.localhost"

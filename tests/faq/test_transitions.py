@@ -7,7 +7,8 @@ from django.utils import timezone
 
 from contacts.models import Unit
 from faq import transitions
-from faq.models import OutboundEmail, QaSettings, QuestionEvent, QuestionStatus as S
+from faq.models import OutboundEmail, QaSettings, QuestionEvent
+from faq.models import QuestionStatus as S
 
 
 def at(year, month, day, hour=10, minute=0):

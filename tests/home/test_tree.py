@@ -2,8 +2,8 @@
 its articles, feed and shares, and a section page its breadcrumbs, as Wagtail's own routing and tree did."""
 from wagtail.models import Page
 
-from home.models import SectionPage
 from cms.tree import children_q, descendants_q
+from home.models import SectionPage
 
 from .conftest import HANOI, NEWS
 from .growth import publish

@@ -6,7 +6,13 @@ from django.utils import timezone
 
 from legal.importer import documents_index
 from legal.models import (
-    ArticleChange, CommentStatus, DocumentType, DraftArticle, DraftComment, DraftDocumentPage, DraftVersion,
+    ArticleChange,
+    CommentStatus,
+    DocumentType,
+    DraftArticle,
+    DraftComment,
+    DraftDocumentPage,
+    DraftVersion,
 )
 
 # (anchor, label, heading): the articles of version 1.

@@ -12,11 +12,23 @@ from wagtail.documents import get_document_model
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from legal.demo_drafts import (
-    CLOSED_SLUG, OPEN_SLUG, QA_GUIDE, RULES_V1, RULES_V2, demo_drafts, load_draft_demo,
+    CLOSED_SLUG,
+    OPEN_SLUG,
+    QA_GUIDE,
+    RULES_V1,
+    RULES_V2,
+    demo_drafts,
+    load_draft_demo,
 )
 from legal.importer import documents_index
 from legal.models import (
-    ArticleChange, ArticleKind, CommentPeriodRule, DocumentType, DraftArticle, DraftAttachment, DraftDocumentPage,
+    ArticleChange,
+    ArticleKind,
+    CommentPeriodRule,
+    DocumentType,
+    DraftArticle,
+    DraftAttachment,
+    DraftDocumentPage,
     DraftVersion,
 )
 from legal.structure import parse

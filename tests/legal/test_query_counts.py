@@ -16,7 +16,12 @@ from django.utils import timezone
 from wagtail.documents.models import Document
 
 from legal.models import (
-    ArticleChange, CommentDecision, CommentStatus, DraftAttachment, LegalDocumentAttachment, LegalDocumentBasis,
+    ArticleChange,
+    CommentDecision,
+    CommentStatus,
+    DraftAttachment,
+    LegalDocumentAttachment,
+    LegalDocumentBasis,
     LegalDocumentReplacement,
 )
 from multisite_config.models import Topic

@@ -2,8 +2,8 @@
 import pytest
 from wagtail.models import Page, PageViewRestriction
 
-from legal.importer import documents_index
 from cms.tree import children_q, descendants_q, path_after, published_q, subtree_q
+from legal.importer import documents_index
 
 
 @pytest.mark.parametrize("path, after", [
