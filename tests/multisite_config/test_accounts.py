@@ -1,4 +1,6 @@
 """Staff accounts: lockout after repeated failures, two-factor sign-in, idle sessions, no demo passwords."""
+import io
+
 import pytest
 from axes.models import AccessAttempt
 from django.contrib.auth import get_user_model
@@ -143,3 +145,11 @@ def test_production_refuses_the_demo_and_its_passwords(board, settings):
     assert sign_in(Client(), board.username, "bhxh-demo-2026").status_code == 200  # refused: the form again
     settings.DEMO_ALLOWED = True
     assert sign_in(Client(), board.username, "bhxh-demo-2026").status_code == 302
+
+
+def test_an_operator_can_reset_a_lost_second_factor(board):
+    device = TOTPDevice.objects.create(user=board, name="Điện thoại", confirmed=True)
+    call_command("reset_2fa", board.username, stdout=io.StringIO())
+    assert not TOTPDevice.objects.filter(pk=device.pk).exists() and REMOVED in actions_of(board)
+    with pytest.raises(CommandError):
+        call_command("reset_2fa", "khong-co-ai")
