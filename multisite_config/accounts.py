@@ -37,8 +37,8 @@ def register_account_actions(actions):
                             _("Tài khoản bị tạm khóa do đăng nhập sai nhiều lần"))
 
 
-def _account(credentials):
-    username = (credentials or {}).get("username")
+def account_named(username):
+    """The account with this user name, or None (sign-in attempts may name accounts that do not exist)."""
     if not username:
         return None
     return get_user_model()._default_manager.filter(**{get_user_model().USERNAME_FIELD: username}).first()
@@ -46,7 +46,7 @@ def _account(credentials):
 
 @receiver(user_login_failed)
 def log_failure(sender, credentials, request=None, **kwargs):
-    account = _account(credentials)
+    account = account_named((credentials or {}).get("username"))
     if account is not None:
         log(instance=account, action=LOGIN_FAILED, user=None,
             data={"address": client_address(request) if request is not None else ""})
@@ -54,7 +54,7 @@ def log_failure(sender, credentials, request=None, **kwargs):
 
 @receiver(user_locked_out)
 def log_lockout(sender, request, username, ip_address, **kwargs):
-    account = _account({"username": username})
+    account = account_named(username)
     if account is not None:
         log(instance=account, action=LOCKED_OUT, user=None, data={"address": ip_address})
 

@@ -169,8 +169,8 @@ def confine_filter_form(filterset, user):
             field.queryset = within_reach(user, field.queryset)
 
 
-class ConfinedListingMixin:
-    """A listing whose rows and filter choices come from ``within_reach``."""
+class ConfinedFiltersMixin:
+    """A listing whose filter choices come from ``within_reach``."""
 
     @cached_property
     def filters(self):
@@ -178,6 +178,10 @@ class ConfinedListingMixin:
         if filterset is not None:
             confine_filter_form(filterset, self.request.user)
         return filterset
+
+
+class ConfinedListingMixin(ConfinedFiltersMixin):
+    """A listing whose rows and filter choices come from ``within_reach``."""
 
     def get_queryset(self):
         return within_reach(self.request.user, super().get_queryset())
@@ -199,9 +203,8 @@ class ConfinedLockedPagesView(ConfinedListingMixin, SafeSpreadsheetExportMixin, 
     pass
 
 
-class ConfinedFormPagesListView(ConfinedListingMixin, FormPagesListView):
-    def get_queryset(self):
-        return super(ConfinedListingMixin, self).get_queryset()  # narrowed below, before the search runs
+class ConfinedFormPagesListView(ConfinedFiltersMixin, FormPagesListView):
+    """Its rows are narrowed in ``get_base_queryset``: its ``get_queryset`` may return search results."""
 
     def get_base_queryset(self):
         return within_reach(self.request.user, super().get_base_queryset())

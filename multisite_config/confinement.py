@@ -137,14 +137,15 @@ def owning_site_field(model):
     return None
 
 
-def _page_ids_as_text(user):
-    return pages_within_reach(user, Page.objects.all()).annotate(
-        text_id=Cast("pk", output_field=CharField())).values("text_id")
+def _text_ids(queryset):
+    """The ids of a queryset as text, as revisions, workflow states and log entries hold them."""
+    return queryset.annotate(text_id=Cast("pk", output_field=CharField())).values("text_id")
 
 
 def _page_bound(user, queryset):
     """Revisions and workflow states name their page by content type and a text id."""
-    return queryset.filter(base_content_type=get_default_page_content_type(), object_id__in=_page_ids_as_text(user))
+    return queryset.filter(base_content_type=get_default_page_content_type(),
+                           object_id__in=_text_ids(pages_within_reach(user, Page.objects.all())))
 
 
 def _users(user, queryset):
@@ -175,8 +176,7 @@ def _model_log_entries(user, queryset):
         if not is_confined_model(model):
             keep |= Q(content_type_id=content_type_id)
             continue
-        reached = within_reach(user, model._default_manager.all()).annotate(
-            text_id=Cast("pk", output_field=CharField())).values("text_id")
+        reached = _text_ids(within_reach(user, model._default_manager.all()))
         keep |= Q(content_type_id=content_type_id, object_id__in=reached)
     return queryset.filter(keep)
 

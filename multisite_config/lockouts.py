@@ -8,7 +8,6 @@ from axes.models import AccessAttempt
 from axes.utils import reset
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -17,7 +16,7 @@ from wagtail.log_actions import log
 
 from cms.ids import as_id
 
-from .accounts import UNLOCKED
+from .accounts import UNLOCKED, account_named
 
 PERMISSION = "axes.delete_accessattempt"
 
@@ -44,7 +43,7 @@ class LockoutsView(TemplateView):
             messages.error(request, "Không tìm thấy lần khóa này (có thể đã hết hạn khóa).")
             return redirect("vss_lockouts")
         reset(username=attempt.username, ip=attempt.ip_address, ip_or_username=True)
-        account = get_user_model()._default_manager.filter(username=attempt.username).first()
+        account = account_named(attempt.username)
         if account is not None:
             log(instance=account, action=UNLOCKED, user=request.user, data={"address": attempt.ip_address})
         messages.success(request, f"Đã mở khóa đăng nhập cho “{attempt.username}” ({attempt.ip_address}).")

@@ -10,7 +10,7 @@ record leaks.
 from django.contrib.admin.utils import unquote
 from django.http import Http404
 
-from .confinement import page_within_reach, reachable_sites, reaches_all_sites
+from .confinement import page_within_reach, reaches_all_sites, within_reach
 from .site_owned import SITE_OWNED_ADMIN_NAMESPACES
 
 PAGE_ID_KWARGS = ("page_id", "parent_page_id", "page_to_move_id", "destination_id")
@@ -39,6 +39,6 @@ class AdminSiteConfinementMiddleware:
         model = SITE_OWNED_ADMIN_NAMESPACES.get(match.namespace)
         if model is not None and "pk" in view_kwargs:
             pk = unquote(str(view_kwargs["pk"]))
-            if not model._default_manager.filter(pk=pk, site__in=reachable_sites(user)).exists():
+            if not within_reach(user, model._default_manager.filter(pk=pk)).exists():
                 raise Http404
         return None

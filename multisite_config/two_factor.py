@@ -9,6 +9,8 @@ the admin but these screens until the session is verified: someone without a dev
 others to enter a code (a TOTP code or one recovery code). Enrolling, removing a device and creating
 recovery codes are written to Wagtail's audit log against the account.
 """
+from base64 import b32encode
+
 import qrcode
 import qrcode.image.svg
 from django import forms
@@ -135,7 +137,7 @@ class EnrolView(View):
         return device or TOTPDevice.objects.create(user=request.user, name=_("Ứng dụng xác thực"), confirmed=False)
 
     def context(self, request, form, device):
-        return {"form": form, "qr": qr_svg(device), "secret": device.config_url.split("secret=")[1].split("&")[0],
+        return {"form": form, "qr": qr_svg(device), "secret": b32encode(device.bin_key).decode(),
                 "next": next_url(request)}
 
     def get(self, request):

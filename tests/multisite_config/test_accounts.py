@@ -1,5 +1,6 @@
 """Staff accounts: lockout after repeated failures, two-factor sign-in, idle sessions, no demo passwords."""
 import io
+from base64 import b32encode
 
 import pytest
 from axes.models import AccessAttempt
@@ -81,6 +82,7 @@ def test_with_2fa_required_staff_reach_nothing_before_enrolling_and_verifying(bo
     enrol = client.get("/admin/xac-thuc-hai-lop/dang-ky/")
     assert enrol.status_code == 200 and "<svg" in enrol.content.decode()
     device = TOTPDevice.objects.get(user=board, confirmed=False)
+    assert b32encode(device.bin_key).decode() in enrol.content.decode()  # the key, for typing it by hand
     refused = client.post("/admin/xac-thuc-hai-lop/dang-ky/", {"code": code_for(device), "password": "sai"})
     assert refused.status_code == 400 and not TOTPDevice.objects.filter(user=board, confirmed=True).exists()
     enrolled = client.post("/admin/xac-thuc-hai-lop/dang-ky/", {"code": code_for(device), "password": PASSWORD})

@@ -3,12 +3,12 @@
 The account must enrol again at its next sign-in when REQUIRE_2FA is on. The removal is written to the
 audit log, as when the owner removes a device.
 """
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.log_actions import log
 
+from multisite_config.accounts import account_named
 from multisite_config.two_factor import REMOVED
 
 
@@ -19,7 +19,7 @@ class Command(BaseCommand):
         parser.add_argument("username", help="Tên đăng nhập.")
 
     def handle(self, *args, username, **options):
-        user = get_user_model()._default_manager.filter(username=username).first()
+        user = account_named(username)
         if user is None:
             raise CommandError(f"Không có tài khoản “{username}”.")
         devices = list(TOTPDevice.objects.filter(user=user))
