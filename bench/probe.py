@@ -8,7 +8,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.bench")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.bench")
 
 import django  # noqa: E402
 

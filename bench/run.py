@@ -41,7 +41,7 @@ POSTGRES_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0
 def database_env(pages):
     path = ROOT / "var" / "bench" / f"scale-{pages}.sqlite3"
     path.parent.mkdir(parents=True, exist_ok=True)
-    return dict(os.environ, DATABASE_URL=f"sqlite:///{path}", DJANGO_SETTINGS_MODULE="cms.settings.bench",
+    return dict(os.environ, DATABASE_URL=f"sqlite:///{path}", DJANGO_SETTINGS_MODULE="portal.settings.bench",
                 STATIC_ROOT=str(ROOT / "var" / "bench" / "static"),
                 RESPONSE_CACHE_STAMP=str(ROOT / "var" / "bench" / "response-cache.stamp"))
 
@@ -77,7 +77,7 @@ def free_port():
 
 def portal_command(port):
     """gunicorn with `make serve`'s worker model (2 workers × 4 threads) and its access log."""
-    return [GUNICORN, "cms.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", "4",
+    return [GUNICORN, "portal.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", "4",
             "--access-logfile", "-"]
 
 
@@ -296,7 +296,7 @@ def main():
     result = {"date": stamp, "machine": {"cpus": os.cpu_count(), "platform": platform.platform(),
                                          "python": platform.python_version()},
               "pages": PAGES, "small_pages": SMALL_PAGES, "duration_s": DURATION, "connections": CONNECTIONS,
-              "server": "gunicorn 2 workers × 4 threads, cms.settings.bench, SQLite, local-memory cache",
+              "server": "gunicorn 2 workers × 4 threads, portal.settings.bench, SQLite, local-memory cache",
               "load_tool": loader.tool, "stock_wagtail": stock_endpoint, "endpoints": endpoints,
               "concurrent_submissions": submitted, "elapsed_s": round(time.monotonic() - started)}
     out = ROOT / "bench" / "results" / f"{stamp}.json"

@@ -1,9 +1,9 @@
 """`python bench/submissions.py [--database-url URL] [--count 200]`: a burst of public submissions, none lost.
 
 Issue 6, item 4: N question and comment POSTs sent at the same instant to the portal served as `make serve`
-serves it (gunicorn, 2 workers × 4 threads, settings ``cms.settings.bench``) must each be answered 201 and
+serves it (gunicorn, 2 workers × 4 threads, settings ``portal.settings.bench``) must each be answered 201 and
 stored exactly once, and every question must get its own tracking code. On SQLite this rests on WAL, BEGIN
-IMMEDIATE and the busy timeout of cms/settings/base.py; this is where that is shown to hold.
+IMMEDIATE and the busy timeout of portal/settings/base.py; this is where that is shown to hold.
 
 The database is fresh: a new SQLite file (default ``var/bench/submissions-<pid>.sqlite3``), or a database
 ``vss_submissions_<pid>`` created on the PostgreSQL server a ``postgres://`` URL names; it is migrated and
@@ -36,7 +36,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
-SETTINGS = "cms.settings.bench"
+SETTINGS = "portal.settings.bench"
 SERVER_LOG = ROOT / "var" / "bench" / "submissions-gunicorn.log"
 REQUEST_TIMEOUT = 120  # seconds: far beyond SQLite's 20 s busy timeout, so a wait is told from a hang
 QUESTION_HOSTS = ("localhost", "hanoi.localhost", "danang.localhost")
@@ -162,7 +162,7 @@ def start_server(env, port, log_path):
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with open(log_path, "wb") as log:
         server = subprocess.Popen(
-            [PYTHON, "-m", "gunicorn", "cms.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", "2",
+            [PYTHON, "-m", "gunicorn", "portal.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", "2",
              "--threads", "4", "--access-logfile", "-", "--no-control-socket"],
             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback, never a proxy

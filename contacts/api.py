@@ -7,8 +7,8 @@ from ninja import Router
 from ninja.pagination import paginate
 from wagtail.rich_text import expand_db_html
 
-from cms.api.errors import problem_responses
-from cms.api.scoping import SiteQuery, resolve_site
+from core.api.errors import problem_responses
+from core.api.scoping import SiteQuery, resolve_site
 
 from .directory import site_reception, site_units
 from .schemas import ReceptionOut, UnitOut

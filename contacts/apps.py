@@ -6,3 +6,4 @@ class ContactsConfig(AppConfig):
 
     name = "contacts"
     verbose_name = "Liên hệ"
+    demo_loaders = [(20, "contacts.demo.load_contacts_demo")]

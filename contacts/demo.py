@@ -12,8 +12,7 @@ from urllib.parse import quote_plus
 
 from django.utils import timezone
 
-from cms.working_days import is_working_day, next_working_day
-from faq.demo import UNITS
+from core.working_days import is_working_day, next_working_day
 from multisite_config.models import SiteProfile
 
 from .models import Leader, ReceptionKind, ReceptionLog, ReceptionMode, ReceptionSchedule, ReceptionSettings, Unit
@@ -45,6 +44,13 @@ OFFICES = {
                ("Đặng Quốc Bảo", "Giám đốc", "Director"),
                ("Trương Ngọc Anh", "Phó Giám đốc", "Deputy Director"),
            ]),
+}
+# The units questions are routed to in the Q&A demo (faq.demo), by site code.
+UNITS = {
+    "00": ["Trung tâm Dịch vụ hỗ trợ, chăm sóc khách hàng", "Trung tâm Truyền thông", "Ban Pháp chế"],
+    "01": ["Phòng Chế độ bảo hiểm xã hội", "Phòng Quản lý thu và Phát triển người tham gia",
+           "Bảo hiểm xã hội cơ sở Ba Đình"],
+    "48": ["Phòng Chế độ bảo hiểm xã hội", "Phòng Giám định bảo hiểm y tế"],
 }
 EXTRA_UNITS = {"79": ["Phòng Chế độ bảo hiểm xã hội"]}
 WORKING_HOURS = ("Sáng 7:30–11:30, chiều 13:30–16:30 các ngày làm việc từ thứ Hai đến thứ Sáu",

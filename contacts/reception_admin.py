@@ -5,7 +5,6 @@ site's, and the confinement middleware answers 404 to any URL naming another sit
 citizens' names, so it is never exported outside the report's counts and never shown publicly.
 """
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.views.generic import TemplateView
@@ -15,14 +14,13 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.permission_policies.sites import SitePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from core.spreadsheets import xlsx_response
 from multisite_config.confinement import reaches_all_sites
 from multisite_config.forms import SiteOwnedAdminForm
 from multisite_config.site_owned import SiteOwnedSnippetViewSet
 
 from .models import Leader, ReceptionLog, ReceptionSchedule, Unit
 from .reception_report import monthly_report, workbook
-
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 schedule_policy = SitePermissionPolicy(ReceptionSchedule)
 log_policy = SitePermissionPolicy(ReceptionLog)
@@ -95,11 +93,7 @@ class MonthlyReportView(WagtailAdminTemplateMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         if request.GET.get("format") == "xlsx":
             report = self.report()
-            response = HttpResponse(content_type=XLSX_TYPE)
-            filename = f"bao-cao-tiep-cong-dan-{report.year}-{report.month:02d}.xlsx"
-            response["Content-Disposition"] = f'attachment; filename="{filename}"'
-            workbook(report).save(response)
-            return response
+            return xlsx_response(workbook(report), f"bao-cao-tiep-cong-dan-{report.year}-{report.month:02d}.xlsx")
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):

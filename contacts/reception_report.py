@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q
 
-from cms.reports.xlsx import table_workbook
+from core.spreadsheets import table_workbook
 
 from .models import ReceptionKind, ReceptionLog
 

@@ -9,7 +9,7 @@ import datetime as dt
 from django.utils import timezone
 from ninja import Field, Schema
 
-from cms.api.fields import LocalDateTime
+from core.api.fields import LocalDateTime
 
 
 class LeaderOut(Schema):

@@ -9,11 +9,11 @@ from ninja import Query, Router, Status
 from ninja.decorators import decorate_view
 from ninja.pagination import paginate
 
-from cms.abuse import check_rate
-from cms.api.errors import problem_responses
-from cms.api.fields import find_topic
-from cms.api.scoping import SiteQuery, resolve_site
-from cms.api.submissions import json_only, too_many_requests
+from core.abuse import check_rate
+from core.api.errors import problem_responses
+from core.api.scoping import SiteQuery, resolve_site
+from core.api.submissions import json_only, too_many_requests
+from multisite_config.topics import find_topic
 
 from . import transitions
 from .models import Question, QuestionStatus

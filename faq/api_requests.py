@@ -12,11 +12,11 @@ from ninja.decorators import decorate_view
 from pydantic import AfterValidator, ConfigDict
 from pydantic_core import PydanticCustomError
 
-from cms.abuse import check_rate
-from cms.api.errors import problem_responses
-from cms.api.fields import Email, LocalDateTime, text
-from cms.api.scoping import SiteQuery, resolve_site
-from cms.api.submissions import json_only, too_many_requests
+from core.abuse import check_rate
+from core.api.errors import problem_responses
+from core.api.fields import Email, LocalDateTime, text
+from core.api.scoping import SiteQuery, resolve_site
+from core.api.submissions import json_only, too_many_requests
 
 from . import information_requests
 from .models import DeliveryForm, RequestStatus

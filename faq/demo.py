@@ -13,10 +13,12 @@ from pathlib import Path
 
 from django.utils import timezone
 
-from cms.models import CalendarAdjustment
-from cms.working_days import is_working_day, local
+from contacts.demo import UNITS
 from contacts.models import Unit
-from multisite_config.models import SiteProfile, Topic
+from core.models import CalendarAdjustment
+from core.working_days import is_working_day, local
+from multisite_config.models import SiteProfile
+from multisite_config.topics import ensure_topics
 
 from . import information_requests, transitions
 from .models import DeliveryForm, InformationCategory, RefusalReason
@@ -24,21 +26,6 @@ from .models import DeliveryForm, InformationCategory, RefusalReason
 SEED_002 = Path(__file__).parent / "demo_content" / "seed_002_hoi_dap_quy_che_1582.txt"
 END_OF_ANSWERS = "Quý khách cần hỏi thêm"
 DROPPED_LINES = ("...",)
-STANDARD_TOPICS = [
-    ("bhxh-bat-buoc", "BHXH bắt buộc"),
-    ("bhxh-tu-nguyen", "BHXH tự nguyện"),
-    ("bao-hiem-y-te", "Bảo hiểm y tế"),
-    ("bao-hiem-that-nghiep", "Bảo hiểm thất nghiệp"),
-    ("thu-so-the", "Thu, cấp sổ, thẻ"),
-    ("giao-dich-dien-tu", "Giao dịch điện tử, VssID"),
-    ("cong-thong-tin", "Cổng thông tin điện tử"),
-]
-UNITS = {
-    "00": ["Trung tâm Dịch vụ hỗ trợ, chăm sóc khách hàng", "Trung tâm Truyền thông", "Ban Pháp chế"],
-    "01": ["Phòng Chế độ bảo hiểm xã hội", "Phòng Quản lý thu và Phát triển người tham gia",
-           "Bảo hiểm xã hội cơ sở Ba Đình"],
-    "48": ["Phòng Chế độ bảo hiểm xã hội", "Phòng Giám định bảo hiểm y tế"],
-}
 ASKER = {"name": "Bạn đọc", "email": "ban.doc@example.invalid"}
 
 
@@ -79,15 +66,6 @@ def ensure_calendar_2026(report):
     )
     if created:
         report.change("demo: ngày nghỉ 02/01/2026 trong lịch làm việc")
-
-
-def ensure_topics(report):
-    topics = {}
-    for slug, name in STANDARD_TOPICS:
-        topics[slug], created = Topic.objects.get_or_create(slug=slug, defaults={"name": name})
-        if created:
-            report.change(f"demo: chủ đề “{name}”")
-    return topics
 
 
 def seed_002_questions():

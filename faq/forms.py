@@ -1,14 +1,14 @@
 """The public question form: what a person may send, checked field by field in Vietnamese.
 
 Limits follow the model (title 200, body 5000 characters) so nothing valid here fails on save; the abuse
-checks of ``cms.abuse`` (honeypot, timing token) run in ``clean`` so a refused form saves nothing.
+checks of ``core.abuse`` (honeypot, timing token) run in ``clean`` so a refused form saves nothing.
 """
 import re
 
 from django import forms
 from django.core.exceptions import ValidationError
 
-from cms.abuse import HumanSubmissionForm
+from core.abuse import HumanSubmissionForm
 from multisite_config.models import Topic
 
 from .models.questions import Question  # not .models: the page model imports this form while faq.models loads

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from cms.working_days import deadline
+from core.working_days import deadline
 
 from . import notifications
 from .models import InformationRequest, InformationRequestEvent, RefusalReason

@@ -13,7 +13,8 @@ from django.utils import timezone
 
 from multisite_config.models import SiteProfile
 
-from .models import OutboundEmail, Question
+from .models.outbox import OutboundEmail
+from .models.questions import Question
 
 logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5

@@ -10,7 +10,6 @@ import django_filters
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
@@ -25,6 +24,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import InspectView
 
+from core.spreadsheets import xlsx_response
 from multisite_config.confinement import reachable_sites, reaches_all_sites
 from multisite_config.site_owned import PublicRecordPermissionPolicy, SiteOwnedSnippetViewSet
 
@@ -35,7 +35,6 @@ from .models.information_requests import MAX_EXTENSION_DAYS
 from .request_statistics import workbook, yearly_statistics
 from .transitions import TransitionError
 
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 LOG_LABELS = {
     "receive": "Tiếp nhận yêu cầu cung cấp thông tin",
     "gather": "Thông báo thời hạn cung cấp thông tin",
@@ -209,7 +208,8 @@ class StatisticsView(WagtailAdminTemplateMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         if request.GET.get("format") == "xlsx":
-            return xlsx_response(self.statistics())
+            statistics = self.statistics()
+            return xlsx_response(workbook(statistics), f"thong-ke-yeu-cau-cung-cap-thong-tin-{statistics.year}.xlsx")
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -218,13 +218,6 @@ class StatisticsView(WagtailAdminTemplateMixin, TemplateView):
         context["years"] = range(timezone.localdate().year, 2016, -1)
         return context
 
-
-def xlsx_response(statistics):
-    response = HttpResponse(content_type=XLSX_TYPE)
-    filename = f"thong-ke-yeu-cau-cung-cap-thong-tin-{statistics.year}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    workbook(statistics).save(response)
-    return response
 
 
 class InformationRequestViewSet(SiteOwnedSnippetViewSet):

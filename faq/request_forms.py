@@ -5,7 +5,7 @@ The limits follow the model's columns, so nothing a form or the API accepts can 
 from django import forms
 from django.core.validators import RegexValidator
 
-from cms.abuse import HumanSubmissionForm
+from core.abuse import HumanSubmissionForm
 
 from .models import DeliveryForm
 

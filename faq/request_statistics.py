@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 
-from cms.reports.xlsx import table_workbook
+from core.spreadsheets import table_workbook
 
 from .models import InformationCategory, InformationRequest, RefusalReason
 from .models import RequestStatus as S

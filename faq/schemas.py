@@ -6,8 +6,9 @@ to ``Question`` later (an e-mail, a phone) can never leak into a public answer b
 from ninja import Field, Schema
 from pydantic import ConfigDict
 
-from cms.api.fields import Email, LocalDateTime, TopicOut, text
-from cms.api.scoping import SiteFilter
+from core.api.fields import Email, LocalDateTime, text
+from core.api.scoping import SiteFilter
+from multisite_config.topics import TopicOut
 
 MIN_TITLE = 5
 MAX_TITLE = 200

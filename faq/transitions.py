@@ -7,11 +7,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cms.working_days import deadline, local, working_days_between
+from core.working_days import deadline, local, working_days_between
 
 from . import notifications
-from .models import QaSettings, Question, QuestionEvent
-from .models.questions import ANSWER_DAYS, COMPLEX_ANSWER_DAYS, PUBLISH_DAYS
+from .models.questions import ANSWER_DAYS, COMPLEX_ANSWER_DAYS, PUBLISH_DAYS, QaSettings, Question, QuestionEvent
 from .models.questions import QuestionStatus as S
 
 MAX_EXTENSION_DAYS = 10

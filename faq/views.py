@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Site
 
-from cms.abuse import HONEYPOT_FIELD, TIMING_FIELD, check_rate, form_token
+from core.abuse import HONEYPOT_FIELD, TIMING_FIELD, check_rate, form_token
 
 from . import information_requests
 from .request_forms import InformationRequestForm

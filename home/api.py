@@ -5,10 +5,10 @@ from ninja.pagination import paginate
 from wagtail.models import Site
 from wagtail.rich_text import expand_db_html
 
-from cms.api.errors import problem_responses
-from cms.api.fields import find_topic
-from cms.api.scoping import SiteQuery, resolve_site
-from cms.tree import children_q
+from core.api.errors import problem_responses
+from core.api.scoping import SiteQuery, resolve_site
+from core.tree import children_q
+from multisite_config.topics import find_topic
 
 from .news import LIST_FIELDS, NewsIndexPage, news_for_site, origin_hostname, search_news
 from .news_schemas import NewsDetailOut, NewsFilter, NewsOut

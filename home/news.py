@@ -23,10 +23,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
-from cms.text import fold, folded_terms
-from cms.tree import children_q, descendants_q
+from core.text import fold, folded_terms
+from core.tree import children_q, descendants_q
 from multisite_config.models import Topic
 
+from .feeds import NewsFeed
 from .news_shares import NewsShare, ShareStatus
 
 PER_PAGE = 10
@@ -158,9 +159,11 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     @path("rss/")
     def feed(self, request):
-        from .feeds import NewsFeed
-
         return NewsFeed()(request, index=self)
+
+    def feed_articles(self, site, request):
+        """The newest articles of ``site`` (its own and those shared with it), as its list presents them."""
+        return self.present(list(news_for_site(site).only(*LIST_FIELDS)[:FEED_SIZE]), request)
 
     @path("chia-se/<int:article_id>/")
     def shared_article(self, request, article_id):

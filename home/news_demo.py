@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from faq.demo import ensure_topics
 from multisite_config.models import SiteKind, SiteProfile
+from multisite_config.topics import ensure_topics
 
 from .news import NewsIndexPage, NewsPage
 from .news_shares import NewsShare, ShareDirection, ShareStatus

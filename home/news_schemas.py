@@ -1,8 +1,9 @@
 """The shapes of /api/v1/news/: each public field listed one by one, so a new model field never leaks out."""
 from ninja import Field, Schema
 
-from cms.api.fields import LocalDateTime, TopicOut, text
-from cms.api.scoping import SiteFilter
+from core.api.fields import LocalDateTime, text
+from core.api.scoping import SiteFilter
+from multisite_config.topics import TopicOut
 
 MAX_QUERY = 200
 MAX_TOPIC = 120

@@ -16,12 +16,12 @@ from ninja.decorators import decorate_view
 from ninja.pagination import paginate
 from pydantic import ConfigDict
 
-from cms.abuse import check_rate
-from cms.api.errors import problem, problem_responses
-from cms.api.fields import Email, LocalDateTime, text
-from cms.api.scoping import SiteQuery, resolve_site
-from cms.api.submissions import json_only, too_many_requests
-from cms.tree import descendants_q
+from core.abuse import check_rate
+from core.api.errors import problem, problem_responses
+from core.api.fields import Email, LocalDateTime, text
+from core.api.scoping import SiteQuery, resolve_site
+from core.api.submissions import json_only, too_many_requests
+from core.tree import descendants_q
 
 from . import comments
 from .api_drafts import DraftId

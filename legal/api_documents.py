@@ -14,8 +14,8 @@ from ninja.errors import ValidationError
 from ninja.pagination import paginate
 from pydantic import Field
 
-from cms.api.errors import problem_responses
-from cms.api.scoping import SiteQuery, resolve_site
+from core.api.errors import problem_responses
+from core.api.scoping import SiteQuery, resolve_site
 
 from .models import (
     AdministrativeProcedurePage,

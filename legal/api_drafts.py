@@ -13,9 +13,9 @@ from django.utils import timezone
 from ninja import Field, Path, Query, Router, Schema
 from ninja.pagination import paginate
 
-from cms.api.errors import problem_responses
-from cms.api.fields import LocalDateTime
-from cms.api.scoping import SiteFilter, resolve_site
+from core.api.errors import problem_responses
+from core.api.fields import LocalDateTime
+from core.api.scoping import SiteFilter, resolve_site
 
 from .models import DraftDocumentPage, DraftState, LegalDocumentIndexPage
 from .subtree import published_under

@@ -1,12 +1,12 @@
 """The public comment form of a draft page, checked field by field in Vietnamese.
 
 Limits follow ``DraftComment`` so nothing valid here fails on save; the article is chosen among the latest
-version's articles (the anchor is what is sent); the honeypot and timing checks of ``cms.abuse`` run in
+version's articles (the anchor is what is sent); the honeypot and timing checks of ``core.abuse`` run in
 ``clean`` so a form filled by a bot saves nothing.
 """
 from django import forms
 
-from cms.abuse import HumanSubmissionForm
+from core.abuse import HumanSubmissionForm
 
 from .models import DraftComment
 

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import LogFormatter, log
 
-from cms.text import fold
+from core.text import fold
 
 from .models import CommentDecision, CommentStatus, DraftComment, DraftState
 

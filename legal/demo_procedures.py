@@ -9,7 +9,7 @@ under the site's section and never overwritten, so a second run changes nothing 
 """
 from django.utils.text import slugify
 
-from cms.text import fold
+from core.text import fold
 from multisite_config.models import SiteProfile
 
 from .importer import NoDocumentsSection, documents_index, free_slug

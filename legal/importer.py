@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils.html import escape
 from django.utils.text import slugify
 
-from cms.text import fold
+from core.text import fold
 
 from .models import DocumentType, LegalDocumentIndexPage, LegalDocumentPage
 from .parsing import parse

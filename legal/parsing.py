@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from cms.text import fold
+from core.text import fold
 
 from .repair import repair
 

@@ -13,8 +13,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
-from cms.text import fold, folded_terms
-from cms.tree import published_q
+from core.text import fold, folded_terms
+from core.tree import published_q
 
 from .models.procedures import AdministrativeProcedurePage
 from .subtree import listed

@@ -15,7 +15,7 @@ from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from cms.spreadsheets import safe_row
+from core.spreadsheets import safe_row
 
 from .models import ArticleChange, CommentStatus, DraftComment
 from .versions import ArticleLocator
@@ -25,7 +25,6 @@ PUBLIC = "public"
 REPORT_TITLE = "Báo cáo tổng hợp, tiếp thu, giải trình ý kiến"
 GENERAL_LABEL = "Góp ý chung cho toàn bộ dự thảo"
 REMOVED_LABEL = "Điều khoản đã bỏ ở phiên bản mới nhất"
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @dataclass

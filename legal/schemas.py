@@ -10,8 +10,8 @@ import datetime as dt
 from ninja import Field, Schema
 from wagtail.rich_text import expand_db_html
 
-from cms.api.fields import text
-from cms.api.scoping import SiteFilter
+from core.api.fields import text
+from core.api.scoping import SiteFilter
 
 from .models import OnlineLevel, ProcedureLevel, Status
 from .procedures import field_slug

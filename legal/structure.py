@@ -16,7 +16,17 @@ the comment form and the summary report cite provisions out of the context of th
 import re
 from dataclasses import dataclass, field
 
-from .models.drafts import ArticleKind
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ArticleKind(models.TextChoices):
+    """The levels of a legal text's structure, as the parser finds them and ``DraftArticle.kind`` stores them."""
+
+    CHAPTER = "chapter", _("Chương")
+    ARTICLE = "article", _("Điều")
+    CLAUSE = "clause", _("Khoản")
+    POINT = "point", _("Điểm")
 
 CHAPTER = re.compile(r"^chương\s+([IVXLC]{1,8}|\d{1,3})\b\s*[.:\-–]?\s*(.*)$", re.IGNORECASE)
 ARTICLE = re.compile(r"^điều\s+(\d{1,4}[a-zđ]?)(?:\s*[.:]\s*(.*)|\s*)$", re.IGNORECASE)

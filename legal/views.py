@@ -7,14 +7,15 @@ answered with that page again, with the errors, and a status saying why (400, 40
 import math
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Site
 
-from cms.abuse import check_rate
-from cms.tree import descendants_q
+from core.abuse import check_rate
+from core.spreadsheets import xlsx_response
+from core.tree import descendants_q
 
 from . import comments, report
 from .comment_forms import CommentForm
@@ -69,16 +70,10 @@ def public_report(request, page_id):
     if not report.report_is_public(draft):
         raise Http404("Báo cáo tổng hợp chưa được công khai.")
     if request.GET.get("format") == "xlsx":
-        return xlsx_response(draft, report.PUBLIC)
+        return xlsx_response(report.workbook(draft, report.PUBLIC), report.filename(draft, report.PUBLIC, "xlsx"))
     headings, groups = report.table(draft, report.PUBLIC)
     return render(request, "legal/draft_report.html", {
         "draft": draft, "page": draft, "headings": headings, "groups": groups, "report_title": report.REPORT_TITLE,
         "profile": report.PUBLIC,
     })
 
-
-def xlsx_response(draft, profile):
-    response = HttpResponse(content_type=report.XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{report.filename(draft, profile, "xlsx")}"'
-    report.workbook(draft, profile).save(response)
-    return response

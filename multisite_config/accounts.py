@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.log_actions import log
 
-from cms.proxies import client_address
+from core.proxies import client_address
 
 LOGIN_FAILED = "vss.login_failed"
 LOCKED_OUT = "vss.locked_out"

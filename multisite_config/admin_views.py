@@ -5,7 +5,7 @@ Stock Wagtail has ``construct_*_queryset`` hooks for the page, image and documen
 the task chooser, the reports and the filter dropdowns of every listing read their models directly. Each is
 subclassed here so that what it lists or opens comes from ``within_reach``; ``admin_urls.py`` puts these
 views in front of Wagtail's at the same paths and names. The reports' CSV/XLSX exports neutralise
-spreadsheet formulas as the portal's own do (``cms/spreadsheets.py``).
+spreadsheet formulas as the portal's own do (``core/spreadsheets.py``).
 """
 from django.apps import apps
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
@@ -29,8 +29,8 @@ from wagtail.models import Page, Task, Workflow
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views import chooser as snippet_chooser
 
-from cms.ids import as_id
-from cms.spreadsheets import SafeSpreadsheetExportMixin
+from core.ids import as_id
+from core.spreadsheets import SafeSpreadsheetExportMixin
 
 from .confinement import is_confined_model, reaches_all_sites, within_reach
 

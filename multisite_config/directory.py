@@ -1,5 +1,5 @@
 """The site directory (national portal + every province) and the shared links, as every page and the API show them."""
-from cms.text import fold
+from core.text import fold
 
 from .models import PortalLink, SiteKind, SiteProfile
 

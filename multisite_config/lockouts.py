@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 from wagtail.log_actions import log
 
-from cms.ids import as_id
+from core.ids import as_id
 
 from .accounts import UNLOCKED, account_named
 

@@ -10,7 +10,7 @@ staff handle them on their own sites but never add or delete them.
 from wagtail.permission_policies.sites import SitePermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from cms.spreadsheets import SnippetIndexView
+from core.spreadsheets import SnippetIndexView
 
 from .admin_views import SnippetChooserViewSet
 from .confinement import reachable_sites

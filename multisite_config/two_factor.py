@@ -30,7 +30,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail import hooks
 from wagtail.log_actions import log
 
-from cms.ids import as_id
+from core.ids import as_id
 
 ENROLLED = "vss.2fa_enrolled"
 REMOVED = "vss.2fa_removed"

@@ -8,8 +8,8 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache, caches
 from wagtail.models import Site
 
-from multisite_config.bootstrap import bootstrap
 from multisite_config.models import SiteGroup, SiteRole
+from portal.bootstrap import bootstrap
 
 HANOI = "hanoi.localhost"
 DANANG = "danang.localhost"

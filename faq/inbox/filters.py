@@ -6,8 +6,8 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.widgets import BooleanRadioSelect
 from wagtail.permissions import policy_registry
 
-from cms.working_days import deadline
 from contacts.models import Unit
+from core.working_days import deadline
 from multisite_config.models import Topic
 
 from ..models import Question, QuestionStatus

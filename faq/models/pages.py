@@ -14,8 +14,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page, Site
 
-from cms.abuse import HONEYPOT_FIELD, TIMING_FIELD, check_rate, first_time, form_token
-from cms.response_cache.generation import invalidate
+from core.abuse import HONEYPOT_FIELD, TIMING_FIELD, check_rate, first_time, form_token
+from core.response_cache.generation import invalidate
+from faq import transitions
 from faq.forms import QuestionForm, TrackingForm
 from multisite_config.models import Topic
 
@@ -161,8 +162,6 @@ class QuestionIndexPage(RoutablePageMixin, Page):
         form = QuestionForm(request.POST)
         if not form.is_valid():
             return self.render_form(request, form, status=400)
-        from faq import transitions  # imported here: it needs faq.models, which is still loading this module
-
         question = transitions.submit(Site.find_for_request(request), **form.cleaned_data)
         request.session[SUBMITTED_KEY] = question.pk
         return see_other(self.subpage_url(request, "submitted"))

@@ -16,7 +16,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Site
 
-from cms.text import fold
+from core.text import fold
 
 from .events import StepEvent
 from .tracking import TrackedRecord
@@ -71,7 +71,7 @@ class QuestionQuerySet(models.QuerySet):
 
     def search(self, query):
         """Published-text search that ignores diacritics and case: every folded word must appear."""
-        from cms.text import folded_terms
+        from core.text import folded_terms
 
         queryset = self
         for term in folded_terms(query):

@@ -19,7 +19,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from cms.text import fold, folded_terms
+from core.text import fold, folded_terms
 
 
 class Status(models.TextChoices):

@@ -16,7 +16,8 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
 
-from cms.text import fold
+from core.text import fold
+from legal.structure import ArticleKind, parse
 
 
 class CommentPeriodRule(models.Model):
@@ -112,8 +113,6 @@ class DraftDocumentPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         """The latest version's structure, the version history and what the latest version changed."""
-        from legal.structure import parse  # legal.structure reads this module's ArticleKind
-
         context = super().get_context(request, *args, **kwargs)
         versions = list(self.versions.order_by("-number"))
         latest = versions[0] if versions else None
@@ -161,13 +160,6 @@ class DraftVersion(models.Model):
 
     def __str__(self):
         return f"{self.draft_id} v{self.number}"
-
-
-class ArticleKind(models.TextChoices):
-    CHAPTER = "chapter", _("Chương")
-    ARTICLE = "article", _("Điều")
-    CLAUSE = "clause", _("Khoản")
-    POINT = "point", _("Điểm")
 
 
 class ArticleChange(models.TextChoices):

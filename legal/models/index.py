@@ -8,7 +8,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from cms.tree import children_q, published_q
+from core.tree import children_q, published_q
 from legal.forms import DocumentFilterForm
 from legal.procedures import procedure_list
 from legal.subtree import listed

@@ -7,7 +7,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
-from cms.text import fold
+from core.text import fold
 
 
 class ProcedureLevel(models.TextChoices):

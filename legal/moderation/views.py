@@ -14,12 +14,12 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.log_actions import registry as log_registry
 from wagtail.permissions import policy_registry
 
+from core.spreadsheets import xlsx_response
 from multisite_config.confinement import page_within_reach
 from multisite_config.record_views import HandledRecordMixin, RecordDetailView
 
 from .. import comments, report
 from ..models import DraftComment, DraftDocumentPage
-from ..views import xlsx_response
 from .forms import ACTIONS
 
 COMMENT_FIELDS = [
@@ -114,7 +114,7 @@ class InternalReportView(CommentPolicyMixin, View):
             raise Http404
         draft = get_object_or_404(DraftDocumentPage, pk=page_id)
         if request.GET.get("format") == "xlsx":
-            return xlsx_response(draft, report.INTERNAL)
+            return xlsx_response(report.workbook(draft, report.INTERNAL), report.filename(draft, report.INTERNAL, "xlsx"))
         headings, groups = report.table(draft, report.INTERNAL)
         return render(request, "legal/admin/draft_report.html", {
             "draft": draft, "headings": headings, "groups": groups, "report_title": report.REPORT_TITLE,

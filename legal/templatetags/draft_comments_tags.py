@@ -8,7 +8,7 @@ version that the page has already loaded with its articles.
 from django import template
 from django.urls import reverse
 
-from cms.abuse import HONEYPOT_FIELD, TIMING_FIELD, form_token
+from core.abuse import HONEYPOT_FIELD, TIMING_FIELD, form_token
 
 from ..comment_forms import CommentForm
 from ..comments import latest_version

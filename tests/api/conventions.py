@@ -11,9 +11,9 @@ from ninja import Schema
 from ninja.pagination import paginate
 from wagtail.models import Page, Site
 
-from cms.api.assembly import portal_api
-from cms.api.scoping import SiteQuery, resolve_site
-from cms.urls import urlpatterns as portal_urlpatterns
+from core.api.scoping import SiteQuery, resolve_site
+from portal.api import portal_api
+from portal.urls import urlpatterns as portal_urlpatterns
 
 PREFIX = "/api/v1/_conventions/"
 

@@ -7,8 +7,8 @@ import pytest
 from django.http import Http404
 from django.test import RequestFactory
 
-from cms.api.pagination import MAX_OFFSET
-from cms.api.scoping import SiteFilter, resolve_site
+from core.api.pagination import MAX_OFFSET
+from core.api.scoping import SiteFilter, resolve_site
 
 from .conventions import PREFIX
 

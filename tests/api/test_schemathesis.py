@@ -46,7 +46,7 @@ from legal.demo_comments import load_comments_demo
 from legal.demo_drafts import load_draft_demo
 from legal.demo_procedures import load_procedures_demo
 from legal.models import AdministrativeProcedurePage, DraftDocumentPage, LegalDocumentPage
-from multisite_config.bootstrap import Report
+from portal.bootstrap import Report
 from tests.conftest import HANOI
 
 SNAPSHOT = Path(__file__).with_name("openapi_snapshot.json")
@@ -59,7 +59,7 @@ MAX_EXAMPLES = 25
 RECORD_NAMES = {"topic", "doc_type", "field", "article"}
 # What requests.Request takes among the arguments schemathesis prepares for a call.
 REQUEST_ARGUMENTS = {"method", "url", "headers", "params", "data", "json", "files", "cookies"}
-# The demo's loaders without its page texts (multisite_config.demo.fill_pages): no API answer shows those,
+# The demo's loaders without its page texts (portal.demo.fill_pages): no API answer shows those,
 # and they take most of the demo's time.
 DEMO_LOADERS = [load_qa_demo, load_contacts_demo, load_legal_demo, load_draft_demo, load_comments_demo,
                 load_procedures_demo, load_news_demo]

@@ -62,7 +62,7 @@ def portal(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("portal")
     port = free_port()
     env = {
-        **os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.dev", "DEBUG": "0",
+        **os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.dev", "DEBUG": "0",
         "DATABASE_URL": f"sqlite:///{tmp / 'db.sqlite3'}", "ALLOWED_HOSTS": "localhost,.localhost,127.0.0.1",
         "STATIC_ROOT": str(tmp / "static"), "MEDIA_ROOT": str(tmp / "media"),
         "RESPONSE_CACHE_STAMP": str(tmp / "response-cache.stamp"),
@@ -74,7 +74,7 @@ def portal(tmp_path_factory):
     manage(env, "collectstatic", "--noinput")
     with open(tmp / "server.log", "wb") as log:
         server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "cms.wsgi:application", "--bind", f"127.0.0.1:{port}",
+            [sys.executable, "-m", "gunicorn", "portal.wsgi:application", "--bind", f"127.0.0.1:{port}",
              "--workers", "1", "--threads", "4", "--no-control-socket"],
             cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:

@@ -4,12 +4,11 @@ import datetime as dt
 import pytest
 from wagtail.models import Site
 
-from contacts.demo import OFFICES, load_contacts_demo
+from contacts.demo import OFFICES, UNITS, load_contacts_demo
 from contacts.models import Leader, ReceptionLog, ReceptionSchedule, ReceptionSettings, Unit
 from contacts.reception_warnings import missing_head_receptions
-from faq.demo import UNITS
-from multisite_config.bootstrap import Report
 from multisite_config.models import SiteProfile
+from portal.bootstrap import Report
 
 TODAY = dt.date(2026, 11, 23)
 

@@ -3,10 +3,10 @@ import datetime as dt
 
 import pytest
 
-from cms.working_days import is_working_day
+from core.working_days import is_working_day
 from faq.demo import load_qa_demo, seed_002_questions
 from faq.models import Question, QuestionStatus, RefusalReason, RequestStatus
-from multisite_config.bootstrap import Report
+from portal.bootstrap import Report
 
 SEED_002_TITLES = [
     "Thông tin được cung cấp trên Cổng Thông tin điện tử Bảo hiểm xã hội Việt Nam cần đảm bảo những nguyên tắc gì?",

@@ -11,7 +11,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry
 
-from cms import abuse
+from core import abuse
 from faq import information_requests as steps
 from faq.models import InformationRequest, InformationRequestEvent, OutboundEmail, RefusalReason
 from faq.models import RequestStatus as S

@@ -17,8 +17,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from cms import abuse
 from contacts.models import Unit
+from core import abuse
 from faq import transitions
 from faq.models import OutboundEmail, Question
 from faq.models import QuestionStatus as S
@@ -97,7 +97,7 @@ def listed_titles(soup):
 def aged_token(seconds):
     """A timing token issued ``seconds`` ago, as if the person had spent that long on the form."""
     issued = time.time() - seconds
-    with mock.patch("cms.abuse.time.time", return_value=issued):
+    with mock.patch("core.abuse.time.time", return_value=issued):
         return abuse.form_token()
 
 

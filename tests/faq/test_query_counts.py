@@ -10,7 +10,7 @@ import json
 import pytest
 from django.test import Client
 
-from cms import abuse
+from core import abuse
 from faq.models import InformationRequest, Question
 from tests.home.growth import TOPIC, add_unit, answered, ask, grow, growth_topic, queries_for
 
@@ -46,7 +46,7 @@ GETS = {
     # The topics of the form's list (1).
     "question form": (lambda fixed: "/hoi-dap/dat-cau-hoi/", SECTION + 1),
     "tracking form": (lambda fixed: "/hoi-dap/tra-cuu/", SECTION),
-    # The client's shared rate counter (1, cms/counters.py); the question of that code (1).
+    # The client's shared rate counter (1, core/counters.py); the question of that code (1).
     "tracking result": (lambda fixed: f"/hoi-dap/tra-cuu/?ma={fixed['open'].tracking_code}", SECTION + 1 + 1),
     # Site; layout (4); the menu's search for a page here (2).
     "request form": (lambda fixed: "/yeu-cau-cung-cap-thong-tin/", 1 + 4 + 2),

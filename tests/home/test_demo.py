@@ -4,7 +4,7 @@ import pytest
 from home.news import NewsPage, news_for_site
 from home.news_demo import load_news_demo
 from home.news_shares import NewsShare, ShareStatus
-from multisite_config.bootstrap import Report
+from portal.bootstrap import Report
 
 
 @pytest.mark.django_db

@@ -1,8 +1,8 @@
-"""Path ranges (cms/tree.py) select exactly what Wagtail's ``descendant_of`` and ``child_of`` select; the news section routes
+"""Path ranges (core/tree.py) select exactly what Wagtail's ``descendant_of`` and ``child_of`` select; the news section routes
 its articles, feed and shares, and a section page its breadcrumbs, as Wagtail's own routing and tree did."""
 from wagtail.models import Page
 
-from cms.tree import children_q, descendants_q
+from core.tree import children_q, descendants_q
 from home.models import SectionPage
 
 from .conftest import HANOI, NEWS

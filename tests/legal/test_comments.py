@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import ModelLogEntry
 
-from cms.abuse import form_token
+from core.abuse import form_token
 from legal import comments
 from legal.models import CommentDecision, CommentStatus, DraftComment
 

@@ -5,7 +5,7 @@ from home.models import SectionPage
 from legal.demo import load_legal_demo
 from legal.importer import documents_index
 from legal.models import LegalDocumentPage
-from multisite_config.bootstrap import Report
+from portal.bootstrap import Report
 
 
 def test_demo_imports_the_seed_documents_nationally_and_in_hanoi_and_a_second_run_changes_nothing(

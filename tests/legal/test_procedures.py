@@ -6,7 +6,7 @@ from legal.demo import load_legal_demo
 from legal.demo_procedures import BASIS_NUMBER, load_procedures_demo
 from legal.importer import documents_index
 from legal.models import AdministrativeProcedurePage, OnlineLevel, ProcedureBasis, ProcedureLevel
-from multisite_config.bootstrap import Report
+from portal.bootstrap import Report
 
 from .conftest import SECTION
 

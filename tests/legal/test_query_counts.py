@@ -51,7 +51,7 @@ EXPECTED = {
     # the comment section: approved comments, the provisions of every version (where each is now).
     "draft page": SECTION_CHILD + BASE + 7,
     # The site, the draft, the latest version and its articles (for the form's choices); then the draft page
-    # as above, its parent for the breadcrumb; the client's shared rate counter (cms/counters.py).
+    # as above, its parent for the breadcrumb; the client's shared rate counter (core/counters.py).
     "comment form, refused": 4 + 7 + 1 + BASE_OUTSIDE_PAGES + 1,
     # The site, the draft, approved comments, the provisions of every version.
     "comment report": 4 + BASE_OUTSIDE_PAGES,

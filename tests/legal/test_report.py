@@ -9,7 +9,7 @@ from legal import report
 from legal.demo_comments import load_comments_demo
 from legal.demo_drafts import CLOSED_SLUG, OPEN_SLUG, load_draft_demo
 from legal.models import ArticleChange, CommentDecision, CommentStatus, DraftComment
-from multisite_config.bootstrap import Report
+from portal.bootstrap import Report
 from tests.exports import AS_TEXT, FORMULA
 
 from .comment_helpers import add_version, make_comment, make_draft

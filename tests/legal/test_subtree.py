@@ -2,7 +2,7 @@
 import pytest
 from wagtail.models import Page, PageViewRestriction
 
-from cms.tree import children_q, descendants_q, path_after, published_q, subtree_q
+from core.tree import children_q, descendants_q, path_after, published_q, subtree_q
 from legal.importer import documents_index
 
 

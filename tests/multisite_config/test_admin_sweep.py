@@ -38,9 +38,9 @@ from wagtail.models import (
 )
 
 from home.models import SectionPage
-from multisite_config.bootstrap import Report
-from multisite_config.demo import load_demo
 from multisite_config.models import SiteGroup, SiteProfile, SiteRole
+from portal.bootstrap import Report
+from portal.demo import load_demo
 
 # Views that must not be swept: one that raises on purpose, and one that would end the user's session.
 NOT_SWEPT = {"wagtailadmin_error_test", "wagtailadmin_logout"}

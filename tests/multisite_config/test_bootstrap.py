@@ -4,10 +4,11 @@ import json
 from django.contrib.auth.models import Group
 from wagtail.models import GroupPagePermission, GroupSitePermission, Page, Site, WorkflowPage
 
+from core.sections import standard_sections
 from home.models import HomePage
-from multisite_config.bootstrap import STANDARD_SECTIONS, bootstrap
 from multisite_config.models import PortalLink, SiteGroup, SiteProfile, SiteRole
 from multisite_config.register import REGISTER_FILE, load_register
+from portal.bootstrap import bootstrap
 
 
 def snapshot():
@@ -39,7 +40,7 @@ def test_thirty_five_sites_each_with_home_sections_profile_groups_and_workflow(d
         home = site.root_page.specific
         assert isinstance(home, HomePage) and home.depth == 2, "site roots are siblings, never nested"
         sections = {page.slug: type(page) for page in home.get_children().specific()}
-        assert sections == {slug: page_type for slug, _title, page_type in STANDARD_SECTIONS}
+        assert sections == {section.slug: section.page_model() for section in standard_sections()}
         assert SiteProfile.for_site(site).full_name.startswith("Bảo hiểm xã hội")
         assert SiteGroup.objects.filter(site=site).count() == 3
         assert WorkflowPage.objects.filter(page=home).exists()

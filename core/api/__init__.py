@@ -1,0 +1,1 @@
+"""What every router of the portal API shares: fields, errors, pagination, scoping, caching, rendering."""

@@ -1,0 +1,80 @@
+"""Field types and lookups every router of the portal API shares, so each app validates input the same way.
+
+- ``text(min, max)``: stripped, length-limited, NUL-free text (PostgreSQL cannot store NUL);
+- ``Email``: such a text that passes Django's own e-mail rule, the one the admin applies;
+- ``LocalDateTime``: times leave the API in the portal's zone (+07:00), as API.md promises;
+"""
+import datetime as dt
+from typing import Annotated
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import validate_email
+from ninja import Field
+from pydantic import AfterValidator, StringConstraints
+from pydantic_core import PydanticCustomError
+
+from core.working_days import local
+
+MAX_EMAIL = 254
+# A subset of what Django's validate_email accepts (dot-atom @ host names . letters), published with the
+# e-mail fields so that a client generating addresses from the schema never sends one the server refuses.
+EMAIL_PATTERN = (r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+                 r"@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$")
+# Characters in the published patterns of ``text()``: any but NUL, and any but NUL or whitespace. ``\s`` means
+# less on some regex engines (ECMA leaves out U+0085) than the whitespace the server strips, hence U+0085.
+ANY_CHAR = r"[^\u0000]"
+NOT_BLANK_CHAR = r"[^\s\u0085\u0000]"
+# Wider than any SQL integer can be compared without overflowing on some backends.
+MAX_ID_DIGITS = 18
+
+
+# Times leave the API in the portal's zone (+07:00), as API.md promises, not in the database's UTC.
+LocalDateTime = Annotated[dt.datetime, AfterValidator(local)]
+
+
+def without_nul(text):
+    """A NUL byte is refused: PostgreSQL cannot store it, and no person types one."""
+    if "\x00" in text:
+        raise PydanticCustomError("nul_byte", "Nội dung chứa ký tự không hợp lệ.")
+    return text
+
+
+def checked_email(text):
+    """Django's own e-mail rule, the one the model's EmailField applies in the admin."""
+    try:
+        validate_email(text)
+    except DjangoValidationError:
+        raise PydanticCustomError("email", "Địa chỉ thư điện tử không hợp lệ.") from None
+    return text
+
+
+def text(min_length, max_length, **constraints):
+    """Text stripped of surrounding whitespace, then ``min_length`` to ``max_length`` characters long, NUL-free.
+
+    Without a pattern of its own, its published schema says what the stripping and the NUL rule refuse, which
+    a bare ``minLength`` does not: a client generating values that match the schema is never refused.
+    """
+    documented = {} if "pattern" in constraints else {"pattern": text_pattern(min_length)}
+    return Annotated[
+        str,
+        StringConstraints(strip_whitespace=True, min_length=min_length, max_length=max_length, **constraints),
+        AfterValidator(without_nul),
+        Field(json_schema_extra=documented),
+    ]
+
+
+def text_pattern(min_length):
+    """A JSON Schema pattern for what ``text(min_length, …)`` accepts: no NUL, and once surrounding whitespace is
+    stripped, at least ``min_length`` characters (from the first that is not whitespace to the last)."""
+    if min_length == 0:
+        return f"^{ANY_CHAR}*$"
+    if min_length == 1:
+        return f"^{ANY_CHAR}*{NOT_BLANK_CHAR}{ANY_CHAR}*$"
+    return f"^{ANY_CHAR}*{NOT_BLANK_CHAR}{ANY_CHAR}{{{min_length - 2},}}{NOT_BLANK_CHAR}{ANY_CHAR}*$"
+
+
+Email = Annotated[
+    text(3, MAX_EMAIL), AfterValidator(checked_email),
+    Field(json_schema_extra={"format": "email", "pattern": EMAIL_PATTERN}),
+]
+

@@ -1,0 +1,42 @@
+"""Cross-cutting records: the Government's yearly adjustments to the working-day calendar."""
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class CalendarAdjustment(models.Model):
+    """A day the Government declares off or on, beyond what the `holidays` package knows.
+
+    Each year the Government decides extra days off (for example 02/01/2026) and Saturdays worked in
+    exchange; the board records them here and every deadline counts them at once.
+    """
+
+    class Kind(models.TextChoices):
+        DAY_OFF = "day_off", _("Ngày nghỉ")
+        WORKING_DAY = "working_day", _("Ngày làm việc bù")
+
+    date = models.DateField(_("ngày"), unique=True)
+    kind = models.CharField(_("loại"), max_length=16, choices=Kind.choices)
+    reason = models.CharField(_("căn cứ"), max_length=300, help_text=_("Ví dụ: Thông báo số …/TB-BNV"))
+
+    class Meta:
+        verbose_name = _("điều chỉnh lịch làm việc")
+        verbose_name_plural = _("điều chỉnh lịch làm việc")
+        ordering = ["-date"]
+
+    def __str__(self):
+        return f"{self.date:%d/%m/%Y} – {self.get_kind_display()}"
+
+
+class SharedCounter(models.Model):
+    """One counter every worker and node sees (a client's submissions in a window, a vote already cast).
+
+    Used when there is no Redis (``core/counters.py``); rows past ``expires_at`` count as absent and are
+    swept when a new counter starts.
+    """
+
+    name = models.CharField(max_length=200, primary_key=True)
+    count = models.PositiveIntegerField(default=0)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("bộ đếm dùng chung")

@@ -1,0 +1,49 @@
+"""Site-wide public views: robots.txt, the HTML sitemap of the current site, and the API's 404."""
+from django.http import HttpResponse
+from django.shortcuts import render
+from wagtail.models import Page, Site
+
+from core.api.errors import problem
+
+
+def api_not_found(request):
+    return problem(404, "Không có điểm cuối API này; xem /api/v1/docs.")
+
+
+def robots_txt(request):
+    """Crawl rules of the requesting site, pointing at that site's own sitemap.xml."""
+    site = Site.find_for_request(request)
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /api/"]
+    if site:
+        lines.append(f"Sitemap: {site.root_url}/sitemap.xml")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def sitemap_page(request):
+    """Sơ đồ trang: the live, public pages of the requesting site only, nested as in the page tree."""
+    root = Site.find_for_request(request).root_page
+    pages = (
+        Page.objects.descendant_of(root, inclusive=True).live().public().filter(depth__lte=root.depth + 3)
+        .order_by("path").only("id", "title", "url_path", "depth", "path")
+    )
+    return render(request, "cms/sitemap_page.html", {"tree": page_tree(pages, request), "page_title": "Sơ đồ trang"})
+
+
+def page_tree(pages, request):
+    """Nest pages given in tree order under their parents; returns the first page's node.
+
+    A page whose parent is not listed (a draft) is left out, and so is everything under it: the nested
+    list only shows pages a visitor can reach by browsing down from the home page.
+    """
+    nodes, root = {}, None
+    for page in pages:
+        node = {"title": page.title, "url": page.get_url(request), "children": []}
+        parent_path = page.path[: -page.steplen]
+        if root is None:
+            root = node
+        elif parent_path in nodes:
+            nodes[parent_path]["children"].append(node)
+        else:
+            continue
+        nodes[page.path] = node
+    return root

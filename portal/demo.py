@@ -1,0 +1,70 @@
+"""Demo content and accounts for `bootstrap_portal --demo`: enough to try every role on two provinces.
+
+Only fills what is empty, so it is as idempotent as the bootstrap and never overwrites a board's work.
+"""
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from core.sections import demo_loaders, site_root_model, standard_sections
+from multisite_config.models import SiteGroup, SiteProfile, SiteRole
+
+DEMO_PASSWORD = "bhxh-demo-2026"
+ADMIN_PASSWORD = "admin"
+# (username, site code or None for the centre, role)
+DEMO_USERS = [
+    ("trungtam", None, SiteRole.CENTRE),
+    ("hanoi.bientap", "01", SiteRole.EDITORS),
+    ("hanoi.banbientap", "01", SiteRole.BOARD),
+    ("hanoi.hoidap", "01", SiteRole.QA_OFFICERS),
+    ("danang.bientap", "48", SiteRole.EDITORS),
+    ("danang.banbientap", "48", SiteRole.BOARD),
+]
+
+HOME_INTRO = (
+    "<p>{name} là cơ quan thực hiện chính sách bảo hiểm xã hội, bảo hiểm y tế, bảo hiểm thất nghiệp; "
+    "tổ chức thu, chi chế độ và quản lý quỹ trên địa bàn. Trang này cung cấp tin tức, văn bản, thủ tục "
+    "hành chính, hỏi đáp và thông tin liên hệ của đơn vị.</p>"
+)
+
+
+def load_demo(report):
+    with transaction.atomic():
+        fill_pages(report)
+        create_users(report)
+        for load in demo_loaders():
+            load(report)
+
+
+def fill_pages(report):
+    for profile in SiteProfile.objects.select_related("site"):
+        home = site_root_model().objects.filter(pk=profile.site.root_page_id).first()
+        if home is None:
+            continue
+        if not home.intro:
+            home.intro = HOME_INTRO.format(name=profile.full_name)
+            home.save_revision().publish()
+            report.change(f"demo: lời giới thiệu trang chủ {profile.full_name}")
+        sections = {section.slug: section for section in home.get_children().specific()}
+        for standard in standard_sections():
+            section = sections.get(standard.slug)
+            field = standard.text_field
+            if section is None or not hasattr(section, field) or getattr(section, field):
+                continue
+            setattr(section, field, standard.demo_text.format(name=profile.full_name))
+            section.save_revision().publish()
+            report.change(f"demo: nội dung “{section.title}” của {profile.full_name}")
+
+
+def create_users(report):
+    User = get_user_model()
+    if not User.objects.filter(username="admin").exists():
+        User.objects.create_superuser("admin", "admin@localhost.localdomain", ADMIN_PASSWORD)
+        report.change("demo: tài khoản quản trị admin")
+    for username, code, role in DEMO_USERS:
+        if User.objects.filter(username=username).exists():
+            continue
+        user = User.objects.create_user(username, f"{username}@localhost.localdomain", DEMO_PASSWORD)
+        link = SiteGroup.objects.get(role=role, site__siteprofile__code=code) if code else \
+            SiteGroup.objects.get(role=role, site=None)
+        user.groups.add(link.group)
+        report.change(f"demo: tài khoản {username} ({link.group.name})")

@@ -1,0 +1,272 @@
+"""Settings shared by every environment; each value comes from the environment with a safe default."""
+import datetime
+from pathlib import Path
+
+import dj_database_url
+from csp.constants import NONCE, NONE, SELF
+
+from .env import env_bool, env_list, env_str
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+VAR_DIR = BASE_DIR / "var"
+
+SECRET_KEY = env_str("SECRET_KEY")
+DEBUG = env_bool("DEBUG", False)
+PORTAL_DOMAIN = env_str("PORTAL_DOMAIN", "localhost")
+# The port public links carry (80/443 omit it); `make run` serves on 8000.
+PORTAL_PORT = int(env_str("PORTAL_PORT") or env_str("PORT") or 8000)
+ALLOWED_HOSTS = env_list(
+    "ALLOWED_HOSTS", ["localhost", ".localhost", "127.0.0.1", PORTAL_DOMAIN, f".{PORTAL_DOMAIN}"]
+)
+
+INSTALLED_APPS = [
+    "home",
+    "legal",
+    "faq",
+    "contacts",
+    "multisite_config",
+    "core",
+    "portal",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "csp",
+    "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail.api.v2",
+    "wagtail",
+    "wagtail_modeladmin",
+    "modelcluster",
+    "taggit",
+    "rest_framework",
+    "ninja",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+]
+
+MIDDLEWARE = [
+    "core.proxies.TrustedProxyMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "core.headers.PortalCSPMiddleware",
+    "core.headers.PermissionsPolicyMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "core.response_cache.middleware.ResponseCacheMiddleware",
+    "core.api.errors.ProblemJsonMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "core.api.caching.ApiCacheControlMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "multisite_config.two_factor.TwoFactorRequiredMiddleware",
+    "multisite_config.accounts.IdleAdminSessionMiddleware",
+    "multisite_config.middleware.AdminSiteConfinementMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "portal.urls"
+WSGI_APPLICATION = "portal.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "core" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "wagtail.contrib.settings.context_processors.settings",
+                "portal.context_processors.portal",
+            ],
+        },
+    },
+]
+
+
+def _sqlite_default():
+    """SQLite under var/, in WAL mode with a busy timeout so concurrent writers wait instead of failing."""
+    VAR_DIR.mkdir(exist_ok=True)
+    return f"sqlite:///{VAR_DIR / 'portal.sqlite3'}"
+
+
+DATABASES = {"default": dj_database_url.parse(env_str("DATABASE_URL") or _sqlite_default(), conn_max_age=60)}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
+
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
+        "responses": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+                      "KEY_PREFIX": "responses"},
+        # Counters every worker and node shares (core/counters.py; without Redis they are a database table).
+        "shared": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+                   "KEY_PREFIX": "shared"},
+    }
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "vss-portal"},
+        "responses": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "vss-responses",
+                      "OPTIONS": {"MAX_ENTRIES": 5000}},
+    }
+# Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (core/proxies.py); none by default.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
+
+# Whole answers to anonymous public GETs (core/response_cache): see that package for what is kept and when a
+# change makes it unreachable. STAMP holds the generation token when the cache is local to each process.
+RESPONSE_CACHE = {
+    "ENABLED": env_bool("RESPONSE_CACHE", True),
+    "ALIAS": "responses",
+    "TIMEOUT": 24 * 3600,
+    "STAMP": Path(env_str("RESPONSE_CACHE_STAMP") or VAR_DIR / "response-cache.stamp"),
+    "PERSONAL_COOKIES": ("sessionid", "messages"),
+    "EXCLUDED_PREFIXES": ("/admin/", "/documents/"),
+    # Written while serving or never shown publicly: a write to them must not flush every cached page.
+    "IGNORED_MODELS": {
+        "sessions.Session", "admin.LogEntry", "wagtailcore.PageLogEntry", "wagtailcore.ModelLogEntry",
+        "wagtailcore.Revision", "wagtailcore.ReferenceIndex", "wagtailcore.TaskState", "wagtailcore.WorkflowState",
+        "wagtailcore.PageSubscription", "wagtailimages.Rendition", "wagtailsearch.IndexEntry",
+        "wagtailsearch.SQLiteFTSIndexEntry", "wagtailusers.UserProfile", "wagtailadmin.EditingSession",
+        "faq.OutboundEmail", "cms.SharedCounter", "axes.AccessAttempt", "axes.AccessLog", "axes.AccessFailureLog",
+        "otp_totp.TOTPDevice", "otp_static.StaticDevice", "otp_static.StaticToken",
+    },
+}
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Content-Security-Policy (core/headers.py): public pages run scripts and styles from the portal only, no
+# inline script (a nonce is there for one that a template may need); the admin allows Wagtail's inline code.
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": {
+    "default-src": [SELF], "script-src": [SELF, NONCE], "style-src": [SELF], "img-src": [SELF, "data:"],
+    "font-src": [SELF], "connect-src": [SELF], "frame-src": [SELF], "object-src": [NONE], "base-uri": [SELF],
+    "form-action": [SELF], "frame-ancestors": [SELF],
+}}
+ADMIN_CSP_DIRECTIVES = {
+    "default-src": [SELF], "script-src": [SELF, "'unsafe-inline'"], "style-src": [SELF, "'unsafe-inline'"],
+    "img-src": [SELF, "data:", "blob:"], "font-src": [SELF, "data:"], "connect-src": [SELF], "frame-src": [SELF],
+    "object-src": [NONE], "base-uri": [SELF], "form-action": [SELF], "frame-ancestors": [SELF],
+}
+
+# Staff accounts (multisite_config/accounts.py): lockout and the demo-password guard first, then the usual
+# model backend.
+AUTHENTICATION_BACKENDS = [
+    "multisite_config.accounts.StaffSignInBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Whether `bootstrap_portal --demo` may run and the demo's published passwords may sign in (off in production).
+DEMO_ALLOWED = True
+# An admin session lapses after this many seconds without a request (30 minutes).
+ADMIN_IDLE_TIMEOUT = int(env_str("ADMIN_IDLE_TIMEOUT", "1800"))
+# Lockout (django-axes): failures per account and, separately, per client address, in the database.
+AXES_FAILURE_LIMIT = int(env_str("LOGIN_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(env_str("LOGIN_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "core.proxies.client_address"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "cms/locked_out.html"
+AXES_VERBOSE = False
+# Two-factor sign-in (django-otp: TOTP and recovery codes, multisite_config/two_factor.py): every staff account
+# must enrol and enter a code after its password when REQUIRE_2FA is on (on in production, off in the demo).
+REQUIRE_2FA = env_bool("REQUIRE_2FA", False)
+OTP_TOTP_ISSUER = "Cổng BHXH"  # the name authenticator apps show beside the code
+
+LANGUAGE_CODE = "vi"
+TIME_ZONE = "Asia/Ho_Chi_Minh"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = Path(env_str("STATIC_ROOT") or VAR_DIR / "static")
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or VAR_DIR / "media")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+NINJA_PAGINATION_PER_PAGE = 20
+NINJA_PAGINATION_MAX_LIMIT = 100
+NINJA_PAGINATION_CLASS = "core.api.pagination.LimitOffset"
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Public submissions per client address and window (count, seconds); past it the answer is 429 with
+# Retry-After (core/abuse.py). Lookups and ratings are cheap and legitimately repeated, so they get more.
+PUBLIC_RATE_LIMITS = {
+    "question": (5, 600),
+    "information_request": (5, 600),
+    "comment": (10, 600),
+    "track": (30, 600),
+    "rating": (30, 600),
+}
+
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", f"no-reply@{PORTAL_DOMAIN}")
+# With EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend, the server comes from these.
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(env_str("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+EMAIL_TIMEOUT = 10  # a slow mail server must not hold a public request: the outbox retries later
+
+WAGTAIL_SITE_NAME = "Cổng Thông tin điện tử Bảo hiểm xã hội Việt Nam"
+WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", f"http://{PORTAL_DOMAIN}:8000")
+WAGTAIL_WORKFLOW_ENABLED = True
+# An editor's search in the admin must only ever return pages of their own site.
+WAGTAILADMIN_PAGE_SEARCH_FILTER_BY_PERMISSIONS = True
+from .search import WAGTAILSEARCH_BACKENDS  # noqa: E402,F401 - chosen from the environment (portal/settings/search.py)
+
+# Every download goes through Wagtail's view and its before_serve_document check (multisite_config/documents.py),
+# never to a storage URL that would bypass it.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "txt", "zip"]
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+}
+
+# No avatars fetched from gravatar.com: the portal's network may not reach it, and the admin's
+# Content-Security-Policy allows images from the portal only.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# No call from editors' browsers to releases.wagtail.org: upgrades are the team's job, and the admin's
+# Content-Security-Policy allows connections to the portal only.
+WAGTAIL_ENABLE_UPDATE_CHECK = False

@@ -1,0 +1,31 @@
+"""URL map: admin, the portal API (v1, ours) and Wagtail's read-only pages API (v2), then the sites' pages."""
+from django.urls import include, path, re_path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from contacts.views import contact_en
+from core.views import api_not_found, robots_txt, sitemap_page
+from faq.views import information_request
+from legal.views import public_report, submit_comment
+from multisite_config import admin_urls as confined_admin_urls
+from portal.api import api
+from portal.api_v2 import api_router
+
+urlpatterns = [
+    path("admin/", include(confined_admin_urls)),  # in front of Wagtail's views that read across sites
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("api/v1/", api.urls),
+    re_path(r"^api/v1/.*$", api_not_found),
+    path("api/v2/", api_router.urls),
+    path("sitemap.xml", sitemap, name="sitemap-xml"),
+    path("robots.txt", robots_txt, name="robots-txt"),
+    path("so-do-trang/", sitemap_page, name="sitemap-page"),
+    path("yeu-cau-cung-cap-thong-tin/", information_request, name="information-request"),
+    path("du-thao/<int:page_id>/gop-y/", submit_comment, name="draft-comment"),
+    path("du-thao/<int:page_id>/bao-cao-tong-hop/", public_report, name="draft-report"),
+    path("en/contact/", contact_en, name="contact-en"),
+    path("", include(wagtail_urls)),
+]
