@@ -3,6 +3,7 @@ in the data so they hit real records) and the SQL query count of one request to 
 
 Run as a separate process by bench/run.py (DJANGO_SETTINGS_MODULE and DATABASE_URL set); prints JSON.
 """
+
 import json
 import os
 import sys
@@ -25,8 +26,13 @@ from legal.models import LegalDocumentIndexPage, LegalDocumentPage  # noqa: E402
 
 HOST = "hanoi.localhost"
 POST_HOST = "danang.localhost"
-QUESTION = {"name": "Nguyễn Văn Đo", "email": "do.hieu.nang@example.vn", "title": "Hỏi về bảo hiểm y tế",
-            "body": "Tôi muốn hỏi thủ tục cấp lại thẻ bảo hiểm y tế khi bị mất.", "publish_consent": False}
+QUESTION = {
+    "name": "Nguyễn Văn Đo",
+    "email": "do.hieu.nang@example.vn",
+    "title": "Hỏi về bảo hiểm y tế",
+    "body": "Tôi muốn hỏi thủ tục cấp lại thẻ bảo hiểm y tế khi bị mất.",
+    "publish_consent": False,
+}
 
 
 def endpoints():
@@ -70,8 +76,9 @@ def main():
     for name, method, host, path in endpoints():
         query_count(client, method, host, path)  # warm per-process caches (site root paths, settings)
         status, count = query_count(client, method, host, path)
-        result["endpoints"].append({"name": name, "method": method, "host": host, "path": path,
-                                    "status": status, "queries": count})
+        result["endpoints"].append(
+            {"name": name, "method": method, "host": host, "path": path, "status": status, "queries": count}
+        )
     json.dump(result, sys.stdout, ensure_ascii=False)
 
 

@@ -8,6 +8,7 @@ Environment: BENCH_PAGES (default 100000), BENCH_SMALL_PAGES (1000, the second s
 BENCH_DURATION seconds per endpoint (5), BENCH_CONNECTIONS (8), BENCH_POSTGRES_URL. Databases live in
 var/bench/ and are reused when they already hold the pages asked for. Results: bench/results/<timestamp>.json.
 """
+
 import json
 import os
 import platform
@@ -21,7 +22,7 @@ import tempfile
 import threading
 import time
 import urllib.request
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import stock
@@ -41,9 +42,13 @@ POSTGRES_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0
 def database_env(pages):
     path = ROOT / "var" / "bench" / f"scale-{pages}.sqlite3"
     path.parent.mkdir(parents=True, exist_ok=True)
-    return dict(os.environ, DATABASE_URL=f"sqlite:///{path}", DJANGO_SETTINGS_MODULE="portal.settings.bench",
-                STATIC_ROOT=str(ROOT / "var" / "bench" / "static"),
-                RESPONSE_CACHE_STAMP=str(ROOT / "var" / "bench" / "response-cache.stamp"))
+    return dict(
+        os.environ,
+        DATABASE_URL=f"sqlite:///{path}",
+        DJANGO_SETTINGS_MODULE="portal.settings.bench",
+        STATIC_ROOT=str(ROOT / "var" / "bench" / "static"),
+        RESPONSE_CACHE_STAMP=str(ROOT / "var" / "bench" / "response-cache.stamp"),
+    )
 
 
 def manage(env, *args):
@@ -63,9 +68,14 @@ def prepare(pages):
 
 def probe(env):
     """Query counts with the response cache off: they are what a page costs when it is not stored."""
-    output = subprocess.run([PYTHON, str(ROOT / "bench" / "probe.py")], cwd=ROOT, env=dict(env, RESPONSE_CACHE="0"),
-                            check=True,
-                            capture_output=True, text=True).stdout
+    output = subprocess.run(
+        [PYTHON, str(ROOT / "bench" / "probe.py")],
+        cwd=ROOT,
+        env=dict(env, RESPONSE_CACHE="0"),
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     return json.loads(output)
 
 
@@ -77,14 +87,24 @@ def free_port():
 
 def portal_command(port):
     """gunicorn with `make serve`'s worker model (2 workers × 4 threads) and its access log."""
-    return [GUNICORN, "portal.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", "4",
-            "--access-logfile", "-"]
+    return [
+        GUNICORN,
+        "portal.wsgi:application",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        "2",
+        "--threads",
+        "4",
+        "--access-logfile",
+        "-",
+    ]
 
 
 def start_server(command, env, port, ready_path="/api/v1/sites/", host="localhost", cwd=ROOT):
     """Start ``command`` and wait until ``ready_path`` answers."""
-    log = open(ROOT / "var" / "bench" / "gunicorn.log", "a")
-    server = subprocess.Popen(command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
+    with open(ROOT / "var" / "bench" / "gunicorn.log", "a") as log:  # the server keeps its own copy of the handle
+        server = subprocess.Popen(command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
     for _ in range(150):
         try:
             request = urllib.request.Request(f"http://127.0.0.1:{port}{ready_path}", headers={"Host": host})
@@ -103,8 +123,9 @@ def ensure_wrk():
     if os.geteuid() == 0 and shutil.which("apt-get"):
         quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
         subprocess.run(["apt-get", "update", "-qq"], **quiet)
-        subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"],
-                       env=dict(os.environ, DEBIAN_FRONTEND="noninteractive"), **quiet)
+        subprocess.run(
+            ["apt-get", "install", "-y", "-qq", "wrk"], env=dict(os.environ, DEBIAN_FRONTEND="noninteractive"), **quiet
+        )
     return shutil.which("wrk")
 
 
@@ -116,16 +137,24 @@ wrk.headers["Host"] = "{host}"
 
 
 def run_wrk(wrk, port, endpoint, question, connections=CONNECTIONS):
-    command = [wrk, f"-t{min(2, connections)}", f"-c{connections}", f"-d{DURATION}s", "--latency", "-H", f"Host: {endpoint['host']}"]
+    command = [
+        wrk,
+        f"-t{min(2, connections)}",
+        f"-c{connections}",
+        f"-d{DURATION}s",
+        "--latency",
+        "-H",
+        f"Host: {endpoint['host']}",
+    ]
     script = None
     if endpoint["method"] == "POST":
-        script = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False)
-        script.write(LUA_POST.format(body=json.dumps(json.dumps(question, ensure_ascii=False)),
-                                     host=endpoint["host"]))
-        script.close()
+        with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+            body = json.dumps(json.dumps(question, ensure_ascii=False))
+            script.write(LUA_POST.format(body=body, host=endpoint["host"]))
         command += ["-s", script.name]
-    output = subprocess.run(command + [f"http://127.0.0.1:{port}{endpoint['path']}"], capture_output=True,
-                            text=True).stdout
+    output = subprocess.run(
+        command + [f"http://127.0.0.1:{port}{endpoint['path']}"], capture_output=True, text=True
+    ).stdout
     if script:
         os.unlink(script.name)
     return parse_wrk(output)
@@ -138,11 +167,13 @@ def to_ms(text):
 
 def parse_wrk(output):
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    return {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
-            "p50_ms": to_ms(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1)),
-            "p99_ms": to_ms(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1)),
-            "requests": int(re.search(r"(\d+) requests in", output).group(1)),
-            "non_2xx": int(errors.group(1)) if errors else 0}
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "p50_ms": to_ms(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1)),
+        "p99_ms": to_ms(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1)),
+        "requests": int(re.search(r"(\d+) requests in", output).group(1)),
+        "non_2xx": int(errors.group(1)) if errors else 0,
+    }
 
 
 def run_python_load(port, endpoint, question, connections=CONNECTIONS):
@@ -152,9 +183,12 @@ def run_python_load(port, endpoint, question, connections=CONNECTIONS):
 
     def worker():
         while time.monotonic() < stop:
-            request = urllib.request.Request(f"http://127.0.0.1:{port}{endpoint['path']}", data=body,
-                                             method=endpoint["method"],
-                                             headers={"Host": endpoint["host"], "Content-Type": "application/json"})
+            request = urllib.request.Request(
+                f"http://127.0.0.1:{port}{endpoint['path']}",
+                data=body,
+                method=endpoint["method"],
+                headers={"Host": endpoint["host"], "Content-Type": "application/json"},
+            )
             started = time.monotonic()
             try:
                 urllib.request.urlopen(request, timeout=30).read()
@@ -168,8 +202,13 @@ def run_python_load(port, endpoint, question, connections=CONNECTIONS):
     for thread in threads:
         thread.join()
     cuts = statistics.quantiles(latencies, n=100)
-    return {"rps": len(latencies) / DURATION, "p50_ms": cuts[49], "p99_ms": cuts[98], "requests": len(latencies),
-            "non_2xx": failures[0]}
+    return {
+        "rps": len(latencies) / DURATION,
+        "p50_ms": cuts[49],
+        "p99_ms": cuts[98],
+        "requests": len(latencies),
+        "non_2xx": failures[0],
+    }
 
 
 class Loader:
@@ -186,8 +225,11 @@ class Loader:
             measured = run_wrk(self.wrk, port, endpoint, question, connections)
         else:
             measured = run_python_load(port, endpoint, question, connections)
-        print(f"  {label:<9} {endpoint['name']:<24} {measured['rps']:>8.1f} req/s  p50 {measured['p50_ms']:>7.1f} ms"
-              f"  p99 {measured['p99_ms']:>7.1f} ms  non-2xx {measured['non_2xx']}", flush=True)
+        print(
+            f"  {label:<9} {endpoint['name']:<24} {measured['rps']:>8.1f} req/s  p50 {measured['p50_ms']:>7.1f} ms"
+            f"  p99 {measured['p99_ms']:>7.1f} ms  non-2xx {measured['non_2xx']}",
+            flush=True,
+        )
         return measured
 
 
@@ -203,13 +245,21 @@ def serving(command, env, port, loader, measure, **ready):
 def load_stock(loader, stock_endpoint):
     """Stock Wagtail's simple page, on its own server, just before the portal is measured."""
     port = free_port()
-    serving(stock.server_command(port), stock.stock_env(), port, loader,
-            lambda port: stock_endpoint.update(uncached=loader.measure(port, stock_endpoint, None, "gốc")),
-            ready_path=stock.PATH, host=stock.HOST, cwd=stock.STOCK)
+    serving(
+        stock.server_command(port),
+        stock.stock_env(),
+        port,
+        loader,
+        lambda port: stock_endpoint.update(uncached=loader.measure(port, stock_endpoint, None, "gốc")),
+        ready_path=stock.PATH,
+        host=stock.HOST,
+        cwd=stock.STOCK,
+    )
 
 
 def load_portal(env, endpoints, question, loader):
     """Every endpoint with the response cache off, then every GET with it on (each on a fresh server)."""
+
     def uncached(port):
         for endpoint in endpoints:
             endpoint["uncached"] = loader.measure(port, endpoint, question, "không cache")
@@ -245,14 +295,18 @@ def cell(figures, key, width, digits=1):
 
 
 def print_table(endpoints, stock_endpoint):
-    print(f"\n{'endpoint':<24} {'req/s':>8} {'p50 ms':>7} {'×v2':>6} {'×trang':>7} │ {'cache r/s':>9} {'p50 ms':>7}"
-          f" {'×static':>7} │ {'SQL@' + str(SMALL_PAGES):>9} {'SQL@' + str(PAGES):>10}")
+    print(
+        f"\n{'endpoint':<24} {'req/s':>8} {'p50 ms':>7} {'×v2':>6} {'×trang':>7} │ {'cache r/s':>9} {'p50 ms':>7}"
+        f" {'×static':>7} │ {'SQL@' + str(SMALL_PAGES):>9} {'SQL@' + str(PAGES):>10}"
+    )
     for e in [stock_endpoint] + endpoints:
         plain, cached = e["uncached"], e.get("cached")
-        print(f"{e['name']:<24} {plain['rps']:>8.1f} {plain['p50_ms']:>7.1f} {cell(plain, 'vs_wagtail_v2', 6, 2)} "
-              f"{cell(plain, 'vs_stock_page', 7, 2)} │ {cell(cached, 'rps', 9)} {cell(cached, 'p50_ms', 7)} "
-              f"{cell(cached, 'vs_static', 7, 3)} │ {e['queries_small'] if e['queries_small'] is not None else '–':>9} "
-              f"{e['queries'] if e['queries'] is not None else '–':>10}")
+        print(
+            f"{e['name']:<24} {plain['rps']:>8.1f} {plain['p50_ms']:>7.1f} {cell(plain, 'vs_wagtail_v2', 6, 2)} "
+            f"{cell(plain, 'vs_stock_page', 7, 2)} │ {cell(cached, 'rps', 9)} {cell(cached, 'p50_ms', 7)} "
+            f"{cell(cached, 'vs_static', 7, 3)} │ {e['queries_small'] if e['queries_small'] is not None else '–':>9} "
+            f"{e['queries'] if e['queries'] is not None else '–':>10}"
+        )
 
 
 def run_submissions():
@@ -261,9 +315,12 @@ def run_submissions():
     if postgres_answers():
         results.append(submissions.run(POSTGRES_URL))
     for result in results:
-        print(f"  {result['database']:<11} gửi {result['posted']}, lưu {result['created']}, mất {result['lost']}, "
-              f"trùng {result['duplicates']}, mã trùng {result.get('duplicate_codes', 0)}, "
-              f"trạng thái {result['status_counts']}", flush=True)
+        print(
+            f"  {result['database']:<11} gửi {result['posted']}, lưu {result['created']}, mất {result['lost']}, "
+            f"trùng {result['duplicates']}, mã trùng {result.get('duplicate_codes', 0)}, "
+            f"trạng thái {result['status_counts']}",
+            flush=True,
+        )
     return results
 
 
@@ -281,7 +338,7 @@ def main():
     env = prepare(PAGES)
     large = probe(env)
     endpoints = large["endpoints"]
-    for endpoint, small_endpoint in zip(endpoints, small["endpoints"]):
+    for endpoint, small_endpoint in zip(endpoints, small["endpoints"], strict=True):
         endpoint["queries_small"] = small_endpoint["queries"]
     stock_endpoint = stock.prepare()
     loader = Loader()
@@ -292,13 +349,21 @@ def main():
     print_table(endpoints, stock_endpoint)
     print("== 200 yêu cầu gửi đồng thời (câu hỏi và góp ý)", flush=True)
     submitted = run_submissions()
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    result = {"date": stamp, "machine": {"cpus": os.cpu_count(), "platform": platform.platform(),
-                                         "python": platform.python_version()},
-              "pages": PAGES, "small_pages": SMALL_PAGES, "duration_s": DURATION, "connections": CONNECTIONS,
-              "server": "gunicorn 2 workers × 4 threads, portal.settings.bench, SQLite, local-memory cache",
-              "load_tool": loader.tool, "stock_wagtail": stock_endpoint, "endpoints": endpoints,
-              "concurrent_submissions": submitted, "elapsed_s": round(time.monotonic() - started)}
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    result = {
+        "date": stamp,
+        "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()},
+        "pages": PAGES,
+        "small_pages": SMALL_PAGES,
+        "duration_s": DURATION,
+        "connections": CONNECTIONS,
+        "server": "gunicorn 2 workers × 4 threads, portal.settings.bench, SQLite, local-memory cache",
+        "load_tool": loader.tool,
+        "stock_wagtail": stock_endpoint,
+        "endpoints": endpoints,
+        "concurrent_submissions": submitted,
+        "elapsed_s": round(time.monotonic() - started),
+    }
     out = ROOT / "bench" / "results" / f"{stamp}.json"
     out.write_text(json.dumps(result, ensure_ascii=False, indent=1))
     print(f"\nKết quả: {out.relative_to(ROOT)}")

@@ -4,6 +4,7 @@ The issue's baseline for public pages is "a simple page" of an unmodified Wagtai
 portal is (gunicorn 2 workers × 4 threads, DEBUG off); measuring it beside the portal, on the same machine in
 the same minutes, keeps the ratio meaningful on a shared machine whose absolute figures move by ±40 %.
 """
+
 import os
 import subprocess
 from pathlib import Path
@@ -37,26 +38,45 @@ def stock_env():
 
 
 def manage(*args):
-    subprocess.run([PYTHON, "manage.py", *args], cwd=STOCK, env=stock_env(), check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run([PYTHON, "manage.py", *args], cwd=STOCK, env=stock_env(), check=True, stdout=subprocess.DEVNULL)
 
 
 def prepare():
     """Create the stock project once (`wagtail start`), migrate, seed the pages, collect its static files."""
     if not (STOCK / "manage.py").exists():
         STOCK.mkdir(parents=True, exist_ok=True)
-        subprocess.run([str(ROOT / ".venv" / "bin" / "wagtail"), "start", "stock", str(STOCK)], check=True,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [str(ROOT / ".venv" / "bin" / "wagtail"), "start", "stock", str(STOCK)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         (STOCK / "stock" / "settings" / "local.py").write_text(LOCAL_SETTINGS)
     print("== Wagtail gốc (wagtail start): 35 trang × 100 trang con", flush=True)
     manage("migrate", "--noinput", "--verbosity", "0")
     manage("shell", "-c", SEED)
     manage("collectstatic", "--noinput", "--verbosity", "0")
-    return {"name": "stock_wagtail_page", "method": "GET", "host": HOST, "path": PATH, "status": 200,
-            "queries": None, "queries_small": None}
+    return {
+        "name": "stock_wagtail_page",
+        "method": "GET",
+        "host": HOST,
+        "path": PATH,
+        "status": 200,
+        "queries": None,
+        "queries_small": None,
+    }
 
 
 def server_command(port):
     """gunicorn as for the portal: 2 workers × 4 threads."""
-    return [str(ROOT / ".venv" / "bin" / "gunicorn"), "stock.wsgi:application", "--bind", f"127.0.0.1:{port}",
-            "--workers", "2", "--threads", "4", "--chdir", str(STOCK)]
+    return [
+        str(ROOT / ".venv" / "bin" / "gunicorn"),
+        "stock.wsgi:application",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        "2",
+        "--threads",
+        "4",
+        "--chdir",
+        str(STOCK),
+    ]

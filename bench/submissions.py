@@ -16,6 +16,7 @@ the stored rows that carry the run's marker, so a lost, doubled or mismatched re
 ``bench/run.py`` calls ``run(database_url, count)``; the test suite calls ``measure`` on a database it
 prepared itself (a copy of its own), which is why preparing and measuring are separate.
 """
+
 import argparse
 import http.client
 import json
@@ -59,8 +60,13 @@ def django_env(database_url, stamp):
     """
     static_root = ROOT / "var" / "bench" / "static"
     static_root.mkdir(parents=True, exist_ok=True)
-    return dict(os.environ, DATABASE_URL=database_url, DJANGO_SETTINGS_MODULE=SETTINGS,
-                STATIC_ROOT=str(static_root), RESPONSE_CACHE_STAMP=str(stamp))
+    return dict(
+        os.environ,
+        DATABASE_URL=database_url,
+        DJANGO_SETTINGS_MODULE=SETTINGS,
+        STATIC_ROOT=str(static_root),
+        RESPONSE_CACHE_STAMP=str(stamp),
+    )
 
 
 def engine(env):
@@ -162,9 +168,26 @@ def start_server(env, port, log_path):
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with open(log_path, "wb") as log:
         server = subprocess.Popen(
-            [PYTHON, "-m", "gunicorn", "portal.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", "2",
-             "--threads", "4", "--access-logfile", "-", "--no-control-socket"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+            [
+                PYTHON,
+                "-m",
+                "gunicorn",
+                "portal.wsgi:application",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                "2",
+                "--threads",
+                "4",
+                "--access-logfile",
+                "-",
+                "--no-control-socket",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback, never a proxy
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -218,15 +241,23 @@ def build_requests(count, marker, drafts):
         person = {"name": f"Người gửi thử {index}", "email": f"nguoi.gui.{index}@example.vn"}
         if index % 2 == 0:
             host = QUESTION_HOSTS[index // 2 % len(QUESTION_HOSTS)]
-            payload = {**person, "title": "Hỏi về cấp lại thẻ bảo hiểm y tế", "publish_consent": False,
-                       "body": f"Tôi bị mất thẻ bảo hiểm y tế, xin hỏi thủ tục và thời hạn cấp lại thẻ. {tag}"}
+            payload = {
+                **person,
+                "title": "Hỏi về cấp lại thẻ bảo hiểm y tế",
+                "publish_consent": False,
+                "body": f"Tôi bị mất thẻ bảo hiểm y tế, xin hỏi thủ tục và thời hạn cấp lại thẻ. {tag}",
+            }
             requests.append({"kind": "question", "host": host, "path": "/api/v1/questions/", "payload": payload})
         else:
             host, draft_id = drafts[index // 2 % len(drafts)]
-            payload = {**person, "publish_name": False,
-                       "body": f"Đề nghị rút ngắn thời hạn đăng tải thông tin xuống một ngày làm việc. {tag}"}
-            requests.append({"kind": "comment", "host": host, "path": f"/api/v1/drafts/{draft_id}/comments/",
-                             "payload": payload})
+            payload = {
+                **person,
+                "publish_name": False,
+                "body": f"Đề nghị rút ngắn thời hạn đăng tải thông tin xuống một ngày làm việc. {tag}",
+            }
+            requests.append(
+                {"kind": "comment", "host": host, "path": f"/api/v1/drafts/{draft_id}/comments/", "payload": payload}
+            )
     return requests
 
 
@@ -263,8 +294,12 @@ def post(connection, request):
     if connection is None:
         return {"status": "error", "ms": 0.0, "body": None}
     try:
-        connection.request("POST", request["path"], body=json.dumps(request["payload"]).encode(),
-                           headers={"Host": request["host"], "Content-Type": "application/json"})
+        connection.request(
+            "POST",
+            request["path"],
+            body=json.dumps(request["payload"]).encode(),
+            headers={"Host": request["host"], "Content-Type": "application/json"},
+        )
         response = connection.getresponse()
         raw = response.read()
         status = response.status
@@ -283,8 +318,9 @@ def post(connection, request):
 
 def stored_rows(env, marker):
     """What the database holds, read by a separate Django process (the server's caches play no part)."""
-    output = subprocess.run([PYTHON, __file__, "--stored", marker], cwd=ROOT, env=env, check=True,
-                            capture_output=True, text=True).stdout
+    output = subprocess.run(
+        [PYTHON, __file__, "--stored", marker], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+    ).stdout
     return json.loads(output)
 
 
@@ -298,7 +334,8 @@ def read_stored_rows(marker):
     from legal.models import DraftComment
 
     return {
-        "questions": Question.objects.count(), "comments": DraftComment.objects.count(),
+        "questions": Question.objects.count(),
+        "comments": DraftComment.objects.count(),
         "marked_questions": list(Question.objects.filter(body__contains=marker).values_list("tracking_code", "body")),
         "marked_comments": list(DraftComment.objects.filter(body__contains=marker).values_list("pk", "body")),
     }
@@ -312,7 +349,8 @@ def summarise(database, requests, answers, before, after, elapsed):
     codes = [code for code, _ in after["marked_questions"]]
     latencies = sorted(answer["ms"] for answer in answers if isinstance(answer["status"], int))
     return {
-        "database": database, "posted": len(requests),
+        "database": database,
+        "posted": len(requests),
         "questions": sum(request["kind"] == "question" for request in requests),
         "comments": sum(request["kind"] == "comment" for request in requests),
         "created": after["questions"] + after["comments"] - before["questions"] - before["comments"],
@@ -322,7 +360,8 @@ def summarise(database, requests, answers, before, after, elapsed):
         "lost": sum(1 for index in range(len(requests)) if not stored[index]),
         "receipt_mismatches": receipt_mismatches(requests, answers, stored),
         "elapsed_s": round(elapsed, 2),
-        "p50_ms": percentile(latencies, 0.50), "p99_ms": percentile(latencies, 0.99),
+        "p50_ms": percentile(latencies, 0.50),
+        "p99_ms": percentile(latencies, 0.99),
         "client": "JSON API, http.client, one thread and connection per request, released by a barrier",
     }
 
@@ -337,7 +376,7 @@ def percentile(ordered, share):
 def receipt_mismatches(requests, answers, stored):
     """201 answers whose tracking code or comment id is not the one stored for that request."""
     mismatches = 0
-    for index, (request, answer) in enumerate(zip(requests, answers)):
+    for index, (request, answer) in enumerate(zip(requests, answers, strict=True)):
         if answer["status"] != 201:
             continue
         body = answer["body"] or {}
@@ -347,15 +386,20 @@ def receipt_mismatches(requests, answers, stored):
 
 
 def succeeded(result):
-    return (result["status_counts"] == {"201": result["posted"]} and result["created"] == result["posted"]
-            and result["lost"] == result["duplicates"] == result["duplicate_codes"] == 0
-            and result["receipt_mismatches"] == 0)
+    return (
+        result["status_counts"] == {"201": result["posted"]}
+        and result["created"] == result["posted"]
+        and result["lost"] == result["duplicates"] == result["duplicate_codes"] == 0
+        and result["receipt_mismatches"] == 0
+    )
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--database-url", help="sqlite:///<tệp mới> hoặc postgres://<máy chủ> (mặc định: "
-                                               "tệp SQLite mới trong var/bench/)")
+    parser.add_argument(
+        "--database-url",
+        help="sqlite:///<tệp mới> hoặc postgres://<máy chủ> (mặc định: tệp SQLite mới trong var/bench/)",
+    )
     parser.add_argument("--count", type=int, default=200, help="số yêu cầu POST gửi cùng lúc (mặc định 200)")
     parser.add_argument("--stored", metavar="MARKER", help=argparse.SUPPRESS)  # the checking process
     options = parser.parse_args()

@@ -3,6 +3,7 @@
 Both are scoped to one site (``?site=`` or the Host header) and read through ``contacts.directory``, the same
 functions as the HTML pages, so a province's data never shows under another and the query count stays flat.
 """
+
 from ninja import Router
 from ninja.pagination import paginate
 from wagtail.rich_text import expand_db_html
@@ -17,8 +18,9 @@ contacts_router = Router(tags=["Liên hệ"])
 reception_router = Router(tags=["Tiếp công dân"])
 
 
-@contacts_router.get("/", response={200: list[UnitOut], **problem_responses(400, 404)},
-                     summary="Đơn vị và lãnh đạo của trang")
+@contacts_router.get(
+    "/", response={200: list[UnitOut], **problem_responses(400, 404)}, summary="Đơn vị và lãnh đạo của trang"
+)
 @paginate
 def list_units(request, scope: SiteQuery):
     """The site's units (the office, departments, local offices) with address, phone, fax, e-mail, website and
@@ -26,13 +28,20 @@ def list_units(request, scope: SiteQuery):
     return site_units(resolve_site(request, scope))
 
 
-@reception_router.get("/", response={200: ReceptionOut, **problem_responses(400, 404)},
-                      summary="Tiếp công dân: nội quy, địa điểm, thời gian, lịch")
+@reception_router.get(
+    "/",
+    response={200: ReceptionOut, **problem_responses(400, 404)},
+    summary="Tiếp công dân: nội quy, địa điểm, thời gian, lịch",
+)
 def reception(request, scope: SiteQuery):
     """The site's citizen reception rules, place, regular hours and the leaders' upcoming schedule (seed 004)."""
     info = site_reception(resolve_site(request, scope))
     settings = info.settings
     for day in info.upcoming:
         day.place = day.place or settings.place
-    return {"place": settings.place, "regular_hours": settings.regular_hours,
-            "rules": expand_db_html(settings.rules), "upcoming": info.upcoming}
+    return {
+        "place": settings.place,
+        "regular_hours": settings.regular_hours,
+        "rules": expand_db_html(settings.rules),
+        "upcoming": info.upcoming,
+    }

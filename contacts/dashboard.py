@@ -1,4 +1,5 @@
 """The dashboard panel that warns a board when its head has a month without a reception day (seed 004)."""
+
 from django.urls import reverse
 from wagtail.admin.ui.components import Component
 
@@ -15,8 +16,12 @@ class HeadReceptionPanel(Component):
         user = parent_context["request"].user
         sites = schedule_policy.sites_user_has_any_permission_for(user, ["add", "change"])
         missing, without_head = missing_head_receptions(sites)
-        return {"missing": missing, "without_head": without_head, "months_ahead": MONTHS_AHEAD,
-                "schedule_url": reverse(schedule_viewset.get_url_name("add"))}
+        return {
+            "missing": missing,
+            "without_head": without_head,
+            "months_ahead": MONTHS_AHEAD,
+            "schedule_url": reverse(schedule_viewset.get_url_name("add")),
+        }
 
 
 def add_panel(request, panels):

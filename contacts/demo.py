@@ -7,6 +7,7 @@ next one but not in the third, so the dashboard warning shows something on a fre
 entries of the reception log for the monthly report. Only fills what is empty: a second run changes nothing,
 and what a board has edited is never overwritten.
 """
+
 import datetime as dt
 from urllib.parse import quote_plus
 
@@ -20,41 +21,70 @@ from .reception_warnings import months_from
 
 # code -> (English name, address, English address, phone, fax, website, leaders: (name, title, English title))
 OFFICES = {
-    "00": ("Vietnam Social Security", "Số 7 Tràng Thi, phường Hoàn Kiếm, thành phố Hà Nội",
-           "7 Trang Thi Street, Hoan Kiem Ward, Ha Noi", "024 3936 1111", "024 3936 1112",
-           "https://baohiemxahoi.gov.vn", [
-               ("Trần Minh Khoa", "Giám đốc Bảo hiểm xã hội Việt Nam", "Director General of Vietnam Social Security"),
-               ("Lê Thị Thu Hà", "Phó Giám đốc", "Deputy Director General"),
-           ]),
-    "01": ("Ha Noi Social Security", "Số 86 Trần Thái Tông, phường Cầu Giấy, thành phố Hà Nội",
-           "86 Tran Thai Tong Street, Cau Giay Ward, Ha Noi", "024 3767 2222", "024 3767 2223",
-           "https://hanoi.baohiemxahoi.gov.vn", [
-               ("Nguyễn Đức Hòa", "Giám đốc", "Director"),
-               ("Phạm Thị Minh Nguyệt", "Phó Giám đốc", "Deputy Director"),
-           ]),
-    "48": ("Da Nang Social Security", "Số 148 Nguyễn Chí Thanh, phường Hải Châu, thành phố Đà Nẵng",
-           "148 Nguyen Chi Thanh Street, Hai Chau Ward, Da Nang", "0236 382 3333", "0236 382 3334",
-           "https://danang.baohiemxahoi.gov.vn", [
-               ("Võ Văn Thành", "Giám đốc", "Director"),
-               ("Huỳnh Thị Lan", "Phó Giám đốc", "Deputy Director"),
-           ]),
-    "79": ("Ho Chi Minh City Social Security", "Số 117C Nguyễn Đình Chính, phường Phú Nhuận, Thành phố Hồ Chí Minh",
-           "117C Nguyen Dinh Chinh Street, Phu Nhuan Ward, Ho Chi Minh City", "028 3997 4444", "028 3997 4445",
-           "https://hochiminh.baohiemxahoi.gov.vn", [
-               ("Đặng Quốc Bảo", "Giám đốc", "Director"),
-               ("Trương Ngọc Anh", "Phó Giám đốc", "Deputy Director"),
-           ]),
+    "00": (
+        "Vietnam Social Security",
+        "Số 7 Tràng Thi, phường Hoàn Kiếm, thành phố Hà Nội",
+        "7 Trang Thi Street, Hoan Kiem Ward, Ha Noi",
+        "024 3936 1111",
+        "024 3936 1112",
+        "https://baohiemxahoi.gov.vn",
+        [
+            ("Trần Minh Khoa", "Giám đốc Bảo hiểm xã hội Việt Nam", "Director General of Vietnam Social Security"),
+            ("Lê Thị Thu Hà", "Phó Giám đốc", "Deputy Director General"),
+        ],
+    ),
+    "01": (
+        "Ha Noi Social Security",
+        "Số 86 Trần Thái Tông, phường Cầu Giấy, thành phố Hà Nội",
+        "86 Tran Thai Tong Street, Cau Giay Ward, Ha Noi",
+        "024 3767 2222",
+        "024 3767 2223",
+        "https://hanoi.baohiemxahoi.gov.vn",
+        [
+            ("Nguyễn Đức Hòa", "Giám đốc", "Director"),
+            ("Phạm Thị Minh Nguyệt", "Phó Giám đốc", "Deputy Director"),
+        ],
+    ),
+    "48": (
+        "Da Nang Social Security",
+        "Số 148 Nguyễn Chí Thanh, phường Hải Châu, thành phố Đà Nẵng",
+        "148 Nguyen Chi Thanh Street, Hai Chau Ward, Da Nang",
+        "0236 382 3333",
+        "0236 382 3334",
+        "https://danang.baohiemxahoi.gov.vn",
+        [
+            ("Võ Văn Thành", "Giám đốc", "Director"),
+            ("Huỳnh Thị Lan", "Phó Giám đốc", "Deputy Director"),
+        ],
+    ),
+    "79": (
+        "Ho Chi Minh City Social Security",
+        "Số 117C Nguyễn Đình Chính, phường Phú Nhuận, Thành phố Hồ Chí Minh",
+        "117C Nguyen Dinh Chinh Street, Phu Nhuan Ward, Ho Chi Minh City",
+        "028 3997 4444",
+        "028 3997 4445",
+        "https://hochiminh.baohiemxahoi.gov.vn",
+        [
+            ("Đặng Quốc Bảo", "Giám đốc", "Director"),
+            ("Trương Ngọc Anh", "Phó Giám đốc", "Deputy Director"),
+        ],
+    ),
 }
 # The units questions are routed to in the Q&A demo (faq.demo), by site code.
 UNITS = {
     "00": ["Trung tâm Dịch vụ hỗ trợ, chăm sóc khách hàng", "Trung tâm Truyền thông", "Ban Pháp chế"],
-    "01": ["Phòng Chế độ bảo hiểm xã hội", "Phòng Quản lý thu và Phát triển người tham gia",
-           "Bảo hiểm xã hội cơ sở Ba Đình"],
+    "01": [
+        "Phòng Chế độ bảo hiểm xã hội",
+        "Phòng Quản lý thu và Phát triển người tham gia",
+        "Bảo hiểm xã hội cơ sở Ba Đình",
+    ],
     "48": ["Phòng Chế độ bảo hiểm xã hội", "Phòng Giám định bảo hiểm y tế"],
 }
 EXTRA_UNITS = {"79": ["Phòng Chế độ bảo hiểm xã hội"]}
-WORKING_HOURS = ("Sáng 7:30–11:30, chiều 13:30–16:30 các ngày làm việc từ thứ Hai đến thứ Sáu",
-                 "Monday to Friday, 7:30–11:30 and 13:30–16:30")
+WORKING_HOURS = (
+    "Sáng 7:30–11:30, chiều 13:30–16:30 các ngày làm việc từ thứ Hai đến thứ Sáu",
+    "Monday to Friday, 7:30–11:30 and 13:30–16:30",
+)
 RULES = (
     "<p>Công dân đến tiếp xúc phải xuất trình giấy tờ tùy thân, trình bày trung thực sự việc, "
     "cung cấp tài liệu liên quan và ký xác nhận nội dung trình bày.</p>"
@@ -62,11 +92,15 @@ RULES = (
     "<li>Nhiều người cùng khiếu nại, kiến nghị một nội dung thì cử người đại diện.</li></ul>"
 )
 LOG_ENTRIES = {
-    "01": [("Nguyễn Văn Bình", "Chậm giải quyết chế độ thai sản", ReceptionKind.COMPLAINT),
-           ("Trần Thị Hoa", "Doanh nghiệp nợ đóng bảo hiểm xã hội", ReceptionKind.DENUNCIATION),
-           ("Lê Văn Cường", "Đề nghị bổ sung điểm thu bảo hiểm y tế hộ gia đình", ReceptionKind.PETITION)],
-    "48": [("Phan Thị Dung", "Thái độ phục vụ tại quầy tiếp nhận hồ sơ", ReceptionKind.FEEDBACK),
-           ("Hồ Văn Em", "Tính lại mức hưởng lương hưu", ReceptionKind.COMPLAINT)],
+    "01": [
+        ("Nguyễn Văn Bình", "Chậm giải quyết chế độ thai sản", ReceptionKind.COMPLAINT),
+        ("Trần Thị Hoa", "Doanh nghiệp nợ đóng bảo hiểm xã hội", ReceptionKind.DENUNCIATION),
+        ("Lê Văn Cường", "Đề nghị bổ sung điểm thu bảo hiểm y tế hộ gia đình", ReceptionKind.PETITION),
+    ],
+    "48": [
+        ("Phan Thị Dung", "Thái độ phục vụ tại quầy tiếp nhận hồ sơ", ReceptionKind.FEEDBACK),
+        ("Hồ Văn Em", "Tính lại mức hưởng lương hưu", ReceptionKind.COMPLAINT),
+    ],
 }
 
 
@@ -83,18 +117,37 @@ def load_contacts_demo(report, today=None):
 
 def ensure_office(profile, report):
     site, (name_en, address, address_en, phone, fax, website, leaders) = profile.site, OFFICES[profile.code]
-    office, created = Unit.objects.get_or_create(site=site, name=profile.full_name, defaults={
-        "kind": Unit.Kind.PROVINCIAL_OFFICE, "name_en": name_en, "address": address, "address_en": address_en,
-        "phone": phone, "fax": fax, "email": profile.email, "website": website,
-        "working_hours": WORKING_HOURS[0], "working_hours_en": WORKING_HOURS[1],
-        "map_url": f"https://www.openstreetmap.org/search?query={quote_plus(address)}",
-    })
+    office, created = Unit.objects.get_or_create(
+        site=site,
+        name=profile.full_name,
+        defaults={
+            "kind": Unit.Kind.PROVINCIAL_OFFICE,
+            "name_en": name_en,
+            "address": address,
+            "address_en": address_en,
+            "phone": phone,
+            "fax": fax,
+            "email": profile.email,
+            "website": website,
+            "working_hours": WORKING_HOURS[0],
+            "working_hours_en": WORKING_HOURS[1],
+            "map_url": f"https://www.openstreetmap.org/search?query={quote_plus(address)}",
+        },
+    )
     if created:
         report.change(f"demo: đơn vị “{office.name}” và thông tin liên hệ ({site.hostname})")
     if not office.leaders.exists():
         for order, (name, title, title_en) in enumerate(leaders):
-            Leader.objects.create(unit=office, name=name, title=title, title_en=title_en, sort_order=order,
-                                  phone=phone, email=profile.email, is_head=order == 0)
+            Leader.objects.create(
+                unit=office,
+                name=name,
+                title=title,
+                title_en=title_en,
+                sort_order=order,
+                phone=phone,
+                email=profile.email,
+                is_head=order == 0,
+            )
         report.change(f"demo: lãnh đạo của {office.name}")
     return office
 
@@ -104,9 +157,14 @@ def fill_units(profile, office, report):
     site = profile.site
     for number, name in enumerate(UNITS.get(profile.code, []) + EXTRA_UNITS.get(profile.code, []), start=1):
         unit, created = Unit.objects.get_or_create(site=site, name=name)
-        details = {"parent": office, "address": office.address, "address_en": office.address_en,
-                   "phone": f"{office.phone[:-1]}{number}", "working_hours": office.working_hours,
-                   "working_hours_en": office.working_hours_en}
+        details = {
+            "parent": office,
+            "address": office.address,
+            "address_en": office.address_en,
+            "phone": f"{office.phone[:-1]}{number}",
+            "working_hours": office.working_hours,
+            "working_hours_en": office.working_hours_en,
+        }
         blank = {field: value for field, value in details.items() if not getattr(unit, field)}
         if blank:
             Unit.objects.filter(pk=unit.pk).update(**blank)
@@ -121,26 +179,37 @@ def reception_day(month_start):
 
 def ensure_reception(profile, office, today, report):
     site = profile.site
-    _settings, created = ReceptionSettings.objects.get_or_create(site=site, defaults={
-        "place": f"Phòng tiếp công dân, {office.address}", "regular_hours": WORKING_HOURS[0], "rules": RULES})
+    _settings, created = ReceptionSettings.objects.get_or_create(
+        site=site,
+        defaults={"place": f"Phòng tiếp công dân, {office.address}", "regular_hours": WORKING_HOURS[0], "rules": RULES},
+    )
     if created:
         report.change(f"demo: nội quy, địa điểm tiếp công dân ({site.hostname})")
     if not ReceptionSchedule.objects.filter(site=site).exists():
         head, deputy = office.leaders.order_by("sort_order")[:2]
         this_month, next_month, _third = months_from(today)  # the third month is left out for the warning
-        for leader, month, mode in ((head, this_month, ReceptionMode.IN_PERSON),
-                                    (head, next_month, ReceptionMode.IN_PERSON),
-                                    (deputy, next_month, ReceptionMode.ONLINE)):
+        for leader, month, mode in (
+            (head, this_month, ReceptionMode.IN_PERSON),
+            (head, next_month, ReceptionMode.IN_PERSON),
+            (deputy, next_month, ReceptionMode.ONLINE),
+        ):
             day = reception_day(month)
             if leader is deputy:
                 day = next_working_day(day + dt.timedelta(days=6))
-            ReceptionSchedule.objects.create(site=site, leader=leader, date=day, start_time=dt.time(8),
-                                             end_time=dt.time(11, 30), mode=mode)
+            ReceptionSchedule.objects.create(
+                site=site, leader=leader, date=day, start_time=dt.time(8), end_time=dt.time(11, 30), mode=mode
+            )
         report.change(f"demo: lịch tiếp công dân của lãnh đạo ({site.hostname})")
     entries = LOG_ENTRIES.get(profile.code, [])
     if entries and not ReceptionLog.objects.filter(site=site).exists():
         for index, (citizen, subject, kind) in enumerate(entries):
-            ReceptionLog.objects.create(site=site, date=today - dt.timedelta(days=index), citizen_name=citizen,
-                                        subject=subject, kind=kind, handling_unit=office,
-                                        outcome="Đã hướng dẫn và chuyển đơn vị chuyên môn giải quyết.")
+            ReceptionLog.objects.create(
+                site=site,
+                date=today - dt.timedelta(days=index),
+                citizen_name=citizen,
+                subject=subject,
+                kind=kind,
+                handling_unit=office,
+                outcome="Đã hướng dẫn và chuyển đơn vị chuyên môn giải quyết.",
+            )
         report.change(f"demo: sổ tiếp công dân ({site.hostname})")

@@ -3,6 +3,7 @@ the English page and the API, so they can never disagree. A flat number of queri
 units with their leaders (two), the reception settings (one), the upcoming schedule with leaders (one).
 Everything here is about one site only: a province's contacts never show under another.
 """
+
 from dataclasses import dataclass
 
 from django.db.models import Case, IntegerField, Prefetch, Value, When
@@ -15,10 +16,18 @@ KIND_ORDER = [Unit.Kind.PROVINCIAL_OFFICE, Unit.Kind.DEPARTMENT, Unit.Kind.LOCAL
 
 def site_units(site):
     """The site's units with their leaders, the office first, then departments, then local offices."""
-    kind_rank = Case(*(When(kind=kind, then=Value(rank)) for rank, kind in enumerate(KIND_ORDER)),
-                     default=Value(len(KIND_ORDER)), output_field=IntegerField())
-    return Unit.objects.filter(site=site).order_by(kind_rank, "name", "pk").prefetch_related(
-        Prefetch("leaders", queryset=Leader.objects.select_related("photo").order_by("sort_order", "pk")))
+    kind_rank = Case(
+        *(When(kind=kind, then=Value(rank)) for rank, kind in enumerate(KIND_ORDER)),
+        default=Value(len(KIND_ORDER)),
+        output_field=IntegerField(),
+    )
+    return (
+        Unit.objects.filter(site=site)
+        .order_by(kind_rank, "name", "pk")
+        .prefetch_related(
+            Prefetch("leaders", queryset=Leader.objects.select_related("photo").order_by("sort_order", "pk"))
+        )
+    )
 
 
 @dataclass

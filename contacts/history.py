@@ -6,6 +6,7 @@ this action records the same edit under ``contacts.edit`` with the old and new v
 (the unit's and its leaders'), read from the validated admin form, so the unit's history page shows them,
 and the day the change happened in the unit, so the timeliness report can tell a late update.
 """
+
 from django.db.models import Model
 from django.forms import ChoiceField, ModelChoiceField
 from wagtail.actions.edit import EditAction
@@ -71,8 +72,13 @@ class ContactEditAction(EditAction):
         changes = contact_changes(self.form) if valid else []
         changed_on = self.form.cleaned_data.get("changed_on") if valid else None
         instance = super()._edit(skip_permission_checks=skip_permission_checks)
-        log(instance=instance, action=EDIT_ACTION, user=self.user, content_changed=bool(changes),
-            data={"changes": changes, CHANGED_ON: changed_on.isoformat() if changed_on else None})
+        log(
+            instance=instance,
+            action=EDIT_ACTION,
+            user=self.user,
+            content_changed=bool(changes),
+            data={"changes": changes, CHANGED_ON: changed_on.isoformat() if changed_on else None},
+        )
         return instance
 
 

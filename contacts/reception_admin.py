@@ -4,6 +4,7 @@ Both are site-owned records (``SiteOwnedSnippetViewSet``): a board lists, opens 
 site's, and the confinement middleware answers 404 to any URL naming another site's record. The log holds
 citizens' names, so it is never exported outside the report's counts and never shown publicly.
 """
+
 from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils import timezone
@@ -35,7 +36,8 @@ class ScheduleForm(SiteOwnedAdminForm):
         super().__init__(*args, **kwargs)
         if "leader" in self.fields and "site" in self.fields:
             self.fields["leader"].queryset = Leader.objects.filter(
-                unit__site__in=self.fields["site"].queryset).select_related("unit")
+                unit__site__in=self.fields["site"].queryset
+            ).select_related("unit")
 
 
 class ReceptionLogForm(SiteOwnedAdminForm):
@@ -57,8 +59,10 @@ class ReceptionScheduleViewSet(SiteOwnedSnippetViewSet):
     permission_policy = schedule_policy
     list_display = ["__str__", "site", "leader", "mode"]
     list_filter = ["site", "mode"]
-    edit_handler = ObjectList([FieldPanel(name) for name in (
-        "site", "date", "start_time", "end_time", "leader", "place", "mode")], base_form_class=ScheduleForm)
+    edit_handler = ObjectList(
+        [FieldPanel(name) for name in ("site", "date", "start_time", "end_time", "leader", "place", "mode")],
+        base_form_class=ScheduleForm,
+    )
 
 
 def selected_month(request):
@@ -113,9 +117,10 @@ class ReceptionLogViewSet(SiteOwnedSnippetViewSet):
     list_display = ["__str__", "site", "kind", "citizen_name", "handling_unit"]
     list_filter = ["site", "kind"]
     search_fields = ["subject", "citizen_name"]
-    edit_handler = ObjectList([FieldPanel(name) for name in (
-        "site", "date", "citizen_name", "subject", "kind", "handling_unit", "outcome")],
-        base_form_class=ReceptionLogForm)
+    edit_handler = ObjectList(
+        [FieldPanel(name) for name in ("site", "date", "citizen_name", "subject", "kind", "handling_unit", "outcome")],
+        base_form_class=ReceptionLogForm,
+    )
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [path("report/", MonthlyReportView.as_view(), name="report")]
@@ -131,5 +136,6 @@ log_viewset = ReceptionLogViewSet()
 
 
 def report_menu_item():
-    return ReportMenuItem("Báo cáo tiếp công dân", reverse(log_viewset.get_url_name("report")),
-                          icon_name="table", order=322)
+    return ReportMenuItem(
+        "Báo cáo tiếp công dân", reverse(log_viewset.get_url_name("report")), icon_name="table", order=322
+    )

@@ -4,6 +4,7 @@ Counts of citizens received in the month by kind (complaint, denunciation, petit
 grouped query whatever the number of sites; the admin table and the XLSX file are written from the same
 rows so they can never disagree. Only the sites given are counted: the caller passes the user's own.
 """
+
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
@@ -33,7 +34,9 @@ def monthly_report(sites, year, month, with_total):
     figures = {
         row.pop("site"): row
         for row in ReceptionLog.objects.filter(site__in=sites, date__year=year, date__month=month)
-        .values("site").annotate(**{key: aggregate for key, _label, aggregate in columns}).order_by()
+        .values("site")
+        .annotate(**{key: aggregate for key, _label, aggregate in columns})
+        .order_by()
     }
     rows = [
         (site.site_name or site.hostname, [figures.get(site.pk, {}).get(key, 0) for key, _label, _agg in columns])

@@ -4,6 +4,7 @@ Units' and leaders' addresses, phones and e-mails are official contacts that see
 to be published; nothing of the reception log (citizens' names and matters) is ever part of these shapes.
 Fields are listed one by one so a field added to a model later cannot leak by accident.
 """
+
 import datetime as dt
 
 from django.utils import timezone

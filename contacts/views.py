@@ -1,5 +1,6 @@
 """The English contact page (``/en/contact/``): Vietnamese government portals must offer their organisation
 and contacts in English. The site comes from the request, like every public page."""
+
 from django.http import Http404
 from django.shortcuts import render
 from wagtail.models import Site

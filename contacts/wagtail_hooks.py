@@ -1,5 +1,6 @@
 """Admin of contacts: units with their leaders (each site's board its own; the centre all), the change
 history of contact details, citizen reception (schedule, log, monthly report) and the dashboard warning."""
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -28,15 +29,22 @@ class UnitForm(SiteOwnedAdminForm):
     """
 
     changed_on = forms.DateField(
-        label=_("Ngày thay đổi tại đơn vị"), required=False,
-        help_text=_("Ngày thông tin liên hệ thay đổi trên thực tế; để trống nếu là hôm nay. "
-                    "Quy chế yêu cầu cập nhật trong 01 ngày làm việc."))
+        label=_("Ngày thay đổi tại đơn vị"),
+        required=False,
+        help_text=_(
+            "Ngày thông tin liên hệ thay đổi trên thực tế; để trống nếu là hôm nay. "
+            "Quy chế yêu cầu cập nhật trong 01 ngày làm việc."
+        ),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "parent" in self.fields and "site" in self.fields:
-            self.fields["parent"].queryset = Unit.objects.filter(
-                site__in=self.fields["site"].queryset).exclude(pk=self.instance.pk).select_related("site")
+            self.fields["parent"].queryset = (
+                Unit.objects.filter(site__in=self.fields["site"].queryset)
+                .exclude(pk=self.instance.pk)
+                .select_related("site")
+            )
 
     def clean_changed_on(self):
         day = self.cleaned_data.get("changed_on")
@@ -66,14 +74,33 @@ class UnitViewSet(SiteOwnedSnippetViewSet):
     list_filter = ["site", "kind"]
     search_fields = ["name"]
     edit_view_class = UnitEditView
-    edit_handler = ObjectList([
-        *(FieldPanel(name) for name in (
-            "site", "kind", "parent", "name", "address", "phone", "fax", "email", "website", "working_hours",
-            "map_url", "changed_on")),
-        MultiFieldPanel([FieldPanel(name) for name in ("name_en", "address_en", "working_hours_en")],
-                        heading=_("Tiếng Anh (English)")),
-        InlinePanel("leaders", heading=_("Lãnh đạo"), label=_("lãnh đạo")),
-    ], base_form_class=UnitForm)
+    edit_handler = ObjectList(
+        [
+            *(
+                FieldPanel(name)
+                for name in (
+                    "site",
+                    "kind",
+                    "parent",
+                    "name",
+                    "address",
+                    "phone",
+                    "fax",
+                    "email",
+                    "website",
+                    "working_hours",
+                    "map_url",
+                    "changed_on",
+                )
+            ),
+            MultiFieldPanel(
+                [FieldPanel(name) for name in ("name_en", "address_en", "working_hours_en")],
+                heading=_("Tiếng Anh (English)"),
+            ),
+            InlinePanel("leaders", heading=_("Lãnh đạo"), label=_("lãnh đạo")),
+        ],
+        base_form_class=UnitForm,
+    )
 
 
 register_snippet(UnitViewSet)

@@ -8,6 +8,7 @@
 - Timing: HTML forms carry a signed timestamp; a form sent back faster than a person can type, or hours
   later, is refused. The API has no form, so it relies on the rate limit and size limits alone.
 """
+
 import time
 from dataclasses import dataclass
 
@@ -58,8 +59,9 @@ def form_problem(data):
     if data.get(HONEYPOT_FIELD):
         return "Biểu mẫu không hợp lệ."
     try:
-        issued = int(signing.TimestampSigner(salt=_SIGNER_SALT).unsign(
-            data.get(TIMING_FIELD, ""), max_age=MAX_FORM_AGE_SECONDS))
+        issued = int(
+            signing.TimestampSigner(salt=_SIGNER_SALT).unsign(data.get(TIMING_FIELD, ""), max_age=MAX_FORM_AGE_SECONDS)
+        )
     except signing.SignatureExpired:
         return "Biểu mẫu đã hết hạn; vui lòng tải lại trang và gửi lại."
     except (signing.BadSignature, ValueError):

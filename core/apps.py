@@ -22,5 +22,9 @@ class CoreConfig(AppConfig):
         invalidation.connect()
 
         for signal in (post_save, post_delete):
-            signal.connect(lambda **kwargs: adjustments_changed(), sender=CalendarAdjustment,
-                           weak=False, dispatch_uid=f"calendar-adjustments-{signal}")
+            signal.connect(
+                lambda **kwargs: adjustments_changed(),
+                sender=CalendarAdjustment,
+                weak=False,
+                dispatch_uid=f"calendar-adjustments-{signal}",
+            )

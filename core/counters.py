@@ -7,6 +7,7 @@ away those whose time is over. Django's database
 cache would do the same in a dozen queries per bump; this is one. If Redis does not answer, the database
 takes over: slower, never a 500.
 """
+
 import logging
 
 from django.conf import settings

@@ -7,14 +7,29 @@ template may one day need (``{{ request.csp_nonce }}``). Wagtail's admin writes 
 attributes of its own that take no nonce, so ``/admin/`` gets a second policy that allows them, still
 limited to the portal's origin. Settings: ``CONTENT_SECURITY_POLICY`` (public) and ``ADMIN_CSP_DIRECTIVES``.
 """
+
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 
 # Browser features no page of the portal uses; denied so that no injected content can use them either.
-PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in (
-    "accelerometer", "autoplay", "camera", "display-capture", "geolocation", "gyroscope", "magnetometer",
-    "microphone", "midi", "payment", "usb", "xr-spatial-tracking", "browsing-topics",
-))
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+        "xr-spatial-tracking",
+        "browsing-topics",
+    )
+)
 
 
 class PortalCSPMiddleware(CSPMiddleware):

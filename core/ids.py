@@ -3,6 +3,7 @@
 An id is ASCII digits, at most 18 of them (below 10^18, inside every SQL integer type, so no backend
 overflows comparing it). Anything else is no id of ours: callers answer as for a missing record.
 """
+
 MAX_ID_DIGITS = 18
 
 

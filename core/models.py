@@ -1,4 +1,5 @@
 """Cross-cutting records: the Government's yearly adjustments to the working-day calendar."""
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -40,3 +41,6 @@ class SharedCounter(models.Model):
 
     class Meta:
         verbose_name = _("bộ đếm dùng chung")
+
+    def __str__(self):
+        return f"{self.name} = {self.count}"

@@ -6,6 +6,7 @@ address that rate limits and lockouts count against, nor claim HTTPS. ``TRUSTED_
 comma-separated list of addresses or networks (``10.0.0.0/8,127.0.0.1``); empty means no proxy: the
 client is ``REMOTE_ADDR``.
 """
+
 import ipaddress
 from functools import lru_cache
 
@@ -16,7 +17,7 @@ FORWARDED_HEADERS = ("HTTP_X_FORWARDED_FOR", "HTTP_X_FORWARDED_PROTO", "HTTP_X_F
 
 @lru_cache(maxsize=8)
 def _networks(entries):
-    return tuple(ipaddress.ip_network(entry, strict=False) for entry in entries)
+    return tuple(ipaddress.ip_network(entry, strict=True) for entry in entries)
 
 
 def is_trusted_proxy(address):

@@ -9,6 +9,7 @@ would not find "Đà Nẵng" there. ``simple`` is chosen upstream to avoid stemm
 On SQLite, modelsearch's FTS5 backend lets a ``"`` in a query break the ``MATCH`` string (a 500 on every
 search box and on ``/api/v2/pages/?search=``); ``core.search_fts5`` compiles queries that quote it.
 """
+
 from django.db import connection
 from modelsearch.backends import database
 

@@ -14,6 +14,7 @@ them (or only of spaces) matches nothing.
 
 Imported only on SQLite with FTS5: modelsearch defines the FTS5 index model on no other database.
 """
+
 import unicodedata
 
 from modelsearch.backends.database.sqlite.sqlite import (

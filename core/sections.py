@@ -10,6 +10,7 @@ An app's ``AppConfig`` may declare:
 So the bootstrap creates a section without importing its page type, and a new app adds its section or demo by
 declaring it, not by editing the project.
 """
+
 from dataclasses import dataclass
 from operator import attrgetter, itemgetter
 

@@ -9,6 +9,7 @@ every one writes its cells through ``safe_cell``: the admin listings' CSV/XLSX d
 ``safe_row``. Only text changes: numbers and dates stay numbers and dates, so the sheets still add up and
 sort.
 """
+
 from django.http import HttpResponse
 from openpyxl import Workbook
 from wagtail.snippets.views.snippets import IndexView

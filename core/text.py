@@ -4,6 +4,7 @@ anyascii (a Wagtail dependency) maps every Vietnamese letter, đ included, to it
 records keep a folded copy of their searchable text and queries are folded the same way, so the match
 works identically on SQLite and PostgreSQL.
 """
+
 import re
 
 from anyascii import anyascii

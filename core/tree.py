@@ -7,6 +7,7 @@ those whose path lies between its own path and the first path after its subtree,
 PostgreSQL both read from the index, so a list costs what its own site holds. Paths are compared in the
 order of treebeard's alphabet, as its ``get_children`` already does.
 """
+
 from django.db.models import Q
 from wagtail.models import Page
 

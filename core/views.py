@@ -1,4 +1,5 @@
 """Site-wide public views: robots.txt, the HTML sitemap of the current site, and the API's 404."""
+
 from django.http import HttpResponse
 from django.shortcuts import render
 from wagtail.models import Page, Site
@@ -23,8 +24,12 @@ def sitemap_page(request):
     """Sơ đồ trang: the live, public pages of the requesting site only, nested as in the page tree."""
     root = Site.find_for_request(request).root_page
     pages = (
-        Page.objects.descendant_of(root, inclusive=True).live().public().filter(depth__lte=root.depth + 3)
-        .order_by("path").only("id", "title", "url_path", "depth", "path")
+        Page.objects.descendant_of(root, inclusive=True)
+        .live()
+        .public()
+        .filter(depth__lte=root.depth + 3)
+        .order_by("path")
+        .only("id", "title", "url_path", "depth", "path")
     )
     return render(request, "cms/sitemap_page.html", {"tree": page_tree(pages, request), "page_title": "Sơ đồ trang"})
 

@@ -12,6 +12,7 @@ Counting rule (as Bộ luật Dân sự art. 147: a time limit starts the day af
 - "within N working days" ends at the close of office hours on the N-th working day after that day.
 So a question received on Sunday evening counts from Monday, and its 2-day deadline is Wednesday 16:30.
 """
+
 import datetime as dt
 from functools import lru_cache
 
@@ -127,5 +128,3 @@ def working_days_left(due, now=None):
     if due <= now:
         return -working_days_between(due.date(), now.date())
     return working_days_between(now.date(), due.date())
-
-

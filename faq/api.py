@@ -3,6 +3,7 @@
 Questions enter through ``faq.transitions.submit`` like those of the HTML form, so the deadline, the log
 and the acknowledgement e-mail are the same whichever door a question comes in by.
 """
+
 from django.http import Http404
 from django.views.decorators.cache import never_cache
 from ninja import Query, Router, Status
@@ -23,15 +24,17 @@ from .schemas import PublishedQuestionOut, QuestionFilter, QuestionIn, QuestionR
 router = Router(tags=["Hỏi đáp"])
 
 
-@router.get("/", response={200: list[PublishedQuestionOut], **problem_responses(400, 404)},
-            summary="Câu hỏi đã được trả lời và đăng công khai")
+@router.get(
+    "/",
+    response={200: list[PublishedQuestionOut], **problem_responses(400, 404)},
+    summary="Câu hỏi đã được trả lời và đăng công khai",
+)
 @paginate
 def list_questions(request, filters: Query[QuestionFilter]):
     """Published questions and answers of a site, the most recently published first."""
     site = resolve_site(request, filters)
     questions = (
-        Question.objects.published().filter(site=site)
-        .select_related("site", "topic").order_by("-published_at", "-pk")
+        Question.objects.published().filter(site=site).select_related("site", "topic").order_by("-published_at", "-pk")
     )
     if filters.q:
         questions = questions.search(filters.q)
@@ -40,8 +43,7 @@ def list_questions(request, filters: Query[QuestionFilter]):
     return questions
 
 
-@router.post("/", response={201: QuestionReceipt, **problem_responses(400, 404, 413, 415, 429)},
-             summary="Gửi câu hỏi")
+@router.post("/", response={201: QuestionReceipt, **problem_responses(400, 404, 413, 415, 429)}, summary="Gửi câu hỏi")
 @decorate_view(json_only)
 def submit_question(request, scope: SiteQuery, payload: QuestionIn):
     """A question to the site: 201 with the tracking code the asker uses to follow it.
@@ -55,17 +57,31 @@ def submit_question(request, scope: SiteQuery, payload: QuestionIn):
     if throttled:
         return too_many_requests(throttled)
     question = transitions.submit(
-        site, name=payload.name, email=payload.email, phone=payload.phone or "", topic=topic,
-        title=payload.title, body=payload.body, publish_name=payload.publish_consent,
+        site,
+        name=payload.name,
+        email=payload.email,
+        phone=payload.phone or "",
+        topic=topic,
+        title=payload.title,
+        body=payload.body,
+        publish_name=payload.publish_consent,
     )
-    return Status(201, QuestionReceipt(
-        tracking_code=question.display_code, status=question.status,
-        received_at=question.received_at, due_by=question.due_at,
-    ))
+    return Status(
+        201,
+        QuestionReceipt(
+            tracking_code=question.display_code,
+            status=question.status,
+            received_at=question.received_at,
+            due_by=question.due_at,
+        ),
+    )
 
 
-@router.get("/track/{tracking_code}/", response={200: TrackingOut, **problem_responses(400, 404, 429)},
-            summary="Tra cứu tình trạng câu hỏi")
+@router.get(
+    "/track/{tracking_code}/",
+    response={200: TrackingOut, **problem_responses(400, 404, 429)},
+    summary="Tra cứu tình trạng câu hỏi",
+)
 @decorate_view(never_cache)
 def track_question(request, tracking_code: str, scope: SiteQuery):
     """Where a question stands. Codes are accepted as typed (``abcde-fghjk``).
@@ -78,8 +94,7 @@ def track_question(request, tracking_code: str, scope: SiteQuery):
     if throttled:
         return too_many_requests(throttled)
     question = (
-        Question.objects.filter(site=site, tracking_code=normalise_code(tracking_code))
-        .select_related("site").first()
+        Question.objects.filter(site=site, tracking_code=normalise_code(tracking_code)).select_related("site").first()
     )
     if question is None:
         raise Http404("Không có câu hỏi nào mang mã tra cứu này trên trang.")

@@ -4,6 +4,7 @@ It follows the question form's API (JSON only, unknown fields refused, bounded f
 counts only well-formed requests) and reuses its helpers; the answer carries the tracking code and the
 deadline, never the requester's personal data.
 """
+
 import re
 from typing import Annotated
 
@@ -44,10 +45,11 @@ class InformationRequestIn(Schema):
     name: text(1, LIMITS["name"]) = Field(..., description="Họ và tên người yêu cầu.")
     address: text(1, LIMITS["address"]) = Field(..., description="Nơi cư trú.")
     id_number: Annotated[text(1, LIMITS["id_number"]), AfterValidator(checked_id_number)] = Field(
-        ..., description="Số CCCD (12 chữ số), CMND (9 chữ số) hoặc hộ chiếu (một chữ cái và 7–8 chữ số).",
-        json_schema_extra={"pattern": ID_NUMBER_PATTERN})
-    email: Email = Field(
-        ..., description="Thư điện tử nhận mã và thông tin; không bao giờ công khai.")
+        ...,
+        description="Số CCCD (12 chữ số), CMND (9 chữ số) hoặc hộ chiếu (một chữ cái và 7–8 chữ số).",
+        json_schema_extra={"pattern": ID_NUMBER_PATTERN},
+    )
+    email: Email = Field(..., description="Thư điện tử nhận mã và thông tin; không bao giờ công khai.")
     phone: optional(LIMITS["phone"], PHONE_PATTERN) = Field("", description="Số điện thoại (không bắt buộc).")
     fax: optional(LIMITS["fax"], PHONE_PATTERN) = Field("", description="Số fax (không bắt buộc).")
     organisation: optional(LIMITS["organisation"]) = Field("", description="Tổ chức được thay mặt (nếu có).")
@@ -62,8 +64,11 @@ class InformationRequestReceipt(Schema):
     due_by: LocalDateTime = Field(..., description="Hạn cung cấp thông tin hoặc thông báo thời hạn cung cấp.")
 
 
-@router.post("/", response={201: InformationRequestReceipt, **problem_responses(400, 404, 413, 415, 429)},
-             summary="Gửi yêu cầu cung cấp thông tin")
+@router.post(
+    "/",
+    response={201: InformationRequestReceipt, **problem_responses(400, 404, 413, 415, 429)},
+    summary="Gửi yêu cầu cung cấp thông tin",
+)
 @decorate_view(json_only)
 def submit_request(request, scope: SiteQuery, payload: InformationRequestIn):
     """A request to the site named by `?site=` or the Host header: 201 with its code and deadline.
@@ -76,5 +81,9 @@ def submit_request(request, scope: SiteQuery, payload: InformationRequestIn):
     if throttled:
         return too_many_requests(throttled)
     info_request = information_requests.submit(site, **payload.dict())
-    return Status(201, InformationRequestReceipt(tracking_code=info_request.display_code,
-                                                 status=info_request.status, due_by=info_request.due_at))
+    return Status(
+        201,
+        InformationRequestReceipt(
+            tracking_code=info_request.display_code, status=info_request.status, due_by=info_request.due_at
+        ),
+    )

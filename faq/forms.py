@@ -3,6 +3,7 @@
 Limits follow the model (title 200, body 5000 characters) so nothing valid here fails on save; the abuse
 checks of ``core.abuse`` (honeypot, timing token) run in ``clean`` so a refused form saves nothing.
 """
+
 import re
 
 from django import forms
@@ -26,49 +27,67 @@ def _limit(model_field):
 
 class QuestionForm(HumanSubmissionForm):
     name = forms.CharField(
-        label="Họ và tên", max_length=_limit("name"),
-        error_messages={"required": REQUIRED.format("họ và tên"),
-                        "max_length": "Họ và tên không quá %(limit_value)d ký tự."},
+        label="Họ và tên",
+        max_length=_limit("name"),
+        error_messages={
+            "required": REQUIRED.format("họ và tên"),
+            "max_length": "Họ và tên không quá %(limit_value)d ký tự.",
+        },
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     email = forms.EmailField(
-        label="Thư điện tử", max_length=_limit("email"),
+        label="Thư điện tử",
+        max_length=_limit("email"),
         help_text="Để nhận mã tra cứu và câu trả lời; không công khai.",
-        error_messages={"required": REQUIRED.format("thư điện tử"),
-                        "invalid": "Thư điện tử không hợp lệ (ví dụ: ten@example.vn).",
-                        "max_length": "Thư điện tử không quá %(limit_value)d ký tự."},
+        error_messages={
+            "required": REQUIRED.format("thư điện tử"),
+            "invalid": "Thư điện tử không hợp lệ (ví dụ: ten@example.vn).",
+            "max_length": "Thư điện tử không quá %(limit_value)d ký tự.",
+        },
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     phone = forms.CharField(
-        label="Điện thoại (không bắt buộc)", required=False, max_length=_limit("phone"),
+        label="Điện thoại (không bắt buộc)",
+        required=False,
+        max_length=_limit("phone"),
         help_text="Không công khai. Ví dụ: 0912 345 678 hoặc +84 912 345 678.",
         error_messages={"max_length": "Số điện thoại không quá %(limit_value)d ký tự."},
         widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
     )
     topic = forms.ModelChoiceField(
-        label="Chủ đề (không bắt buộc)", queryset=Topic.objects.all(), required=False,
+        label="Chủ đề (không bắt buộc)",
+        queryset=Topic.objects.all(),
+        required=False,
         empty_label="— Chọn chủ đề —",
         error_messages={"invalid_choice": "Chủ đề đã chọn không có trong danh sách."},
     )
     title = forms.CharField(
-        label="Tiêu đề câu hỏi", min_length=MIN_TITLE_LENGTH, max_length=_limit("title"),
-        error_messages={"required": REQUIRED.format("tiêu đề câu hỏi"),
-                        "min_length": "Tiêu đề cần ít nhất %(limit_value)d ký tự.",
-                        "max_length": "Tiêu đề không quá %(limit_value)d ký tự (hiện có %(show_value)d)."},
+        label="Tiêu đề câu hỏi",
+        min_length=MIN_TITLE_LENGTH,
+        max_length=_limit("title"),
+        error_messages={
+            "required": REQUIRED.format("tiêu đề câu hỏi"),
+            "min_length": "Tiêu đề cần ít nhất %(limit_value)d ký tự.",
+            "max_length": "Tiêu đề không quá %(limit_value)d ký tự (hiện có %(show_value)d).",
+        },
     )
     body = forms.CharField(
-        label="Nội dung câu hỏi", min_length=MIN_BODY_LENGTH, max_length=_limit("body"),
+        label="Nội dung câu hỏi",
+        min_length=MIN_BODY_LENGTH,
+        max_length=_limit("body"),
         help_text=f"Từ {MIN_BODY_LENGTH} đến {_limit('body')} ký tự. Câu hỏi và câu trả lời có thể được đăng "
-                  "công khai: xin đừng ghi số CCCD, số sổ BHXH, địa chỉ hay số điện thoại vào tiêu đề và nội dung.",
-        error_messages={"required": REQUIRED.format("nội dung câu hỏi"),
-                        "min_length": "Nội dung cần ít nhất %(limit_value)d ký tự để có thể trả lời "
-                                      "(hiện có %(show_value)d).",
-                        "max_length": "Nội dung không quá %(limit_value)d ký tự (hiện có %(show_value)d)."},
+        "công khai: xin đừng ghi số CCCD, số sổ BHXH, địa chỉ hay số điện thoại vào tiêu đề và nội dung.",
+        error_messages={
+            "required": REQUIRED.format("nội dung câu hỏi"),
+            "min_length": "Nội dung cần ít nhất %(limit_value)d ký tự để có thể trả lời (hiện có %(show_value)d).",
+            "max_length": "Nội dung không quá %(limit_value)d ký tự (hiện có %(show_value)d).",
+        },
         widget=forms.Textarea(attrs={"rows": 8}),
     )
     publish_name = forms.BooleanField(
         label="Tôi đồng ý công khai họ tên khi câu hỏi và câu trả lời được đăng trên trang",
-        required=False, template_name="faq/checkbox_field.html",
+        required=False,
+        template_name="faq/checkbox_field.html",
     )
 
     def clean_phone(self):
@@ -81,7 +100,8 @@ class QuestionForm(HumanSubmissionForm):
 
 class TrackingForm(forms.Form):
     ma = forms.CharField(
-        label="Mã tra cứu", max_length=40,
+        label="Mã tra cứu",
+        max_length=40,
         help_text="Mã gồm 10 ký tự trong thư xác nhận, ví dụ ABCDE-FGHJK.",
         error_messages={"required": REQUIRED.format("mã tra cứu"), "max_length": "Mã tra cứu không hợp lệ."},
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),

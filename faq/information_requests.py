@@ -6,6 +6,7 @@ request log (``InformationRequestEvent``) and to Wagtail's audit log, and the re
 whenever the law says they must be told: receipt, the notice that gathering needs more time, an
 extension, and the outcome.
 """
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -29,8 +30,10 @@ LOG_ACTIONS = {
     "redirect": "faq.request.redirect",
 }
 OUTCOME_EMAILS = {
-    S.PROVIDED: "request_provided", S.PARTLY_PROVIDED: "request_provided",
-    S.REFUSED: "request_refused", S.REDIRECTED: "request_redirected",
+    S.PROVIDED: "request_provided",
+    S.PARTLY_PROVIDED: "request_provided",
+    S.REFUSED: "request_refused",
+    S.REDIRECTED: "request_redirected",
 }
 
 
@@ -47,16 +50,23 @@ def _record(info_request, action, user, *, previous, note="", now=None):
     info_request.due_at = request_deadline(info_request)
     info_request.save()
     InformationRequestEvent.objects.create(
-        request=info_request, action=action, from_status=previous, to_status=info_request.status,
-        user=user, at=now or timezone.now(), note=note,
+        request=info_request,
+        action=action,
+        from_status=previous,
+        to_status=info_request.status,
+        user=user,
+        at=now or timezone.now(),
+        note=note,
     )
     log(info_request, LOG_ACTIONS[action], user=user, data={"note": note, "to_status": info_request.status})
 
 
 def _require(info_request, allowed, action):
     if info_request.status not in allowed:
-        raise TransitionError(_("Không thể “%(action)s” khi yêu cầu đang ở trạng thái “%(status)s”.") % {
-            "action": action, "status": info_request.get_status_display()})
+        raise TransitionError(
+            _("Không thể “%(action)s” khi yêu cầu đang ở trạng thái “%(status)s”.")
+            % {"action": action, "status": info_request.get_status_display()}
+        )
 
 
 def _require_text(text, message):
@@ -65,13 +75,35 @@ def _require_text(text, message):
 
 
 @transaction.atomic
-def submit(site, *, name, address, id_number, email, information, purpose, delivery_form, phone="", fax="",
-           organisation="", now=None):
+def submit(
+    site,
+    *,
+    name,
+    address,
+    id_number,
+    email,
+    information,
+    purpose,
+    delivery_form,
+    phone="",
+    fax="",
+    organisation="",
+    now=None,
+):
     """A request from the public: stored, given its code and its 3-working-day deadline, acknowledged."""
     now = now or timezone.now()
     info_request = InformationRequest(
-        site=site, name=name, address=address, id_number=id_number, email=email, information=information,
-        purpose=purpose, delivery_form=delivery_form, phone=phone, fax=fax, organisation=organisation,
+        site=site,
+        name=name,
+        address=address,
+        id_number=id_number,
+        email=email,
+        information=information,
+        purpose=purpose,
+        delivery_form=delivery_form,
+        phone=phone,
+        fax=fax,
+        organisation=organisation,
         received_at=now,
     )
     _record(info_request, "receive", None, previous="", now=now)

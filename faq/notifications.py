@@ -4,6 +4,7 @@ A message is written to ``OutboundEmail`` together with the change that caused i
 transaction commits. If the mail server fails, the question stays saved, the message stays pending with
 its error, the admin shows it, and ``manage.py send_pending_emails`` (or the next notification) retries.
 """
+
 import logging
 
 from django.core.mail import send_mail
@@ -42,7 +43,10 @@ def notify(record, kind):
     profile = SiteProfile.for_site(record.site)
     context = {"profile": profile, **record_context(record)}
     message = OutboundEmail.objects.create(
-        site=record.site, kind=kind, subject_ref=record.tracking_code, to=record.email,
+        site=record.site,
+        kind=kind,
+        subject_ref=record.tracking_code,
+        to=record.email,
         subject=SUBJECTS[kind].format(code=record.display_code),
         body=render_to_string(f"faq/emails/{kind}.txt", context),
     )

@@ -6,6 +6,7 @@ action URLs) that names another site's request, and the statistics only ever cou
 Requests come from the public, never from the admin, and the log is kept: no add, no delete. Editing
 only sets the kind of information; every change of state goes through ``faq.information_requests``.
 """
+
 import django_filters
 from django import forms
 from django.contrib import messages
@@ -97,8 +98,13 @@ class RedirectForm(forms.Form):
         steps.redirect(info_request, user, agency=self.cleaned_data["agency"])
 
 
-ACTION_FORMS = {"gather": GatherForm, "extend": ExtendForm, "provide": ProvideForm, "refuse": RefuseForm,
-                "redirect": RedirectForm}
+ACTION_FORMS = {
+    "gather": GatherForm,
+    "extend": ExtendForm,
+    "provide": ProvideForm,
+    "refuse": RefuseForm,
+    "redirect": RedirectForm,
+}
 
 
 def handled_sites(request):
@@ -131,10 +137,15 @@ class RequestInspectView(InspectView):
         context = super().get_context_data(**kwargs)
         info_request = self.object
         may_act = info_request.is_open and policy.user_has_permission_for_instance(
-            self.request.user, "change", info_request)
+            self.request.user, "change", info_request
+        )
         context["events"] = [
-            {"event": event, "action": LOG_LABELS.get(event.action, event.action),
-             "from": status_label(event.from_status), "to": status_label(event.to_status)}
+            {
+                "event": event,
+                "action": LOG_LABELS.get(event.action, event.action),
+                "from": status_label(event.from_status),
+                "to": status_label(event.to_status),
+            }
             for event in info_request.events.select_related("user")
         ]
         context["action_forms"] = [
@@ -164,7 +175,8 @@ class RequestActionView(View):
     def post(self, request, pk, action):
         info_request = get_object_or_404(InformationRequest, pk=pk, site__in=reachable_sites(request.user))
         if action not in ACTION_FORMS or not policy.user_has_permission_for_instance(
-                request.user, "change", info_request):
+            request.user, "change", info_request
+        ):
             raise PermissionDenied
         form = ACTION_FORMS[action](request.POST, prefix=action)
         if not form.is_valid():
@@ -219,7 +231,6 @@ class StatisticsView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
-
 class InformationRequestViewSet(SiteOwnedSnippetViewSet):
     model = InformationRequest
     icon = "doc-full-inverse"
@@ -237,8 +248,7 @@ class InformationRequestViewSet(SiteOwnedSnippetViewSet):
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
-            path(f"act/<{self.pk_path_converter}:pk>/<slug:action>/",
-                 RequestActionView.as_view(), name="act"),
+            path(f"act/<{self.pk_path_converter}:pk>/<slug:action>/", RequestActionView.as_view(), name="act"),
             path("statistics/", StatisticsView.as_view(), name="statistics"),
         ]
 
@@ -249,8 +259,9 @@ register_snippet(viewset)
 
 @hooks.register("register_admin_menu_item")
 def statistics_menu_item():
-    return StatisticsMenuItem("Thống kê yêu cầu cung cấp thông tin", reverse(viewset.get_url_name("statistics")),
-                              icon_name="table", order=311)
+    return StatisticsMenuItem(
+        "Thống kê yêu cầu cung cấp thông tin", reverse(viewset.get_url_name("statistics")), icon_name="table", order=311
+    )
 
 
 class StatisticsMenuItem(MenuItem):

@@ -5,6 +5,7 @@ Per site and, for the national centre, in total: requests received, provided, pa
 All figures come from one grouped query, whatever the number of sites, and the HTML table and the XLSX
 file are written from the same rows so they can never disagree.
 """
+
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, Sum
@@ -26,8 +27,11 @@ def _columns():
         ("refused", "Từ chối", Count("pk", filter=Q(status=S.REFUSED))),
     ]
     columns += [
-        (f"refused_{reason.value}", f"Từ chối – {reason.label}", Count("pk", filter=Q(status=S.REFUSED,
-                                                                                       refusal_reason=reason)))
+        (
+            f"refused_{reason.value}",
+            f"Từ chối – {reason.label}",
+            Count("pk", filter=Q(status=S.REFUSED, refusal_reason=reason)),
+        )
         for reason in RefusalReason
     ]
     columns += [
@@ -57,7 +61,9 @@ def yearly_statistics(sites, year, with_total):
     figures = {
         row.pop("site"): row
         for row in InformationRequest.objects.filter(site__in=sites, received_at__year=year)
-        .values("site").annotate(**aggregates).order_by()
+        .values("site")
+        .annotate(**aggregates)
+        .order_by()
     }
     rows = [
         (site.site_name or site.hostname, [figures.get(site.pk, {}).get(key, 0) for key, _label, _agg in columns])

@@ -3,6 +3,7 @@
 Out-schemas list their fields one by one (no ``ModelSchema`` with ``fields="__all__"``), so a field added
 to ``Question`` later (an e-mail, a phone) can never leak into a public answer by accident.
 """
+
 from ninja import Field, Schema
 from pydantic import ConfigDict
 
@@ -27,10 +28,12 @@ class QuestionIn(Schema):
 
     name: text(1, MAX_NAME) = Field(..., description="Họ và tên người hỏi.")
     email: Email = Field(
-        ..., description="Thư điện tử nhận mã tra cứu và câu trả lời; không bao giờ công khai.",
+        ...,
+        description="Thư điện tử nhận mã tra cứu và câu trả lời; không bao giờ công khai.",
     )
     phone: text(0, 20, pattern=PHONE_PATTERN) | None = Field(
-        None, description="Số điện thoại (không bắt buộc); không bao giờ công khai.",
+        None,
+        description="Số điện thoại (không bắt buộc); không bao giờ công khai.",
     )
     topic: text(0, MAX_TOPIC) | None = Field(None, description="Mã (slug) hoặc số hiệu của chủ đề.")
     title: text(MIN_TITLE, MAX_TITLE) = Field(..., description="Tiêu đề câu hỏi.")
@@ -48,7 +51,8 @@ class QuestionReceipt(Schema):
 class QuestionFilter(SiteFilter):
     q: text(0, MAX_QUERY) | None = Field(None, description="Từ khóa; không phân biệt dấu và hoa thường.")
     topic: text(0, MAX_TOPIC) | None = Field(
-        None, description="Mã (slug) hoặc số hiệu của chủ đề; chủ đề không tồn tại là lỗi 400.",
+        None,
+        description="Mã (slug) hoặc số hiệu của chủ đề; chủ đề không tồn tại là lỗi 400.",
     )
 
 
@@ -91,8 +95,9 @@ class TrackingOut(Schema):
     status_label: str
     received_at: LocalDateTime
     due_by: LocalDateTime | None = Field(
-        ..., description="Hạn của bước hiện tại; không có khi đã kết thúc. Khi tạm dừng, hạn được lùi thêm "
-                         "số ngày làm việc chờ người hỏi.",
+        ...,
+        description="Hạn của bước hiện tại; không có khi đã kết thúc. Khi tạm dừng, hạn được lùi thêm "
+        "số ngày làm việc chờ người hỏi.",
     )
     paused: bool
     pause_reason: str | None

@@ -3,6 +3,7 @@
 The admin actions, the public form and the API all go through these functions, so the rules of seed 002
 hold whichever door a question comes in by.
 """
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -38,15 +39,22 @@ def _record(question, action, user, note="", previous=None, now=None):
     question.due_at = step_deadline(question)
     question.save()
     QuestionEvent.objects.create(
-        question=question, action=action, from_status=previous or question.status,
-        to_status=question.status, user=user, at=now or timezone.now(), note=note,
+        question=question,
+        action=action,
+        from_status=previous or question.status,
+        to_status=question.status,
+        user=user,
+        at=now or timezone.now(),
+        note=note,
     )
 
 
 def _require(question, allowed, action):
     if question.status not in allowed:
-        raise TransitionError(_("Không thể “%(action)s” khi câu hỏi đang ở trạng thái “%(status)s”.") % {
-            "action": action, "status": question.get_status_display()})
+        raise TransitionError(
+            _("Không thể “%(action)s” khi câu hỏi đang ở trạng thái “%(status)s”.")
+            % {"action": action, "status": question.get_status_display()}
+        )
     if question.paused_at is not None and action != "resume":
         raise TransitionError(_("Câu hỏi đang tạm dừng chờ người hỏi; hãy tiếp tục xử lý trước."))
 
@@ -55,8 +63,17 @@ def _require(question, allowed, action):
 def submit(site, *, name, email, title, body, phone="", topic=None, publish_name=False, now=None):
     """A question from the public: stored, given its code and first deadline, acknowledged by e-mail."""
     now = now or timezone.now()
-    question = Question(site=site, name=name, email=email, phone=phone, topic=topic, title=title, body=body,
-                        publish_name=publish_name, received_at=now)
+    question = Question(
+        site=site,
+        name=name,
+        email=email,
+        phone=phone,
+        topic=topic,
+        title=title,
+        body=body,
+        publish_name=publish_name,
+        received_at=now,
+    )
     _record(question, "receive", None, previous="", now=now)
     notifications.notify(question, "received")
     return question
@@ -145,7 +162,9 @@ def extend(question, user, *, days, reason):
     if not reason.strip():
         raise TransitionError(_("Cần ghi lý do gia hạn."))
     if not 1 <= days <= MAX_EXTENSION_DAYS or question.extension_days + days > MAX_EXTENSION_DAYS:
-        raise TransitionError(_("Tổng thời gian gia hạn không quá %(max)s ngày làm việc.") % {"max": MAX_EXTENSION_DAYS})
+        raise TransitionError(
+            _("Tổng thời gian gia hạn không quá %(max)s ngày làm việc.") % {"max": MAX_EXTENSION_DAYS}
+        )
     question.extension_days += days
     question.extension_reason = reason
     _record(question, "extend", user, note=reason)

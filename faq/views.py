@@ -1,4 +1,5 @@
 """Public views of the faq app that are not pages: the request for information form of every site."""
+
 import math
 
 from django.shortcuts import render
@@ -20,8 +21,9 @@ def information_request(request):
         return render_form(request, InformationRequestForm())
     throttled = check_rate(request, "information_request")
     if throttled:
-        response = render_form(request, InformationRequestForm(), status=429,
-                               wait_minutes=math.ceil(throttled.retry_after / 60))
+        response = render_form(
+            request, InformationRequestForm(), status=429, wait_minutes=math.ceil(throttled.retry_after / 60)
+        )
         response["Retry-After"] = str(throttled.retry_after)
         return response
     form = InformationRequestForm(request.POST)
@@ -33,7 +35,16 @@ def information_request(request):
 
 def render_form(request, form, status=200, **context):
     """The form with a fresh timing token each time, so a re-shown form is never stuck on an old one."""
-    return render(request, "faq/request_form.html", {
-        "form": form, "page_title": PAGE_TITLE, "honeypot_field": HONEYPOT_FIELD, "timing_field": TIMING_FIELD,
-        "form_token": form_token(), **context,
-    }, status=status)
+    return render(
+        request,
+        "faq/request_form.html",
+        {
+            "form": form,
+            "page_title": PAGE_TITLE,
+            "honeypot_field": HONEYPOT_FIELD,
+            "timing_field": TIMING_FIELD,
+            "form_token": form_token(),
+            **context,
+        },
+        status=status,
+    )

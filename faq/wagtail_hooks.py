@@ -1,4 +1,5 @@
 """The admin of questions: the "Hỏi đáp" menu (inbox, failed e-mails), its audit-log actions, the dashboard panel."""
+
 from wagtail import hooks
 from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet

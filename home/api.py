@@ -1,4 +1,5 @@
 """`/api/v1/news/`: the news of a site, its own and those shared with it, as its news section shows them."""
+
 from django.http import Http404
 from ninja import Query, Router
 from ninja.pagination import paginate
@@ -34,12 +35,19 @@ def news_item(article, site, index, request, roots, detail=False):
     if shared_from and index is not None:
         url = index.get_full_url(request) + index.reverse_subpage("shared_article", args=[article.pk])
     item = {
-        "id": article.pk, "title": article.title, "lead": article.lead,
+        "id": article.pk,
+        "title": article.title,
+        "lead": article.lead,
         "image": {"url": article.image.file.url, "alt": article.image_alt} if article.image else None,
-        "author": article.author, "source": article.source, "source_url": article.source_url,
+        "author": article.author,
+        "source": article.source,
+        "source_url": article.source_url,
         "event_date": article.event_date.isoformat() if article.event_date else None,
-        "published_at": article.published, "topics": list(article.topics.all()),
-        "url": url, "canonical_url": canonical, "shared_from": shared_from,
+        "published_at": article.published,
+        "topics": list(article.topics.all()),
+        "url": url,
+        "canonical_url": canonical,
+        "shared_from": shared_from,
     }
     if detail:
         item["body"] = expand_db_html(article.body)
@@ -50,8 +58,9 @@ def news_index_of(site):
     return NewsIndexPage.objects.filter(children_q(site.root_page)).live().first()
 
 
-@router.get("/", response={200: list[NewsOut], **problem_responses(400, 404)},
-            summary="Tin tức của trang, gồm tin được chia sẻ")
+@router.get(
+    "/", response={200: list[NewsOut], **problem_responses(400, 404)}, summary="Tin tức của trang, gồm tin được chia sẻ"
+)
 @paginate
 def list_news(request, filters: Query[NewsFilter]):
     """Newest first; an article shared with the site appears once, with ``shared_from`` and ``canonical_url``."""
@@ -81,8 +90,11 @@ class NewsItems:
         return [news_item(article, self.site, self.index, self.request, roots) for article in self.articles[window]]
 
 
-@router.get("/{int:news_id}/", response={200: NewsDetailOut, **problem_responses(400, 404)},
-            summary="Một tin: nội dung, tác giả, nguồn, ngày, chủ đề")
+@router.get(
+    "/{int:news_id}/",
+    response={200: NewsDetailOut, **problem_responses(400, 404)},
+    summary="Một tin: nội dung, tác giả, nguồn, ngày, chủ đề",
+)
 def get_news(request, news_id: int, scope: SiteQuery):
     """An article of the site or shared with it; any other article is a 404 on this site."""
     site = resolve_site(request, scope)

@@ -5,6 +5,7 @@ whoever may publish on the national site's home page (its board and the communic
 provincial board is whoever may publish the article itself. Every act is written to Wagtail's audit log
 against the article, so the article's history shows where it went and who decided.
 """
+
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
@@ -64,9 +65,16 @@ def push(article, sites, user):
     added = []
     for site in provinces:
         share, created = NewsShare.objects.get_or_create(
-            article=article, target_site=site,
-            defaults={"direction": ShareDirection.PUSH, "status": ShareStatus.ACCEPTED, "requested_by": user,
-                      "decided_by": user, "decided_at": now})
+            article=article,
+            target_site=site,
+            defaults={
+                "direction": ShareDirection.PUSH,
+                "status": ShareStatus.ACCEPTED,
+                "requested_by": user,
+                "decided_by": user,
+                "decided_at": now,
+            },
+        )
         if created:
             added.append(site.hostname)
     if added:
@@ -82,8 +90,8 @@ def propose(article, user):
     if home_site_of(article)[0] == national.pk:
         raise ExchangeError("Tin của cổng quốc gia không cần đề xuất.")
     share, created = NewsShare.objects.get_or_create(
-        article=article, target_site=national,
-        defaults={"direction": ShareDirection.PROPOSAL, "requested_by": user})
+        article=article, target_site=national, defaults={"direction": ShareDirection.PROPOSAL, "requested_by": user}
+    )
     if not created:
         raise ExchangeError("Tin này đã được đề xuất lên cổng quốc gia.")
     log(article, PROPOSE_ACTION, user=user, data={"note": national.hostname})
@@ -92,8 +100,7 @@ def propose(article, user):
 
 def pending_proposals():
     national = national_site()
-    return NewsShare.objects.filter(target_site=national, direction=ShareDirection.PROPOSAL,
-                                    status=ShareStatus.PENDING)
+    return NewsShare.objects.filter(target_site=national, direction=ShareDirection.PROPOSAL, status=ShareStatus.PENDING)
 
 
 @transaction.atomic
@@ -107,6 +114,10 @@ def decide(share, user, accepted):
     share.status = ShareStatus.ACCEPTED if accepted else ShareStatus.DECLINED
     share.decided_by, share.decided_at = user, timezone.now()
     share.save(update_fields=["status", "decided_by", "decided_at"])
-    log(share.article, ACCEPT_ACTION if accepted else DECLINE_ACTION, user=user,
-        data={"note": share.target_site.hostname})
+    log(
+        share.article,
+        ACCEPT_ACTION if accepted else DECLINE_ACTION,
+        user=user,
+        data={"note": share.target_site.hostname},
+    )
     return share

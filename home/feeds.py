@@ -1,4 +1,5 @@
 """The RSS feed of a site's news section: its own articles and those shared with it, as its list shows them."""
+
 from django.contrib.syndication.views import Feed
 
 

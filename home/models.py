@@ -1,4 +1,5 @@
 """Home pages of the national and provincial sites, their standard sections, and per-site notices."""
+
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -102,7 +103,13 @@ class SiteNotice(models.Model):
     objects = SiteNoticeQuerySet.as_manager()
     base_form_class = SiteOwnedAdminForm
 
-    panels = [FieldPanel("site"), FieldPanel("title"), FieldPanel("body"), FieldPanel("starts_at"), FieldPanel("ends_at")]
+    panels = [
+        FieldPanel("site"),
+        FieldPanel("title"),
+        FieldPanel("body"),
+        FieldPanel("starts_at"),
+        FieldPanel("ends_at"),
+    ]
 
     class Meta:
         verbose_name = _("thông báo của trang")

@@ -3,6 +3,7 @@
 A site's news list holds its own live articles and the live articles other sites shared with it
 (``home.news_shares``), each once. Shared articles are read from the original, never copied.
 """
+
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -33,8 +34,20 @@ from .news_shares import NewsShare, ShareStatus
 PER_PAGE = 10
 FEED_SIZE = 20
 # What lists, the feed and the API show of an article, and the paths its links come from: never the body.
-LIST_FIELDS = ("id", "title", "path", "depth", "url_path", "lead", "image", "image_alt", "author", "source",
-               "source_url", "event_date")
+LIST_FIELDS = (
+    "id",
+    "title",
+    "path",
+    "depth",
+    "url_path",
+    "lead",
+    "image",
+    "image_alt",
+    "author",
+    "source",
+    "source_url",
+    "event_date",
+)
 
 
 def news_for_site(site):
@@ -49,7 +62,8 @@ def news_for_site(site):
     own = Page.objects.filter(descendants_q(site.root_page)).order_by().values("pk")
     shared = NewsShare.objects.filter(target_site=site, status=ShareStatus.ACCEPTED).order_by().values("article_id")
     return (
-        NewsPage.objects.live().public()
+        NewsPage.objects.live()
+        .public()
         .filter(pk__in=own.union(shared, all=True))
         .annotate(published=Coalesce("published_at", "first_published_at"))
         .order_by(F("published").desc(nulls_last=True), "-pk")
@@ -134,7 +148,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     def present(self, articles, request):
         """The articles with ``local_url`` and ``is_shared`` set for this site's pages and feed."""
-        home_path = self.path[:-self.steplen]
+        home_path = self.path[: -self.steplen]
         for article in articles:
             article.local_url = self.local_url(article, request, home_path)
             article.is_shared = not article.path.startswith(home_path)
@@ -173,7 +187,10 @@ class NewsIndexPage(RoutablePageMixin, Page):
         if article is None:
             raise Http404("Không có tin chia sẻ này trên trang.")
         context = article.get_context(request) | {
-            "page": article, "self": article, "news_index": self, "canonical_url": article.get_full_url(request),
+            "page": article,
+            "self": article,
+            "news_index": self,
+            "canonical_url": article.get_full_url(request),
             "shared_from": origin_hostname(article, site),
         }
         return render(request, "home/news_page.html", context)
@@ -195,28 +212,48 @@ class NewsPage(Page):
 
     lead = models.TextField(_("sa pô"), max_length=600)
     body = RichTextField(_("nội dung"))
-    image = models.ForeignKey("wagtailimages.Image", verbose_name=_("ảnh đại diện"), null=True, blank=True,
-                              on_delete=models.SET_NULL, related_name="+")
-    image_alt = models.CharField(_("mô tả ảnh (alt)"), max_length=250, blank=True,
-                                 help_text=_("Bắt buộc khi có ảnh: mô tả nội dung ảnh cho người khiếm thị."))
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("ảnh đại diện"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt = models.CharField(
+        _("mô tả ảnh (alt)"),
+        max_length=250,
+        blank=True,
+        help_text=_("Bắt buộc khi có ảnh: mô tả nội dung ảnh cho người khiếm thị."),
+    )
     author = models.CharField(_("tác giả"), max_length=120, blank=True)
-    reused = models.BooleanField(_("tin sử dụng lại"), default=False,
-                                 help_text=_("Đánh dấu khi tin lấy từ nguồn khác: phải ghi tác giả và nguồn."))
+    reused = models.BooleanField(
+        _("tin sử dụng lại"),
+        default=False,
+        help_text=_("Đánh dấu khi tin lấy từ nguồn khác: phải ghi tác giả và nguồn."),
+    )
     source = models.CharField(_("nguồn"), max_length=200, blank=True)
     source_url = models.URLField(_("địa chỉ nguồn"), blank=True)
     event_date = models.DateField(_("ngày diễn ra sự kiện"), null=True, blank=True)
-    published_at = models.DateTimeField(_("ngày đăng"), null=True, blank=True,
-                                        help_text=_("Để trống để dùng thời điểm xuất bản lần đầu."))
+    published_at = models.DateTimeField(
+        _("ngày đăng"), null=True, blank=True, help_text=_("Để trống để dùng thời điểm xuất bản lần đầu.")
+    )
     topics = ParentalManyToManyField(Topic, verbose_name=_("chủ đề"), blank=True, related_name="news")
     search_text = models.TextField(editable=False, blank=True)
 
     base_form_class = NewsPageForm
     content_panels = Page.content_panels + [
-        FieldPanel("lead"), FieldPanel("body"),
+        FieldPanel("lead"),
+        FieldPanel("body"),
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Ảnh")),
-        MultiFieldPanel([FieldPanel("author"), FieldPanel("reused"),
-                         FieldRowPanel([FieldPanel("source"), FieldPanel("source_url")])],
-                        heading=_("Tác giả và nguồn")),
+        MultiFieldPanel(
+            [
+                FieldPanel("author"),
+                FieldPanel("reused"),
+                FieldRowPanel([FieldPanel("source"), FieldPanel("source_url")]),
+            ],
+            heading=_("Tác giả và nguồn"),
+        ),
         FieldRowPanel([FieldPanel("event_date"), FieldPanel("published_at")]),
         FieldPanel("topics"),
         InlinePanel("royalties", heading=_("Nhuận bút"), label=_("khoản nhuận bút")),
@@ -256,8 +293,14 @@ class Royalty(Orderable):
     page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="royalties")
     author_name = models.CharField(_("tác giả"), max_length=120)
     amount = models.PositiveBigIntegerField(_("số tiền (đồng)"))
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người ghi"), null=True,
-                                    editable=False, on_delete=models.SET_NULL, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người ghi"),
+        null=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     recorded_at = models.DateTimeField(_("ngày ghi"), default=timezone.now)
 
     panels = [FieldRowPanel([FieldPanel("author_name"), FieldPanel("amount"), FieldPanel("recorded_at")])]

@@ -4,6 +4,7 @@ Each view decides from the user's page permissions, not from a menu being hidden
 to publish the article; the inbox needs the right to publish on the national site; the royalty table is
 read only for the sites ``royalty_sites`` gives the user.
 """
+
 from urllib.parse import urlsplit
 
 from django import forms
@@ -26,15 +27,19 @@ FIRST_YEAR = 2017
 
 class PushForm(forms.Form):
     everywhere = forms.BooleanField(label="Tất cả các tỉnh, thành phố", required=False)
-    sites = forms.ModelMultipleChoiceField(label="Hoặc chọn tỉnh, thành phố", required=False,
-                                           queryset=exchange.province_sites(), widget=forms.CheckboxSelectMultiple)
+    sites = forms.ModelMultipleChoiceField(
+        label="Hoặc chọn tỉnh, thành phố",
+        required=False,
+        queryset=exchange.province_sites(),
+        widget=forms.CheckboxSelectMultiple,
+    )
 
     def chosen_sites(self):
         return list(exchange.province_sites()) if self.cleaned_data["everywhere"] else self.cleaned_data["sites"]
 
 
 class ShareView(WagtailAdminTemplateMixin, TemplateView):
-    """"Chia sẻ tin": the national board pushes a national article; a provincial board proposes its own."""
+    """ "Chia sẻ tin": the national board pushes a national article; a provincial board proposes its own."""
 
     template_name = "home/admin/share.html"
     page_title = "Chia sẻ tin"
@@ -65,8 +70,11 @@ class ShareView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(article=self.article, is_national=self.is_national,
-                       shares=self.article.shares.select_related("target_site", "decided_by"))
+        context.update(
+            article=self.article,
+            is_national=self.is_national,
+            shares=self.article.shares.select_related("target_site", "decided_by"),
+        )
         if self.is_national:
             context.setdefault("form", PushForm())
         return context
@@ -86,8 +94,9 @@ class ProposalInboxView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        proposals = NewsShare.objects.filter(target_site=exchange.national_site(),
-                                             direction=ShareDirection.PROPOSAL).select_related("article", "decided_by")
+        proposals = NewsShare.objects.filter(
+            target_site=exchange.national_site(), direction=ShareDirection.PROPOSAL
+        ).select_related("article", "decided_by")
         pending = list(exchange.pending_proposals().select_related("article"))
         for share in pending:
             share.from_hostname = urlsplit(home_site_of(share.article)[1] or "").hostname
@@ -136,8 +145,11 @@ class RoyaltyTableView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(sites=self.sites, table=royalty_table(self.site, selected_year(self.request)),
-                       years=range(timezone.localdate().year, FIRST_YEAR - 1, -1))
+        context.update(
+            sites=self.sites,
+            table=royalty_table(self.site, selected_year(self.request)),
+            years=range(timezone.localdate().year, FIRST_YEAR - 1, -1),
+        )
         return context
 
 

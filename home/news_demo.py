@@ -4,6 +4,7 @@ A national article is pushed to every province, a Hà Nội article is proposed 
 and a Đà Nẵng proposal waits in the national board's inbox. Articles are found by slug and shares by
 (article, site), so a second run adds nothing.
 """
+
 import datetime as dt
 from dataclasses import dataclass
 
@@ -39,52 +40,77 @@ class DemoArticle:
 DEMO_NEWS = {
     NATIONAL: [
         DemoArticle(
-            "trien-khai-luat-bao-hiem-xa-hoi-2024", "Triển khai thi hành Luật Bảo hiểm xã hội năm 2024",
+            "trien-khai-luat-bao-hiem-xa-hoi-2024",
+            "Triển khai thi hành Luật Bảo hiểm xã hội năm 2024",
             "BHXH Việt Nam hướng dẫn BHXH các tỉnh, thành phố tuyên truyền và thực hiện các điểm mới của Luật "
             "Bảo hiểm xã hội năm 2024, có hiệu lực từ ngày 01/7/2025.",
             "<p>Luật Bảo hiểm xã hội năm 2024 mở rộng đối tượng tham gia bảo hiểm xã hội bắt buộc, bổ sung "
             "trợ cấp hưu trí xã hội và giảm số năm đóng tối thiểu để hưởng lương hưu từ 20 năm xuống 15 năm.</p>"
             "<p>BHXH các tỉnh, thành phố đăng tải nội dung hướng dẫn trên trang thông tin điện tử của đơn vị.</p>",
-            "bhxh-bat-buoc", dt.date(2026, 11, 2), author="Trung tâm Truyền thông"),
+            "bhxh-bat-buoc",
+            dt.date(2026, 11, 2),
+            author="Trung tâm Truyền thông",
+        ),
         DemoArticle(
-            "vssid-them-tien-ich-moi", "Ứng dụng VssID bổ sung tiện ích tra cứu quá trình đóng",
+            "vssid-them-tien-ich-moi",
+            "Ứng dụng VssID bổ sung tiện ích tra cứu quá trình đóng",
             "Người tham gia có thể tra cứu quá trình đóng bảo hiểm xã hội, bảo hiểm y tế, bảo hiểm thất nghiệp "
             "và nhận thông báo ngay trên ứng dụng VssID.",
             "<p>Phiên bản mới của ứng dụng VssID – Bảo hiểm xã hội số cho phép tra cứu quá trình đóng, "
             "lịch sử khám chữa bệnh bảo hiểm y tế và gửi phản ánh trực tuyến.</p>",
-            "giao-dich-dien-tu", dt.date(2026, 11, 10), author="Trung tâm Truyền thông"),
+            "giao-dich-dien-tu",
+            dt.date(2026, 11, 10),
+            author="Trung tâm Truyền thông",
+        ),
     ],
     HANOI: [
         DemoArticle(
-            "doi-thoai-chinh-sach-bhxh-tu-nguyen", "Hà Nội đối thoại chính sách bảo hiểm xã hội tự nguyện",
+            "doi-thoai-chinh-sach-bhxh-tu-nguyen",
+            "Hà Nội đối thoại chính sách bảo hiểm xã hội tự nguyện",
             "BHXH thành phố Hà Nội tổ chức hội nghị đối thoại với người lao động tự do về quyền lợi khi tham "
             "gia bảo hiểm xã hội tự nguyện.",
             "<p>Tại hội nghị, người lao động được giải đáp về mức đóng, phương thức đóng linh hoạt và mức hỗ "
             "trợ tiền đóng của Nhà nước.</p>",
-            "bhxh-tu-nguyen", dt.date(2026, 11, 5), author="Phòng Truyền thông và Phát triển đối tượng"),
+            "bhxh-tu-nguyen",
+            dt.date(2026, 11, 5),
+            author="Phòng Truyền thông và Phát triển đối tượng",
+        ),
         DemoArticle(
-            "cap-the-bhyt-hoc-sinh", "Cấp thẻ bảo hiểm y tế học sinh, sinh viên năm học 2026–2027",
+            "cap-the-bhyt-hoc-sinh",
+            "Cấp thẻ bảo hiểm y tế học sinh, sinh viên năm học 2026–2027",
             "Các trường học trên địa bàn Hà Nội hoàn thành việc lập danh sách cấp thẻ bảo hiểm y tế cho học sinh, "
             "sinh viên.",
             "<p>Thẻ bảo hiểm y tế được cấp trên ứng dụng VssID; học sinh, sinh viên dùng căn cước để khám "
             "chữa bệnh.</p>",
-            "bao-hiem-y-te", dt.date(2026, 10, 20), author="Minh Anh", source="Báo Hà Nội Mới",
-            source_url="https://hanoimoi.vn/"),
+            "bao-hiem-y-te",
+            dt.date(2026, 10, 20),
+            author="Minh Anh",
+            source="Báo Hà Nội Mới",
+            source_url="https://hanoimoi.vn/",
+        ),
     ],
     DANANG: [
         DemoArticle(
-            "chi-tra-luong-huu-qua-tai-khoan", "Đà Nẵng: hơn 90% người hưởng nhận lương hưu qua tài khoản",
+            "chi-tra-luong-huu-qua-tai-khoan",
+            "Đà Nẵng: hơn 90% người hưởng nhận lương hưu qua tài khoản",
             "BHXH thành phố Đà Nẵng đẩy mạnh chi trả lương hưu, trợ cấp bảo hiểm xã hội không dùng tiền mặt.",
             "<p>Người hưởng nhận lương hưu qua tài khoản ngân hàng không phải đến điểm chi trả và được nhận "
             "đúng ngày.</p>",
-            "bhxh-bat-buoc", dt.date(2026, 11, 12), author="Phòng Chế độ bảo hiểm xã hội"),
+            "bhxh-bat-buoc",
+            dt.date(2026, 11, 12),
+            author="Phòng Chế độ bảo hiểm xã hội",
+        ),
     ],
     HO_CHI_MINH: [
         DemoArticle(
-            "ho-tro-doanh-nghiep-giao-dich-dien-tu", "TP. Hồ Chí Minh hỗ trợ doanh nghiệp giao dịch điện tử",
+            "ho-tro-doanh-nghiep-giao-dich-dien-tu",
+            "TP. Hồ Chí Minh hỗ trợ doanh nghiệp giao dịch điện tử",
             "BHXH Thành phố Hồ Chí Minh tập huấn cho doanh nghiệp kê khai, nộp hồ sơ bảo hiểm xã hội điện tử.",
             "<p>Doanh nghiệp được hướng dẫn sử dụng Cổng Dịch vụ công quốc gia để nộp hồ sơ trực tuyến.</p>",
-            "giao-dich-dien-tu", dt.date(2026, 11, 8), author="Phòng Truyền thông"),
+            "giao-dich-dien-tu",
+            dt.date(2026, 11, 8),
+            author="Phòng Truyền thông",
+        ),
     ],
 }
 PUSHED = (NATIONAL, "trien-khai-luat-bao-hiem-xa-hoi-2024")
@@ -94,8 +120,10 @@ PENDING_PROPOSAL = (DANANG, "chi-tra-luong-huu-qua-tai-khoan")
 
 def load_news_demo(report):
     topics = ensure_topics(report)
-    sites = {profile.code: profile.site for profile in SiteProfile.objects.select_related("site__root_page")
-             .filter(code__in=DEMO_NEWS)}
+    sites = {
+        profile.code: profile.site
+        for profile in SiteProfile.objects.select_related("site__root_page").filter(code__in=DEMO_NEWS)
+    }
     articles = {}
     for code, demo_articles in DEMO_NEWS.items():
         index = sites.get(code) and NewsIndexPage.objects.child_of(sites[code].root_page).first()
@@ -112,9 +140,17 @@ def ensure_article(index, demo, topics, report):
     if article:
         return article
     article = NewsPage(
-        title=demo.title, slug=demo.slug, lead=demo.lead, body=demo.body, event_date=demo.event_date,
-        published_at=demo.published_at, author=demo.author, reused=bool(demo.source), source=demo.source,
-        source_url=demo.source_url)
+        title=demo.title,
+        slug=demo.slug,
+        lead=demo.lead,
+        body=demo.body,
+        event_date=demo.event_date,
+        published_at=demo.published_at,
+        author=demo.author,
+        reused=bool(demo.source),
+        source=demo.source,
+        source_url=demo.source_url,
+    )
     index.add_child(instance=article)
     article.topics.set([topics[demo.topic]])
     article.save_revision().publish()
@@ -136,7 +172,9 @@ def share_demo_articles(articles, sites, report):
     for article, site_id, direction, status in wanted:
         decided_at = None if status == ShareStatus.PENDING else now
         _share, created = NewsShare.objects.get_or_create(
-            article=article, target_site_id=site_id,
-            defaults={"direction": direction, "status": status, "decided_at": decided_at})
+            article=article,
+            target_site_id=site_id,
+            defaults={"direction": direction, "status": status, "decided_at": decided_at},
+        )
         if created:
             report.change(f"demo: chia sẻ “{article.title}” ({direction}, {status})")

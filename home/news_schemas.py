@@ -1,4 +1,5 @@
 """The shapes of /api/v1/news/: each public field listed one by one, so a new model field never leaks out."""
+
 from ninja import Field, Schema
 
 from core.api.fields import LocalDateTime, text
@@ -12,7 +13,8 @@ MAX_TOPIC = 120
 class NewsFilter(SiteFilter):
     q: text(0, MAX_QUERY) | None = Field(None, description="Từ khóa trong tiêu đề, sa pô; không phân biệt dấu.")
     topic: text(0, MAX_TOPIC) | None = Field(
-        None, description="Mã (slug) hoặc số hiệu của chủ đề; chủ đề không tồn tại là lỗi 400.",
+        None,
+        description="Mã (slug) hoặc số hiệu của chủ đề; chủ đề không tồn tại là lỗi 400.",
     )
 
 

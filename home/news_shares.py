@@ -4,6 +4,7 @@ A share is a pointer, never a copy: the receiving site reads the original throug
 unpublishing the original changes or removes it everywhere at once, and there is nothing to edit on the
 receiving site.
 """
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -24,18 +25,24 @@ class ShareStatus(models.TextChoices):
 class NewsShare(models.Model):
     """One article offered to one other site; a push is accepted at once, a proposal waits for the national board."""
 
-    article = models.ForeignKey("home.NewsPage", verbose_name=_("tin"), on_delete=models.CASCADE,
-                                related_name="shares")
-    target_site = models.ForeignKey(Site, verbose_name=_("trang nhận"), on_delete=models.CASCADE,
-                                    related_name="received_news")
+    article = models.ForeignKey("home.NewsPage", verbose_name=_("tin"), on_delete=models.CASCADE, related_name="shares")
+    target_site = models.ForeignKey(
+        Site, verbose_name=_("trang nhận"), on_delete=models.CASCADE, related_name="received_news"
+    )
     direction = models.CharField(_("chiều chia sẻ"), max_length=10, choices=ShareDirection.choices)
-    status = models.CharField(_("tình trạng"), max_length=10, choices=ShareStatus.choices,
-                              default=ShareStatus.PENDING)
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người gửi"), null=True,
-                                     on_delete=models.SET_NULL, related_name="+")
+    status = models.CharField(_("tình trạng"), max_length=10, choices=ShareStatus.choices, default=ShareStatus.PENDING)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người gửi"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     requested_at = models.DateTimeField(_("gửi lúc"), auto_now_add=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người quyết định"), null=True,
-                                   blank=True, on_delete=models.SET_NULL, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người quyết định"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     decided_at = models.DateTimeField(_("quyết định lúc"), null=True, blank=True)
 
     class Meta:

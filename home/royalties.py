@@ -3,6 +3,7 @@
 Royalties are read from articles under the site's root, so a table never shows another site's payments;
 who may read which site's table is decided by ``royalty_sites``.
 """
+
 from dataclasses import dataclass
 
 from django.db.models import Sum
@@ -36,8 +37,10 @@ def royalty_table(site, year):
     """Sums per author and quarter of the royalties recorded in ``year`` for articles of ``site``."""
     sums = (
         Royalty.objects.filter(page__path__startswith=site.root_page.path, recorded_at__year=year)
-        .annotate(quarter=ExtractQuarter("recorded_at")).values("author_name", "quarter")
-        .annotate(total=Sum("amount")).order_by("author_name", "quarter")
+        .annotate(quarter=ExtractQuarter("recorded_at"))
+        .values("author_name", "quarter")
+        .annotate(total=Sum("amount"))
+        .order_by("author_name", "quarter")
     )
     by_author = {}
     for row in sums:

@@ -1,4 +1,5 @@
 """Admin of the home app: per-site notices (confined to their site's board) and the news exchange and royalties."""
+
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem

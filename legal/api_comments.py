@@ -39,11 +39,11 @@ class CommentIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
     name: text(1, 120) = Field(..., description="Họ và tên người góp ý.")
-    email: Email = Field(
-        ..., description="Thư điện tử; không bao giờ công khai.")
+    email: Email = Field(..., description="Thư điện tử; không bao giờ công khai.")
     organization: text(0, 200) | None = Field(None, description="Cơ quan, tổ chức; không công khai.")
     article: text(0, 16) | None = Field(
-        None, description="Mã ổn định (`anchor`) của điều khoản trong phiên bản mới nhất; trống: góp ý chung.")
+        None, description="Mã ổn định (`anchor`) của điều khoản trong phiên bản mới nhất; trống: góp ý chung."
+    )
     body: text(MIN_BODY, MAX_COMMENT_LENGTH) = Field(..., description="Nội dung góp ý.")
     publish_name: bool = Field(..., description="Đồng ý công khai họ tên cùng ý kiến.")
 
@@ -69,7 +69,8 @@ class CommentOut(Schema):
     author_name: str | None = Field(..., description="Chỉ có khi người góp ý đồng ý công khai họ tên.")
     submitted_at: LocalDateTime
     decision: str | None = Field(
-        ..., description="`accepted`, `partly`, `not_accepted`; chỉ có sau khi hết hạn lấy ý kiến.")
+        ..., description="`accepted`, `partly`, `not_accepted`; chỉ có sau khi hết hạn lấy ý kiến."
+    )
     decision_label: str | None
     response: str | None = Field(..., description="Giải trình, tiếp thu; chỉ có sau khi hết hạn lấy ý kiến.")
 
@@ -77,9 +78,12 @@ class CommentOut(Schema):
     def resolve_article(comment):
         if not comment.article_anchor:
             return None
-        return {"anchor": comment.article_anchor,
-                "label": comment.article.label if comment.article else comment.article_anchor,
-                "label_now": comment.label_now, "removed": comment.label_now is None}
+        return {
+            "anchor": comment.article_anchor,
+            "label": comment.article.label if comment.article else comment.article_anchor,
+            "label_now": comment.label_now,
+            "removed": comment.label_now is None,
+        }
 
     @staticmethod
     def resolve_author_name(comment):
@@ -106,8 +110,11 @@ def find_draft(request, draft_id, scope):
     return draft
 
 
-@router.get("/{draft_id}/comments/", response={200: list[CommentOut], **problem_responses(400, 404)},
-            summary="Ý kiến góp ý đã được duyệt")
+@router.get(
+    "/{draft_id}/comments/",
+    response={200: list[CommentOut], **problem_responses(400, 404)},
+    summary="Ý kiến góp ý đã được duyệt",
+)
 @paginate
 def list_comments(request, draft_id: DraftId, scope: SiteQuery):
     """Approved comments of a draft, oldest first, each with where its article stands now."""
@@ -117,15 +124,18 @@ def list_comments(request, draft_id: DraftId, scope: SiteQuery):
     closed = draft.state() == DraftState.CLOSED
     return (
         DraftComment.objects.filter(draft=draft, status=CommentStatus.APPROVED)
-        .select_related("article").annotate(label_now=Subquery(now.values("label")[:1]))
+        .select_related("article")
+        .annotate(label_now=Subquery(now.values("label")[:1]))
         .annotate(answer_public=Value(closed, output_field=BooleanField()))
         .order_by("submitted_at", "pk")
     )
 
 
-@router.post("/{draft_id}/comments/",
-             response={201: CommentReceipt, **problem_responses(400, 404, 409, 413, 415, 429)},
-             summary="Gửi ý kiến góp ý dự thảo")
+@router.post(
+    "/{draft_id}/comments/",
+    response={201: CommentReceipt, **problem_responses(400, 404, 409, 413, 415, 429)},
+    summary="Gửi ý kiến góp ý dự thảo",
+)
 @decorate_view(json_only)
 def submit_comment(request, draft_id: DraftId, scope: SiteQuery, payload: CommentIn):
     """A comment held for moderation: 201 with its id; outside the comment window 409, nothing saved.
@@ -138,8 +148,13 @@ def submit_comment(request, draft_id: DraftId, scope: SiteQuery, payload: Commen
         return too_many_requests(throttled)
     try:
         comment = comments.submit(
-            draft, name=payload.name, email=payload.email, organisation=payload.organization or "",
-            article_anchor=payload.article or "", body=payload.body, publish_name=payload.publish_name,
+            draft,
+            name=payload.name,
+            email=payload.email,
+            organisation=payload.organization or "",
+            article_anchor=payload.article or "",
+            body=payload.body,
+            publish_name=payload.publish_name,
         )
     except comments.OutsideWindow as refusal:
         field = "opens_at" if refusal.state == DraftState.UPCOMING else "closes_at"

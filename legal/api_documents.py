@@ -5,6 +5,7 @@ under the resolved site: another site's id is a 404, exactly like an id that doe
 document or procedure links to (replaced, replacing, legal basis) are prefetched already filtered to live
 pages, so an unpublished document is never named and a list costs the same queries for 1 item or 100.
 """
+
 from typing import Annotated
 
 from django.db.models import F, Prefetch
@@ -66,8 +67,9 @@ def document_type(slug):
     return found
 
 
-@documents_router.get("/", response={200: list[DocumentOut], **problem_responses(400, 404)},
-                      summary="Văn bản của trang")
+@documents_router.get(
+    "/", response={200: list[DocumentOut], **problem_responses(400, 404)}, summary="Văn bản của trang"
+)
 @paginate
 def list_documents(request, filters: Query[DocumentFilter]):
     """Documents newest first; with ``q``, those holding the searched phrase first."""
@@ -85,18 +87,23 @@ def list_documents(request, filters: Query[DocumentFilter]):
     return documents.order_by(*NEWEST_FIRST)
 
 
-@documents_router.get("/{id}/", response={200: DocumentDetailOut, **problem_responses(400, 404)},
-                      summary="Một văn bản, kèm toàn văn")
+@documents_router.get(
+    "/{id}/", response={200: DocumentDetailOut, **problem_responses(400, 404)}, summary="Một văn bản, kèm toàn văn"
+)
 def get_document(request, id: PageId, scope: SiteQuery):
     """One document with its full text and the live documents it is related to."""
     site = resolve_site(request, scope)
     documents = with_listed_relations(published_under(LegalDocumentPage, site.root_page, id))
-    document = documents.with_status().prefetch_related(
-        "topics",
-        live_links("replaced_by_links", LegalDocumentReplacement, "page", "live_replaced_by"),
-        live_links("bases", LegalDocumentBasis, "basis", "live_bases"),
-        live_links("basis_for_links", LegalDocumentBasis, "page", "live_basis_for"),
-    ).first()
+    document = (
+        documents.with_status()
+        .prefetch_related(
+            "topics",
+            live_links("replaced_by_links", LegalDocumentReplacement, "page", "live_replaced_by"),
+            live_links("bases", LegalDocumentBasis, "basis", "live_bases"),
+            live_links("basis_for_links", LegalDocumentBasis, "page", "live_basis_for"),
+        )
+        .first()
+    )
     if document is None:
         raise Http404("Không có văn bản này trên trang.")
     return document
@@ -110,8 +117,9 @@ def field_name(procedures, value):
     return name
 
 
-@procedures_router.get("/", response={200: list[ProcedureOut], **problem_responses(400, 404)},
-                       summary="Thủ tục hành chính của trang")
+@procedures_router.get(
+    "/", response={200: list[ProcedureOut], **problem_responses(400, 404)}, summary="Thủ tục hành chính của trang"
+)
 @paginate
 def list_procedures(request, filters: Query[ProcedureFilter]):
     """Procedures by field and name; with ``q``, those holding the searched phrase first."""
@@ -124,14 +132,19 @@ def list_procedures(request, filters: Query[ProcedureFilter]):
     return procedures.order_by("field_name", "title", "pk")
 
 
-@procedures_router.get("/{id}/", response={200: ProcedureDetailOut, **problem_responses(400, 404)},
-                       summary="Một thủ tục hành chính")
+@procedures_router.get(
+    "/{id}/", response={200: ProcedureDetailOut, **problem_responses(400, 404)}, summary="Một thủ tục hành chính"
+)
 def get_procedure(request, id: PageId, scope: SiteQuery):
     """One procedure with its steps, dossier and legal basis."""
     site = resolve_site(request, scope)
-    procedure = published_under(AdministrativeProcedurePage, site.root_page, id).prefetch_related(
-        live_links("bases", ProcedureBasis, "basis", "live_bases"),
-    ).first()
+    procedure = (
+        published_under(AdministrativeProcedurePage, site.root_page, id)
+        .prefetch_related(
+            live_links("bases", ProcedureBasis, "basis", "live_bases"),
+        )
+        .first()
+    )
     if procedure is None:
         raise Http404("Không có thủ tục này trên trang.")
     return procedure

@@ -5,6 +5,7 @@ query for the ``state`` filter and in Python for each item, by the same rule as 
 Its articles are those of the latest version, each with the ``anchor`` that a comment cites and that
 survives later versions. The comments of a draft are served by ``legal.api_comments``, under the same prefix.
 """
+
 from typing import Annotated
 
 from django.db.models import Q
@@ -28,7 +29,8 @@ DraftId = Annotated[int, Path(..., ge=1, le=MAX_ID, description="Số hiệu c�
 
 class DraftFilter(SiteFilter):
     state: DraftState | None = Field(
-        None, description="`upcoming` (sắp lấy ý kiến), `open` (đang lấy ý kiến) hoặc `closed` (đã hết hạn).")
+        None, description="`upcoming` (sắp lấy ý kiến), `open` (đang lấy ý kiến) hoặc `closed` (đã hết hạn)."
+    )
 
 
 class DocumentTypeOut(Schema):
@@ -63,8 +65,9 @@ class ArticleOut(Schema):
     heading: str
     text: str
     parent: str | None = Field(..., description="Mã ổn định của điều khoản chứa nó.")
-    change: str = Field(..., description="So với phiên bản trước: `new`, `unchanged`, `changed`, `renumbered`, "
-                                         "`renumbered_changed`.")
+    change: str = Field(
+        ..., description="So với phiên bản trước: `new`, `unchanged`, `changed`, `renumbered`, `renumbered_changed`."
+    )
     previous_label: str | None = Field(..., description="Số ở phiên bản trước, nếu đã có.")
 
 
@@ -98,20 +101,36 @@ class DraftDetailOut(DraftOut):
     @staticmethod
     def resolve_articles(draft):
         anchors = {article.pk: article.anchor for article in draft.loaded_articles}
-        return [ArticleOut(anchor=article.anchor, kind=article.kind, label=article.label, heading=article.heading,
-                           text=article.text, parent=anchors.get(article.parent_id), change=article.change,
-                           previous_label=article.previous_label or None) for article in draft.loaded_articles]
+        return [
+            ArticleOut(
+                anchor=article.anchor,
+                kind=article.kind,
+                label=article.label,
+                heading=article.heading,
+                text=article.text,
+                parent=anchors.get(article.parent_id),
+                change=article.change,
+                previous_label=article.previous_label or None,
+            )
+            for article in draft.loaded_articles
+        ]
 
     @staticmethod
     def resolve_attachments(draft, context):
         root_url = context["request"].draft_site.root_url
-        return [AttachmentOut(title=attachment.label or attachment.document.title, kind=attachment.kind,
-                              url=root_url + attachment.document.url) for attachment in draft.loaded_attachments]
+        return [
+            AttachmentOut(
+                title=attachment.label or attachment.document.title,
+                kind=attachment.kind,
+                url=root_url + attachment.document.url,
+            )
+            for attachment in draft.loaded_attachments
+        ]
 
 
 def page_url(draft, site):
     """The draft's address on its own site, from the page paths already loaded (no query per item)."""
-    return site.root_url + draft.url_path[len(site.root_page.url_path) - 1:]
+    return site.root_url + draft.url_path[len(site.root_page.url_path) - 1 :]
 
 
 def draft_site(request, scope):
@@ -121,15 +140,16 @@ def draft_site(request, scope):
 
 
 def in_state(drafts, state, now):
-    return drafts.filter({
-        DraftState.UPCOMING: Q(opens_at__gt=now),
-        DraftState.OPEN: Q(opens_at__lte=now, closes_at__gt=now),
-        DraftState.CLOSED: Q(closes_at__lte=now),
-    }[state])
+    return drafts.filter(
+        {
+            DraftState.UPCOMING: Q(opens_at__gt=now),
+            DraftState.OPEN: Q(opens_at__lte=now, closes_at__gt=now),
+            DraftState.CLOSED: Q(closes_at__lte=now),
+        }[state]
+    )
 
 
-@router.get("/", response={200: list[DraftOut], **problem_responses(400, 404)},
-            summary="Dự thảo lấy ý kiến của trang")
+@router.get("/", response={200: list[DraftOut], **problem_responses(400, 404)}, summary="Dự thảo lấy ý kiến của trang")
 @paginate
 def list_drafts(request, filters: Query[DraftFilter]):
     """Drafts of the site, the most recently opened first."""
@@ -139,8 +159,11 @@ def list_drafts(request, filters: Query[DraftFilter]):
     return drafts.select_related("document_type").order_by("-opens_at", "-pk")
 
 
-@router.get("/{draft_id}/", response={200: DraftDetailOut, **problem_responses(400, 404)},
-            summary="Một dự thảo với các điều khoản và tài liệu")
+@router.get(
+    "/{draft_id}/",
+    response={200: DraftDetailOut, **problem_responses(400, 404)},
+    summary="Một dự thảo với các điều khoản và tài liệu",
+)
 def get_draft(request, draft_id: DraftId, scope: Query[SiteFilter]):
     """A draft with the structure of its latest version; a draft of another site is a 404."""
     site = draft_site(request, scope)

@@ -4,6 +4,7 @@ Limits follow ``DraftComment`` so nothing valid here fails on save; the article 
 version's articles (the anchor is what is sent); the honeypot and timing checks of ``core.abuse`` run in
 ``clean`` so a form filled by a bot saves nothing.
 """
+
 from django import forms
 
 from core.abuse import HumanSubmissionForm
@@ -23,44 +24,57 @@ def article_choices(version):
     choices = [("", "Góp ý chung cho toàn bộ dự thảo")]
     if version is not None:
         indent = {"chapter": "", "article": "", "clause": "— ", "point": "—— "}
-        choices += [(article.anchor, f"{indent.get(article.kind, '')}{article}")
-                    for article in version.articles.all()]
+        choices += [(article.anchor, f"{indent.get(article.kind, '')}{article}") for article in version.articles.all()]
     return choices
 
 
 class CommentForm(HumanSubmissionForm):
     name = forms.CharField(
-        label="Họ và tên", max_length=_limit("name"),
-        error_messages={"required": REQUIRED.format("họ và tên"),
-                        "max_length": "Họ và tên không quá %(limit_value)d ký tự."},
+        label="Họ và tên",
+        max_length=_limit("name"),
+        error_messages={
+            "required": REQUIRED.format("họ và tên"),
+            "max_length": "Họ và tên không quá %(limit_value)d ký tự.",
+        },
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     email = forms.EmailField(
-        label="Thư điện tử", max_length=_limit("email"), help_text="Không công khai.",
-        error_messages={"required": REQUIRED.format("thư điện tử"),
-                        "invalid": "Thư điện tử không hợp lệ (ví dụ: ten@example.vn)."},
+        label="Thư điện tử",
+        max_length=_limit("email"),
+        help_text="Không công khai.",
+        error_messages={
+            "required": REQUIRED.format("thư điện tử"),
+            "invalid": "Thư điện tử không hợp lệ (ví dụ: ten@example.vn).",
+        },
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     organisation = forms.CharField(
-        label="Cơ quan, tổ chức (không bắt buộc)", required=False, max_length=_limit("organisation"),
+        label="Cơ quan, tổ chức (không bắt buộc)",
+        required=False,
+        max_length=_limit("organisation"),
         help_text="Không công khai.",
         error_messages={"max_length": "Tên cơ quan, tổ chức không quá %(limit_value)d ký tự."},
     )
     article = forms.ChoiceField(
-        label="Điều khoản góp ý", required=False,
+        label="Điều khoản góp ý",
+        required=False,
         error_messages={"invalid_choice": "Điều khoản đã chọn không có trong dự thảo hiện hành."},
     )
     body = forms.CharField(
-        label="Nội dung góp ý", min_length=MIN_BODY_LENGTH, max_length=_limit("body"),
-        help_text=f"Từ {MIN_BODY_LENGTH} đến {_limit('body')} ký tự. Ý kiến "
-                  "được duyệt trước khi công khai.",
-        error_messages={"required": REQUIRED.format("nội dung góp ý"),
-                        "min_length": "Nội dung cần ít nhất %(limit_value)d ký tự (hiện có %(show_value)d).",
-                        "max_length": "Nội dung không quá %(limit_value)d ký tự (hiện có %(show_value)d)."},
+        label="Nội dung góp ý",
+        min_length=MIN_BODY_LENGTH,
+        max_length=_limit("body"),
+        help_text=f"Từ {MIN_BODY_LENGTH} đến {_limit('body')} ký tự. Ý kiến được duyệt trước khi công khai.",
+        error_messages={
+            "required": REQUIRED.format("nội dung góp ý"),
+            "min_length": "Nội dung cần ít nhất %(limit_value)d ký tự (hiện có %(show_value)d).",
+            "max_length": "Nội dung không quá %(limit_value)d ký tự (hiện có %(show_value)d).",
+        },
         widget=forms.Textarea(attrs={"rows": 8}),
     )
     publish_name = forms.BooleanField(
-        label="Tôi đồng ý công khai họ tên cùng ý kiến góp ý", required=False,
+        label="Tôi đồng ý công khai họ tên cùng ý kiến góp ý",
+        required=False,
         template_name="faq/checkbox_field.html",
     )
 

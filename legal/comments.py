@@ -10,6 +10,7 @@ Campaigns: organised sending of the same text is common on public consultations.
 group with its size. Identical texts are found by ``fingerprint``; near-identical ones by comparing word
 shingles with the latest ``RECENT_WINDOW`` comments of the draft, which keeps the work per comment bounded.
 """
+
 import hashlib
 import re
 
@@ -46,11 +47,15 @@ class OutsideWindow(CommentError):
         self.draft, self.state = draft, state
         local = timezone.localtime
         if state == DraftState.UPCOMING:
-            message = (f"Dự thảo chưa mở lấy ý kiến: thời gian góp ý từ {local(draft.opens_at):%H:%M %d/%m/%Y} "
-                       f"đến {local(draft.closes_at):%H:%M %d/%m/%Y}.")
+            message = (
+                f"Dự thảo chưa mở lấy ý kiến: thời gian góp ý từ {local(draft.opens_at):%H:%M %d/%m/%Y} "
+                f"đến {local(draft.closes_at):%H:%M %d/%m/%Y}."
+            )
         else:
-            message = (f"Dự thảo đã hết hạn lấy ý kiến lúc {local(draft.closes_at):%H:%M %d/%m/%Y}; "
-                       "ý kiến không được ghi nhận.")
+            message = (
+                f"Dự thảo đã hết hạn lấy ý kiến lúc {local(draft.closes_at):%H:%M %d/%m/%Y}; "
+                "ý kiến không được ghi nhận."
+            )
         super().__init__(message)
 
 
@@ -74,7 +79,7 @@ def shingles(text):
     words = normalised_words(text)
     if len(words) < SHINGLE_SIZE:
         return {" ".join(words)}
-    return {" ".join(words[i:i + SHINGLE_SIZE]) for i in range(len(words) - SHINGLE_SIZE + 1)}
+    return {" ".join(words[i : i + SHINGLE_SIZE]) for i in range(len(words) - SHINGLE_SIZE + 1)}
 
 
 def similarity(first, second):
@@ -90,8 +95,11 @@ def find_campaign(draft, body, print_):
         return same.campaign or same
     mine = shingles(body)
     recent = DraftComment.objects.filter(draft=draft).order_by("-submitted_at", "-pk")[:RECENT_WINDOW]
-    matches = [comment for comment in recent.only("pk", "body", "campaign_id", "submitted_at")
-               if similarity(mine, shingles(comment.body)) >= SIMILARITY_THRESHOLD]
+    matches = [
+        comment
+        for comment in recent.only("pk", "body", "campaign_id", "submitted_at")
+        if similarity(mine, shingles(comment.body)) >= SIMILARITY_THRESHOLD
+    ]
     if not matches:
         return None
     first = min(matches, key=lambda comment: (comment.submitted_at, comment.pk))
@@ -119,8 +127,17 @@ def submit(draft, *, name, email, body, publish_name, organisation="", article_a
     if state != DraftState.OPEN:
         raise OutsideWindow(draft, state)
     version, article = find_article(draft, article_anchor)
-    return store(draft, version, article, name=name, email=email, organisation=organisation, body=body,
-                 publish_name=publish_name, submitted_at=now or timezone.now())
+    return store(
+        draft,
+        version,
+        article,
+        name=name,
+        email=email,
+        organisation=organisation,
+        body=body,
+        publish_name=publish_name,
+        submitted_at=now or timezone.now(),
+    )
 
 
 def store(draft, version, article, *, body, submitted_at, **commenter):
@@ -131,9 +148,16 @@ def store(draft, version, article, *, body, submitted_at, **commenter):
     print_ = fingerprint(body)
     with transaction.atomic():
         comment = DraftComment.objects.create(
-            site=draft.get_site(), draft=draft, version=version, article=article,
-            article_anchor=article.anchor if article else "", body=body, fingerprint=print_,
-            campaign=find_campaign(draft, body, print_), submitted_at=submitted_at, **commenter,
+            site=draft.get_site(),
+            draft=draft,
+            version=version,
+            article=article,
+            article_anchor=article.anchor if article else "",
+            body=body,
+            fingerprint=print_,
+            campaign=find_campaign(draft, body, print_),
+            submitted_at=submitted_at,
+            **commenter,
         )
         log(comment, LOG_ACTIONS["submit"][0], data={"note": f"dự thảo {draft.pk}"})
     return comment
@@ -171,8 +195,12 @@ def decide(comment, user, decision, response):
     comment.decided_at, comment.decided_by = timezone.now(), user
     with transaction.atomic():
         comment.save(update_fields=["decision", "response", "decided_at", "decided_by"])
-        log(comment, LOG_ACTIONS["decide"][0], user=user,
-            data={"note": f"{CommentDecision(decision).label}: {comment.response}"})
+        log(
+            comment,
+            LOG_ACTIONS["decide"][0],
+            user=user,
+            data={"note": f"{CommentDecision(decision).label}: {comment.response}"},
+        )
 
 
 class NoteFormatter(LogFormatter):
@@ -185,5 +213,6 @@ class NoteFormatter(LogFormatter):
 def register_log_actions(registry):
     """Give each step a Vietnamese label in Wagtail's audit log ("Nhật ký" report and history views)."""
     for action, label in LOG_ACTIONS.values():
-        registry.register_action(action)(type("CommentLogFormatter", (NoteFormatter,),
-                                              {"label": label, "message": label}))
+        registry.register_action(action)(
+            type("CommentLogFormatter", (NoteFormatter,), {"label": label, "message": label})
+        )

@@ -3,6 +3,7 @@
 Hà Nội (code 01) gets its own copy because each site's "Văn bản" section lists only its own documents,
 and the demo procedures of Hà Nội cite them as their legal basis.
 """
+
 from multisite_config.models import SiteProfile
 
 from .importer import NoDocumentsSection, import_seed_documents

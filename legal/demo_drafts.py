@@ -5,6 +5,7 @@ so the page's version history and the comments' "nay là Điều …" can be tri
 operating rules of the national portal (seed 002) and the guidance for provincial websites (seed 003).
 The comments work adds demo comments to these drafts afterwards and finds them by ``DEMO_SLUGS``.
 """
+
 from datetime import timedelta
 
 from django.utils import timezone
@@ -79,8 +80,9 @@ RULES_ENTRY_INTO_FORCE = """Điều {number}. Hiệu lực thi hành
 Quy chế này có hiệu lực kể từ ngày ký. Trong quá trình thực hiện, nếu có vướng mắc, các đơn vị phản ánh về Văn phòng để tổng hợp, báo cáo Giám đốc xem xét, sửa đổi, bổ sung cho phù hợp.
 """
 
-RULES_V1 = RULES_HEAD + RULES_ARTICLE_4_V1 + RULES_ARTICLE_5 + RULES_ARTICLE_6_V1 + \
-    RULES_ENTRY_INTO_FORCE.format(number=7)
+RULES_V1 = (
+    RULES_HEAD + RULES_ARTICLE_4_V1 + RULES_ARTICLE_5 + RULES_ARTICLE_6_V1 + RULES_ENTRY_INTO_FORCE.format(number=7)
+)
 # Version 2: article 4 reworded (and takes over the quarterly report), article 6 dropped, 7 becomes 6.
 RULES_V2 = RULES_HEAD + RULES_ARTICLE_4_V2 + RULES_ARTICLE_5 + RULES_ENTRY_INTO_FORCE.format(number=6)
 
@@ -134,23 +136,39 @@ def demo_drafts():
 
 def make_open_draft(index, unit):
     now = timezone.now()
-    return publish_versions(index, DraftDocumentPage(
-        title="Dự thảo Quy chế hoạt động Cổng Thông tin điện tử", slug=OPEN_SLUG,
-        document_type=DocumentType.objects.get(slug="quy-che"), drafting_unit=f"Văn phòng {unit}",
-        summary=("Dự thảo quy định nguyên tắc, trách nhiệm và thời hạn cung cấp thông tin trên Cổng Thông tin "
-                 "điện tử, việc lấy ý kiến dự thảo văn bản và tổ chức thực hiện."),
-        opens_at=now - timedelta(days=5), closes_at=now + timedelta(days=25),
-    ), [(RULES_V1.format(unit=unit), now - timedelta(days=5)), (RULES_V2.format(unit=unit), now - timedelta(days=2))])
+    return publish_versions(
+        index,
+        DraftDocumentPage(
+            title="Dự thảo Quy chế hoạt động Cổng Thông tin điện tử",
+            slug=OPEN_SLUG,
+            document_type=DocumentType.objects.get(slug="quy-che"),
+            drafting_unit=f"Văn phòng {unit}",
+            summary=(
+                "Dự thảo quy định nguyên tắc, trách nhiệm và thời hạn cung cấp thông tin trên Cổng Thông tin "
+                "điện tử, việc lấy ý kiến dự thảo văn bản và tổ chức thực hiện."
+            ),
+            opens_at=now - timedelta(days=5),
+            closes_at=now + timedelta(days=25),
+        ),
+        [(RULES_V1.format(unit=unit), now - timedelta(days=5)), (RULES_V2.format(unit=unit), now - timedelta(days=2))],
+    )
 
 
 def make_closed_draft(index, unit):
     now = timezone.now()
-    return publish_versions(index, DraftDocumentPage(
-        title="Dự thảo Hướng dẫn tiếp nhận, trả lời câu hỏi trên Cổng Thông tin điện tử", slug=CLOSED_SLUG,
-        document_type=DocumentType.objects.get(slug="huong-dan"), drafting_unit=f"Văn phòng {unit}",
-        summary="Dự thảo hướng dẫn quy trình và thời hạn tiếp nhận, phân loại, trả lời câu hỏi của tổ chức, cá nhân.",
-        opens_at=now - timedelta(days=45), closes_at=now - timedelta(days=15),
-    ), [(QA_GUIDE.format(unit=unit), now - timedelta(days=45))])
+    return publish_versions(
+        index,
+        DraftDocumentPage(
+            title="Dự thảo Hướng dẫn tiếp nhận, trả lời câu hỏi trên Cổng Thông tin điện tử",
+            slug=CLOSED_SLUG,
+            document_type=DocumentType.objects.get(slug="huong-dan"),
+            drafting_unit=f"Văn phòng {unit}",
+            summary="Dự thảo hướng dẫn quy trình và thời hạn tiếp nhận, phân loại, trả lời câu hỏi của tổ chức, cá nhân.",
+            opens_at=now - timedelta(days=45),
+            closes_at=now - timedelta(days=15),
+        ),
+        [(QA_GUIDE.format(unit=unit), now - timedelta(days=45))],
+    )
 
 
 def publish_versions(index, draft, texts):

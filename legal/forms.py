@@ -1,4 +1,5 @@
 """The filters of a site's document list; choices come from what that site actually publishes."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -8,13 +9,16 @@ MAX_QUERY_LENGTH = 200
 
 
 class DocumentFilterForm(forms.Form):
-    q = forms.CharField(label=_("Từ khóa"), required=False, max_length=MAX_QUERY_LENGTH,
-                        help_text=_("Có thể gõ không dấu, ví dụ “tiep can thong tin”."))
+    q = forms.CharField(
+        label=_("Từ khóa"),
+        required=False,
+        max_length=MAX_QUERY_LENGTH,
+        help_text=_("Có thể gõ không dấu, ví dụ “tiep can thong tin”."),
+    )
     loai = forms.ChoiceField(label=_("Loại văn bản"), required=False)
     nam = forms.TypedChoiceField(label=_("Năm ban hành"), required=False, coerce=int, empty_value=None)
     co_quan = forms.ChoiceField(label=_("Cơ quan ban hành"), required=False)
-    tinh_trang = forms.ChoiceField(label=_("Tình trạng"), required=False,
-                                   choices=[("", _("Tất cả"))] + Status.choices)
+    tinh_trang = forms.ChoiceField(label=_("Tình trạng"), required=False, choices=[("", _("Tất cả"))] + Status.choices)
     chu_de = forms.ChoiceField(label=_("Chủ đề"), required=False)
 
     def __init__(self, data, *, types, years, issuers, topics):
@@ -28,8 +32,12 @@ class DocumentFilterForm(forms.Form):
     def apply(self, documents):
         """The documents that match every chosen filter (call after ``is_valid``)."""
         data = self.cleaned_data
-        lookups = {"document_type__slug": data["loai"], "issued_on__year": data["nam"],
-                   "issuer": data["co_quan"], "topics__slug": data["chu_de"]}
+        lookups = {
+            "document_type__slug": data["loai"],
+            "issued_on__year": data["nam"],
+            "issuer": data["co_quan"],
+            "topics__slug": data["chu_de"],
+        }
         documents = documents.filter(**{key: value for key, value in lookups.items() if value})
         if data["tinh_trang"]:
             documents = documents.in_status(data["tinh_trang"])

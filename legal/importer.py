@@ -4,6 +4,7 @@ Idempotent: a document is found again by its number under that section (or, for 
 by its type, date and title), then updated only if something changed, so a re-run never duplicates and
 never creates a revision for nothing. Every document's extraction warnings are returned to the caller.
 """
+
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,10 +79,16 @@ def import_document(index, parsed):
 
 def page_values(parsed):
     return {
-        "title": title_for(parsed), "number": parsed.number, "document_type": document_type(parsed),
-        "issuer": parsed.issuer, "place": parsed.place, "issued_on": parsed.issued_on,
-        "subject": parsed.subject, "addressees": parsed.addressees,
-        "signer_name": parsed.signer_name, "signer_title": parsed.signer_title,
+        "title": title_for(parsed),
+        "number": parsed.number,
+        "document_type": document_type(parsed),
+        "issuer": parsed.issuer,
+        "place": parsed.place,
+        "issued_on": parsed.issued_on,
+        "subject": parsed.subject,
+        "addressees": parsed.addressees,
+        "signer_name": parsed.signer_name,
+        "signer_title": parsed.signer_title,
         "body": "".join(f"<p>{escape(paragraph)}</p>" for paragraph in parsed.paragraphs),
     }
 

@@ -5,6 +5,7 @@ the place and date ("Hà Nội, ngày 02 tháng 01 năm 2020") and the addressee
 gives the recipients ("Nơi nhận:") and the signature (title lines in capitals, then the name). Whatever
 is not found is listed in ``warnings`` and left empty: a wrong number or date is worse than none.
 """
+
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,8 +20,15 @@ SUBJECT = re.compile(r"\bV/v\s+")
 LIST_ITEM = re.compile(r"^(?:[-+](?:\s|$)|[0-9IVX]+(?:\.[0-9]+)*\.?\s|[a-zđ]\)\s)")
 DOWNLOAD_LINE = re.compile(r"^Tải Văn bản")
 # Codes in a number ("…/QĐ-BHXH", "…/2018/NĐ-CP", "…/2016/QH13") and headings that name the type.
-TYPE_CODES = {"QĐ": "Quyết định", "NĐ": "Nghị định", "TT": "Thông tư", "KH": "Kế hoạch", "HD": "Hướng dẫn",
-              "QC": "Quy chế", "QH": "Luật"}
+TYPE_CODES = {
+    "QĐ": "Quyết định",
+    "NĐ": "Nghị định",
+    "TT": "Thông tư",
+    "KH": "Kế hoạch",
+    "HD": "Hướng dẫn",
+    "QC": "Quy chế",
+    "QH": "Luật",
+}
 TYPE_HEADINGS = {fold(name): name for name in TYPE_CODES.values()}
 LETTER_TYPE = "Công văn"  # a letter has no type code in its number and carries a "V/v" subject
 ISSUERS = {"BHXH": "Bảo hiểm xã hội Việt Nam"}
@@ -49,11 +57,12 @@ def parse(text):
     flat = " ".join(line for line in lines if line)
     result = ParsedDocument()
     dated = DATE.search(flat)
-    read_number(flat[:dated.start()] if dated else flat, result)
+    read_number(flat[: dated.start()] if dated else flat, result)
     read_date_and_place(flat, dated, result)
     read_subject(flat, dated, lines, result)
-    result.document_type = type_from_number(result.number) or type_from_heading(lines) or \
-        (LETTER_TYPE if SUBJECT.search(flat) else "")
+    result.document_type = (
+        type_from_number(result.number) or type_from_heading(lines) or (LETTER_TYPE if SUBJECT.search(flat) else "")
+    )
     result.issuer = issuer_from_number(result.number) or issuer_from_header(lines)
     body_start = read_addressees(lines, result)
     body_end = recipients_index(lines)
@@ -77,7 +86,7 @@ def read_date_and_place(flat, dated, result):
     except ValueError:
         result.warnings.append(f"ngày ban hành không hợp lệ: {day}/{month}/{year}")
     place = []
-    for word in reversed(flat[:dated.start()].split()):
+    for word in reversed(flat[: dated.start()].split()):
         if not (word[:1].isupper() and word.isalpha()) or len(place) == MAX_PLACE_WORDS:
             break
         place.insert(0, word)
@@ -88,12 +97,11 @@ def read_subject(flat, dated, lines, result):
     """The "V/v …" line up to the place and date, or else the line under a type heading."""
     marker = SUBJECT.search(flat)
     if marker and dated and marker.start() < dated.start():
-        before = flat[:dated.start()].rstrip()
-        result.subject = "V/v " + before[marker.end():len(before) - len(result.place)].strip()
+        before = flat[: dated.start()].rstrip()
+        result.subject = "V/v " + before[marker.end() : len(before) - len(result.place)].strip()
         return
-    heading = next((index for index, line in enumerate(lines) if fold(line) in TYPE_HEADINGS
-                    and line.isupper()), None)
-    following = [line for line in lines[heading + 1:] if line] if heading is not None else []
+    heading = next((index for index, line in enumerate(lines) if fold(line) in TYPE_HEADINGS and line.isupper()), None)
+    following = [line for line in lines[heading + 1 :] if line] if heading is not None else []
     if following:
         result.subject = following[0].rstrip(".")
 
@@ -137,8 +145,11 @@ def read_addressees(lines, result):
         result.addressees = inline
         return start + 1
     items, index = [], start + 1
-    while index < len(lines) and lines[index] and (lines[index].startswith("-") or
-                                                   (items and not items[-1].endswith((";", ".")))):
+    while (
+        index < len(lines)
+        and lines[index]
+        and (lines[index].startswith("-") or (items and not items[-1].endswith((";", "."))))
+    ):
         if lines[index].startswith("-") and (not items or items[-1].endswith((";", "."))):
             items.append(lines[index])
         else:
@@ -161,8 +172,7 @@ def first_body_line(lines, result):
 
 
 def recipients_index(lines):
-    return next((index for index, line in enumerate(lines) if fold(line).startswith("noi nhan")),
-                len(lines))
+    return next((index for index, line in enumerate(lines) if fold(line).startswith("noi nhan")), len(lines))
 
 
 def paragraphs(lines):
@@ -196,18 +206,25 @@ def read_signature(tail, result):
 
 def is_name(line):
     words = line.split()
-    return 2 <= len(words) <= 5 and all(word.isalpha() and word[0].isupper() and word[1:].islower()
-                                        for word in words)
+    return 2 <= len(words) <= 5 and all(word.isalpha() and word[0].isupper() and word[1:].islower() for word in words)
 
 
 def is_title(line):
     return bool(line) and line.isupper() and not line.startswith("-") and not line.endswith((".", ";", ","))
 
 
-FIELD_LABELS = [("number", "số hiệu"), ("document_type", "loại văn bản"), ("issuer", "cơ quan ban hành"),
-                ("place", "nơi ban hành"), ("issued_on", "ngày ban hành"), ("subject", "trích yếu"),
-                ("addressees", "nơi nhận (kính gửi)"), ("paragraphs", "nội dung"),
-                ("signer_name", "người ký"), ("signer_title", "chức vụ người ký")]
+FIELD_LABELS = [
+    ("number", "số hiệu"),
+    ("document_type", "loại văn bản"),
+    ("issuer", "cơ quan ban hành"),
+    ("place", "nơi ban hành"),
+    ("issued_on", "ngày ban hành"),
+    ("subject", "trích yếu"),
+    ("addressees", "nơi nhận (kính gửi)"),
+    ("paragraphs", "nội dung"),
+    ("signer_name", "người ký"),
+    ("signer_title", "chức vụ người ký"),
+]
 
 
 def note_missing(result):

@@ -4,6 +4,7 @@ A procedure's field (lĩnh vực) is free text typed by editors, so a filter nam
 (``thu-bao-hiem-xa-hoi``), matched against the fields the site actually uses: a value that names none of
 them is refused with a message rather than answered with an empty list that looks like "no procedure".
 """
+
 from django import forms
 from django.core.paginator import Paginator
 from django.db import models
@@ -39,15 +40,22 @@ def search(procedures, query):
     """Every folded word must appear; procedures holding the whole phrase come first, then by title."""
     for term in folded_terms(query):
         procedures = procedures.filter(search_text__contains=term)
-    return procedures.annotate(phrase_match=Case(
-        When(search_text__contains=fold(query), then=Value(True)),
-        default=Value(False), output_field=models.BooleanField(),
-    )).order_by("-phrase_match", "title", "pk")
+    return procedures.annotate(
+        phrase_match=Case(
+            When(search_text__contains=fold(query), then=Value(True)),
+            default=Value(False),
+            output_field=models.BooleanField(),
+        )
+    ).order_by("-phrase_match", "title", "pk")
 
 
 class ProcedureFilterForm(forms.Form):
-    q = forms.CharField(label=_("Từ khóa"), required=False, max_length=MAX_QUERY_LENGTH,
-                        help_text=_("Tên, mã hoặc nội dung thủ tục; có thể gõ không dấu, ví dụ “cap so bao hiem”."))
+    q = forms.CharField(
+        label=_("Từ khóa"),
+        required=False,
+        max_length=MAX_QUERY_LENGTH,
+        help_text=_("Tên, mã hoặc nội dung thủ tục; có thể gõ không dấu, ví dụ “cap so bao hiem”."),
+    )
     linh_vuc = forms.ChoiceField(label=_("Lĩnh vực"), required=False)
 
     def __init__(self, data, *, fields):
@@ -70,7 +78,9 @@ def procedure_list(request, index):
     form = ProcedureFilterForm(request.GET, fields=field_names(procedures))
     found = form.apply(procedures) if form.is_valid() else procedures.none()
     context = {
-        "page": index, "self": index, "filters": form,
+        "page": index,
+        "self": index,
+        "filters": form,
         "procedures": Paginator(found, PER_PAGE).get_page(request.GET.get("trang")),
     }
     return TemplateResponse(request, "legal/procedure_list.html", context, status=400 if form.errors else 200)

@@ -11,6 +11,7 @@ a foreign word is left alone.
 ``common_syllables.txt`` holds the syllables written intact (``intact_words``) in the clean seed documents
 000, 002, 003 and 004: everyday administrative vocabulary, so a short damaged document still has a guide.
 """
+
 import re
 import unicodedata
 from functools import lru_cache
@@ -67,9 +68,7 @@ def forced_join(left, right):
     last, first = left[-1], right[0]
     if last.isalpha() and first.isalpha():
         return None
-    if first in ATTACHES_LEFT or last in "(/" or (last.isdigit() and (first.isdigit() or first == "/")):
-        return True
-    return False
+    return first in ATTACHES_LEFT or last in "(/" or (last.isdigit() and (first.isdigit() or first == "/"))
 
 
 def repair_lines(lines, known):
@@ -99,7 +98,7 @@ def _advance(paths, line, soft, known):
             separator = " " if soft else "\n"
             new_cost = cost + word_cost(partial, known)
             # a letter before "/" ("V/v") is part of a code, not a word of its own
-            if not whole_line_is_word and not line[len(head):].startswith("/"):
+            if not whole_line_is_word and not line[len(head) :].startswith("/"):
                 new_cost += word_cost(head, known)
             options.append((head if whole_line_is_word else tail, new_cost, parts + [separator, line]))
         if decision is not False and not soft:
@@ -124,9 +123,14 @@ def split_glued(token, known):
     into two known syllables."""
     if is_syllable(token) or not token.isalpha() or token.isupper():
         return token
-    splits = [(token[:cut], token[cut:]) for cut in range(1, len(token))
-              if token[:cut].lower() in known and token[cut:].lower() in known
-              and is_syllable(token[:cut]) and is_syllable(token[cut:])]
+    splits = [
+        (token[:cut], token[cut:])
+        for cut in range(1, len(token))
+        if token[:cut].lower() in known
+        and token[cut:].lower() in known
+        and is_syllable(token[:cut])
+        and is_syllable(token[cut:])
+    ]
     return " ".join(splits[0]) if len(splits) == 1 else token
 
 

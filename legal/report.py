@@ -9,6 +9,7 @@ whatever their number.
 Two profiles: ``INTERNAL`` for the drafting unit (every comment with the commenter's contact data and its
 moderation state) and ``PUBLIC`` (approved comments only, the name only with consent, no contact data).
 """
+
 from dataclasses import dataclass, field
 
 from django.utils import timezone
@@ -58,7 +59,7 @@ def group_by_article(draft, comments):
 
 
 def place_label(place):
-    """"Điều 3 (nay là Điều 4, đã sửa)" for a provision that moved or changed, "Điều 3" when it did not."""
+    """ "Điều 3 (nay là Điều 4, đã sửa)" for a provision that moved or changed, "Điều 3" when it did not."""
     if place is None:
         return GENERAL_LABEL
     if place.removed or place.change != ArticleChange.UNCHANGED:
@@ -87,13 +88,17 @@ def columns(profile):
     """(heading, value of a comment) for each column of the profile; contact data only internally."""
     common_head = [("Điều khoản", lambda c: c.place_label)]
     if profile == INTERNAL:
-        who = [("Họ và tên", lambda c: c.name), ("Thư điện tử", lambda c: c.email),
-               ("Cơ quan, tổ chức", lambda c: c.organisation),
-               ("Đồng ý công khai họ tên", lambda c: "Có" if c.publish_name else "Không")]
+        who = [
+            ("Họ và tên", lambda c: c.name),
+            ("Thư điện tử", lambda c: c.email),
+            ("Cơ quan, tổ chức", lambda c: c.organisation),
+            ("Đồng ý công khai họ tên", lambda c: "Có" if c.publish_name else "Không"),
+        ]
     else:
         who = [("Người góp ý", lambda c: c.public_name or "Ẩn danh")]
     return [
-        *common_head, *who,
+        *common_head,
+        *who,
         ("Gửi lúc", lambda c: timezone.localtime(c.submitted_at).strftime("%d/%m/%Y %H:%M")),
         ("Nội dung góp ý", lambda c: c.body),
         ("Trạng thái duyệt", lambda c: c.get_status_display()),

@@ -5,6 +5,7 @@ API by accident. Links between pages (replacements, legal bases) only ever name 
 prefetch them filtered, and these schemas read what was prefetched, so a list costs the same queries
 whatever its length.
 """
+
 import datetime as dt
 
 from ninja import Field, Schema
@@ -25,18 +26,22 @@ Slug = text(0, MAX_SLUG)
 
 
 class DocumentFilter(SiteFilter):
-    q: Text | None = Field(None, description="Từ khóa (số hiệu, trích yếu, toàn văn); không phân biệt dấu, "
-                                             "hoa thường, đ là d.")
-    doc_type: Slug | None = Field(None, description="Mã (slug) loại văn bản, ví dụ `cong-van`; loại không có "
-                                                   "là lỗi 400.")
+    q: Text | None = Field(
+        None, description="Từ khóa (số hiệu, trích yếu, toàn văn); không phân biệt dấu, hoa thường, đ là d."
+    )
+    doc_type: Slug | None = Field(
+        None, description="Mã (slug) loại văn bản, ví dụ `cong-van`; loại không có là lỗi 400."
+    )
     year: int | None = Field(None, ge=FIRST_YEAR, le=LAST_YEAR, description="Năm ban hành.")
     status: Status | None = Field(None, description="Tình trạng hiệu lực.")
 
 
 class ProcedureFilter(SiteFilter):
     q: Text | None = Field(None, description="Từ khóa (tên, mã, nội dung thủ tục); không phân biệt dấu.")
-    field: Slug | None = Field(None, description="Lĩnh vực, theo mã (slug) hoặc tên, ví dụ `cap-so-the`; "
-                                                 "lĩnh vực không có trên trang là lỗi 400.")
+    field: Slug | None = Field(
+        None,
+        description="Lĩnh vực, theo mã (slug) hoặc tên, ví dụ `cap-so-the`; lĩnh vực không có trên trang là lỗi 400.",
+    )
 
 
 class TermOut(Schema):
@@ -74,8 +79,9 @@ class DocumentOut(Schema):
     issuer: str
     signer: SignerOut | None
     issued_on: dt.date | None
-    effective_on: dt.date | None = Field(..., description="Ngày có hiệu lực; là ngày ban hành nếu văn bản "
-                                                         "không ghi khác.")
+    effective_on: dt.date | None = Field(
+        ..., description="Ngày có hiệu lực; là ngày ban hành nếu văn bản không ghi khác."
+    )
     expires_on: dt.date | None
     status: Status
     status_label: str
@@ -106,8 +112,10 @@ class DocumentOut(Schema):
     @staticmethod
     def resolve_files(page, context):
         request = context["request"]
-        return [{"title": row.display_label, "url": request.build_absolute_uri(row.document.url)}
-                for row in page.attachments.all()]
+        return [
+            {"title": row.display_label, "url": request.build_absolute_uri(row.document.url)}
+            for row in page.attachments.all()
+        ]
 
     @staticmethod
     def resolve_url(page, context):
@@ -187,5 +195,10 @@ class ProcedureDetailOut(ProcedureOut):
 
 
 def link(document, context, partly=False):
-    return {"id": document.pk, "number": document.number, "title": document.title,
-            "url": document.get_full_url(context["request"]), "partly": partly}
+    return {
+        "id": document.pk,
+        "number": document.number,
+        "title": document.title,
+        "url": document.get_full_url(context["request"]),
+        "partly": partly,
+    }

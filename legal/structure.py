@@ -13,6 +13,7 @@ Text before the first Chương or Điều is the preamble (căn cứ, title), no
 a citation label that names it on its own ("Khoản 2 Điều 5", "Điểm a khoản 2 Điều 5"), because comments,
 the comment form and the summary report cite provisions out of the context of the tree.
 """
+
 import re
 from dataclasses import dataclass, field
 
@@ -27,6 +28,7 @@ class ArticleKind(models.TextChoices):
     ARTICLE = "article", _("Điều")
     CLAUSE = "clause", _("Khoản")
     POINT = "point", _("Điểm")
+
 
 CHAPTER = re.compile(r"^chương\s+([IVXLC]{1,8}|\d{1,3})\b\s*[.:\-–]?\s*(.*)$", re.IGNORECASE)
 ARTICLE = re.compile(r"^điều\s+(\d{1,4}[a-zđ]?)(?:\s*[.:]\s*(.*)|\s*)$", re.IGNORECASE)
@@ -87,8 +89,11 @@ class Builder:
             self.articles[self.chapter].heading = line[:MAX_HEADING]
         else:
             self.continue_text(line)
-        self.awaiting_chapter_heading = bool(self.chapter is not None and self.chapter == len(self.articles) - 1
-                                             and not self.articles[self.chapter].heading)
+        self.awaiting_chapter_heading = bool(
+            self.chapter is not None
+            and self.chapter == len(self.articles) - 1
+            and not self.articles[self.chapter].heading
+        )
 
     def add(self, article):
         self.articles.append(article)
@@ -114,8 +119,11 @@ class Builder:
     def open_point(self, letter, text):
         parent = self.clause if self.clause is not None else self.article
         parent_label = self.articles[parent].label
-        label = f"Điểm {letter} {parent_label[0].lower()}{parent_label[1:]}" if parent == self.clause \
+        label = (
+            f"Điểm {letter} {parent_label[0].lower()}{parent_label[1:]}"
+            if parent == self.clause
             else f"Điểm {letter} {parent_label}"
+        )
         self.add(ParsedArticle(ArticleKind.POINT, label, lines=[text], parent=parent))
 
     def continue_text(self, line):
@@ -123,4 +131,3 @@ class Builder:
             self.articles[-1].lines.append(line)
         else:
             self.preamble.append(line)
-

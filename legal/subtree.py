@@ -1,4 +1,5 @@
 """Lists and detail lookups of legal pages, read by tree-path ranges (core/tree.py) rather than Wagtail's LIKE."""
+
 from core.tree import children_q, descendants_q, published_q
 
 

@@ -4,12 +4,42 @@ Vietnamese writes one syllable per word: an optional onset, a rhyme from a close
 mark, and a rhyme ending in p, t, c or ch only takes the sắc or nặng tone. Those rules tell a real syllable
 ("thực") from a fragment ("thự", "c") or from two glued syllables ("thủtục"), without a dictionary.
 """
+
 import unicodedata
 from functools import lru_cache
 
-ONSETS = ("ngh", "ng", "nh", "ch", "tr", "th", "ph", "kh", "gh", "gi", "qu",
-          "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "")
-RHYMES = frozenset("""
+ONSETS = (
+    "ngh",
+    "ng",
+    "nh",
+    "ch",
+    "tr",
+    "th",
+    "ph",
+    "kh",
+    "gh",
+    "gi",
+    "qu",
+    "b",
+    "c",
+    "d",
+    "đ",
+    "g",
+    "h",
+    "k",
+    "l",
+    "m",
+    "n",
+    "p",
+    "r",
+    "s",
+    "t",
+    "v",
+    "x",
+    "",
+)
+RHYMES = frozenset(
+    """
 a ac ach ai am an ang anh ao ap at au ay ăc ăm ăn ăng ăp ăt âc âm ân âng âp ât âu ây
 e ec ech em en eng eo ep et ê êch êm ên ênh êp êt êu
 i ia ich im in inh ip it iu iêc iêm iên iêng iêp iêt iêu
@@ -19,7 +49,8 @@ u uc ui um un ung up ut ua uân uâng uât uây uê uênh uêch uơ uy uya uych 
 uôc uôi uôm uôn uông uôt ư ưa ưc ưi ưm ưn ưng ưt ưu ươc ươi ươm ươn ương ươp ươt ươu
 y yêm yên yêt yêu
 uơc uơi uơm uơn uơng uơp uơt uơu
-""".split())  # the last line: "ươ" that lost its horn in extraction ("Trung u / ơ / ng"); repair restores it
+""".split()
+)  # the last line: "ươ" that lost its horn in extraction ("Trung u / ơ / ng"); repair restores it
 BASES = frozenset(onset + rhyme for onset in ONSETS for rhyme in RHYMES)
 PREFIXES = frozenset(base[:end] for base in BASES for end in range(1, len(base) + 1))
 TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
@@ -66,8 +97,12 @@ def may_begin_syllable(word):
     base, tones = split_tone(word)
     if base not in PREFIXES or len(tones) > 1:
         return False
-    return base in BASES and tone_fits(base, tones) or base not in BASES or \
-        any(other.startswith(base) and other != base for other in _longer(base))
+    return (
+        base in BASES
+        and tone_fits(base, tones)
+        or base not in BASES
+        or any(other.startswith(base) and other != base for other in _longer(base))
+    )
 
 
 @lru_cache(maxsize=5_000)

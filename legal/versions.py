@@ -29,6 +29,7 @@ So a comment shows "Góp ý cho {original_label} ({description})": "Góp ý cho 
 one draft, build one ``ArticleLocator(draft)`` and call ``.where(anchor, since)`` for each: it loads the
 draft's provisions once, so the number of queries does not grow with the comments.
 """
+
 import difflib
 import secrets
 from collections import defaultdict
@@ -82,12 +83,19 @@ def save_articles(version, parsed, old, used):
     rows = []
     for position, item in enumerate(parsed):
         predecessor = old[matches[position]] if position in matches else None
-        rows.append(DraftArticle(
-            version=version, kind=item.kind, label=item.label, heading=item.heading, text=item.text,
-            position=position, anchor=predecessor.anchor if predecessor else fresh_anchor(used),
-            previous_label=predecessor.label if predecessor else "",
-            change=change_between(predecessor, item, old_content.get(matches.get(position)), new_content[position]),
-        ))
+        rows.append(
+            DraftArticle(
+                version=version,
+                kind=item.kind,
+                label=item.label,
+                heading=item.heading,
+                text=item.text,
+                position=position,
+                anchor=predecessor.anchor if predecessor else fresh_anchor(used),
+                previous_label=predecessor.label if predecessor else "",
+                change=change_between(predecessor, item, old_content.get(matches.get(position)), new_content[position]),
+            )
+        )
     for kind in ArticleKind.values:
         level = [row for row in rows if row.kind == kind]
         for row in level:
@@ -138,8 +146,11 @@ def match_articles(parsed, old, new_content, old_content):
     """
     new_labels = {index: item.label for index, item in enumerate(parsed)}
     old_labels = {index: article.label for index, article in enumerate(old)}
-    rounds = [(identical, new_content, old_content), (similar, new_content, old_content),
-              (identical, new_labels, old_labels)]
+    rounds = [
+        (identical, new_content, old_content),
+        (similar, new_content, old_content),
+        (identical, new_labels, old_labels),
+    ]
     matches = {}
     for kind in ArticleKind.values:
         new = [index for index, item in enumerate(parsed) if item.kind == kind]
@@ -219,8 +230,7 @@ class ArticleLocator:
             original = versions.get(getattr(since, "number", since), last)
             return Whereabouts(None, True, last.label, original.label, None)
         if since is None:
-            return Whereabouts(current, False, current.label, current.previous_label or current.label,
-                               current.change)
+            return Whereabouts(current, False, current.label, current.previous_label or current.label, current.change)
         since = getattr(since, "number", since)
         original = versions.get(since) or versions[min(versions)]
         return Whereabouts(current, False, current.label, original.label, self.change_since(versions, since))

@@ -4,6 +4,7 @@ Both find the draft among the live drafts of the requesting site, so a draft of 
 another. The form is shown inside the draft page (``legal/draft_comments.html``); a refused comment is
 answered with that page again, with the errors, and a status saying why (400, 409, 429).
 """
+
 import math
 
 from django.contrib import messages
@@ -46,8 +47,14 @@ def submit_comment(request, page_id):
     draft = site_draft(request, page_id)
     throttled = check_rate(request, "comment")
     if throttled:
-        response = draft_page(request, draft, 429, comment_error=(
-            f"Ông/Bà đã gửi quá nhiều ý kiến; vui lòng thử lại sau {math.ceil(throttled.retry_after / 60)} phút."))
+        response = draft_page(
+            request,
+            draft,
+            429,
+            comment_error=(
+                f"Ông/Bà đã gửi quá nhiều ý kiến; vui lòng thử lại sau {math.ceil(throttled.retry_after / 60)} phút."
+            ),
+        )
         response["Retry-After"] = str(throttled.retry_after)
         return response
     form = CommentForm(request.POST, version=comments.latest_version(draft))
@@ -55,8 +62,15 @@ def submit_comment(request, page_id):
         return draft_page(request, draft, 400, comment_form=form)
     data = form.cleaned_data
     try:
-        comments.submit(draft, name=data["name"], email=data["email"], organisation=data["organisation"],
-                        article_anchor=data["article"], body=data["body"], publish_name=data["publish_name"])
+        comments.submit(
+            draft,
+            name=data["name"],
+            email=data["email"],
+            organisation=data["organisation"],
+            article_anchor=data["article"],
+            body=data["body"],
+            publish_name=data["publish_name"],
+        )
     except comments.OutsideWindow as refusal:
         return draft_page(request, draft, 409, comment_error=str(refusal))
     messages.success(request, "Cảm ơn Ông/Bà đã góp ý. Ý kiến sẽ được công khai sau khi được duyệt.")
@@ -72,8 +86,15 @@ def public_report(request, page_id):
     if request.GET.get("format") == "xlsx":
         return xlsx_response(report.workbook(draft, report.PUBLIC), report.filename(draft, report.PUBLIC, "xlsx"))
     headings, groups = report.table(draft, report.PUBLIC)
-    return render(request, "legal/draft_report.html", {
-        "draft": draft, "page": draft, "headings": headings, "groups": groups, "report_title": report.REPORT_TITLE,
-        "profile": report.PUBLIC,
-    })
-
+    return render(
+        request,
+        "legal/draft_report.html",
+        {
+            "draft": draft,
+            "page": draft,
+            "headings": headings,
+            "groups": groups,
+            "report_title": report.REPORT_TITLE,
+            "profile": report.PUBLIC,
+        },
+    )

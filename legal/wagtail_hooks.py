@@ -1,5 +1,6 @@
 """Admin of the legal app: the shared list of document types (the national centre edits it) and the
 moderation of comments on drafts (the board of the draft's site, and the centre)."""
+
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet

@@ -9,6 +9,7 @@
 - The demo's accounts have published passwords: outside ``DEMO_ALLOWED`` (production) the sign-in backend
   refuses them before any other backend is asked, whatever the database holds (``StaffSignInBackend``).
 """
+
 from axes.backends import AxesBackend
 from axes.signals import user_locked_out
 from django.conf import settings
@@ -33,8 +34,9 @@ DEMO_PASSWORDS = frozenset({"admin", "bhxh-demo-2026"})
 def register_account_actions(actions):
     actions.register_action(LOGIN_FAILED, _("Đăng nhập sai mật khẩu"), _("Đăng nhập sai mật khẩu"))
     actions.register_action(UNLOCKED, _("Mở khóa đăng nhập"), _("Mở khóa đăng nhập"))
-    actions.register_action(LOCKED_OUT, _("Tài khoản bị tạm khóa"),
-                            _("Tài khoản bị tạm khóa do đăng nhập sai nhiều lần"))
+    actions.register_action(
+        LOCKED_OUT, _("Tài khoản bị tạm khóa"), _("Tài khoản bị tạm khóa do đăng nhập sai nhiều lần")
+    )
 
 
 def account_named(username):
@@ -48,8 +50,12 @@ def account_named(username):
 def log_failure(sender, credentials, request=None, **kwargs):
     account = account_named((credentials or {}).get("username"))
     if account is not None:
-        log(instance=account, action=LOGIN_FAILED, user=None,
-            data={"address": client_address(request) if request is not None else ""})
+        log(
+            instance=account,
+            action=LOGIN_FAILED,
+            user=None,
+            data={"address": client_address(request) if request is not None else ""},
+        )
 
 
 @receiver(user_locked_out)

@@ -7,6 +7,7 @@ subclassed here so that what it lists or opens comes from ``within_reach``; ``ad
 views in front of Wagtail's at the same paths and names. The reports' CSV/XLSX exports neutralise
 spreadsheet formulas as the portal's own do (``core/spreadsheets.py``).
 """
+
 from django.apps import apps
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.http import Http404
@@ -35,6 +36,7 @@ from core.spreadsheets import SafeSpreadsheetExportMixin
 from .confinement import is_confined_model, reaches_all_sites, within_reach
 
 # --- choosers --------------------------------------------------------------------------------------------
+
 
 class ConfinedChooseMixin:
     """The chooser's list and search results: only what the user reaches."""
@@ -97,8 +99,9 @@ class PageChosenMultipleView(page_chooser.ChosenMultipleView):
 
     def get(self, request):
         ids = [as_id(pk) for pk in request.GET.getlist("id")]
-        reached = within_reach(request.user, Page.objects.filter(pk__in=[pk for pk in ids if pk is not None])) \
-            .values_list("pk", flat=True)
+        reached = within_reach(
+            request.user, Page.objects.filter(pk__in=[pk for pk in ids if pk is not None])
+        ).values_list("pk", flat=True)
         request.GET = request.GET.copy()
         request.GET.setlist("id", [str(pk) for pk in reached])
         return super().get(request)
@@ -129,6 +132,7 @@ def confined_task_chosen(request, task_id):
 
 
 # --- bulk actions ----------------------------------------------------------------------------------------
+
 
 def confined_bulk_action(request, app_label, model_name, action):
     """Wagtail's bulk actions, refused (404) when any record they name lies outside the user's reach.
@@ -161,6 +165,7 @@ def confined_bulk_action(request, app_label, model_name, action):
 
 
 # --- listings and reports --------------------------------------------------------------------------------
+
 
 def confine_filter_form(filterset, user):
     """Every dropdown of a listing's filters (users, workflows, tasks, sites, collections) within reach."""

@@ -1,4 +1,5 @@
 """`GET /api/v1/sites/`: the directory of sites and the links every site shares."""
+
 from ninja import Router, Schema
 
 from .directory import shared_links, site_directory, site_url

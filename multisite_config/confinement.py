@@ -4,6 +4,7 @@ Confinement is a security property: every place that lists or opens content asks
 than each view filtering in its own way. A user reaches every site if they are a superuser or in the
 national communication centre group; otherwise exactly the sites of the site groups they belong to.
 """
+
 from django.contrib.auth.models import AbstractUser
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Q
@@ -89,8 +90,7 @@ def page_within_reach(user, page_id):
 
 def reachable_collections(user):
     """The media collections of the user's sites: those their groups hold permissions on, with descendants."""
-    paths = Collection.objects.filter(
-        group_permissions__group__user=user).values_list("path", flat=True).distinct()
+    paths = Collection.objects.filter(group_permissions__group__user=user).values_list("path", flat=True).distinct()
     condition = Q(pk__in=[])
     for path in paths:
         condition |= Q(path__startswith=path)
@@ -110,7 +110,8 @@ def within_reach(user, queryset):
         return queryset
     model = queryset.model
     narrow = _NARROWERS.get(model) or next(
-        (narrow for base, narrow in _NARROWERS.items() if issubclass(model, base)), None)
+        (narrow for base, narrow in _NARROWERS.items() if issubclass(model, base)), None
+    )
     if narrow is not None:
         return narrow(user, queryset)
     site_field = owning_site_field(model)
@@ -144,14 +145,15 @@ def _text_ids(queryset):
 
 def _page_bound(user, queryset):
     """Revisions and workflow states name their page by content type and a text id."""
-    return queryset.filter(base_content_type=get_default_page_content_type(),
-                           object_id__in=_text_ids(pages_within_reach(user, Page.objects.all())))
+    return queryset.filter(
+        base_content_type=get_default_page_content_type(),
+        object_id__in=_text_ids(pages_within_reach(user, Page.objects.all())),
+    )
 
 
 def _users(user, queryset):
     """Members of the user's sites' groups, and the user themself: nobody else's name shows."""
-    return queryset.filter(
-        Q(groups__site_group__site__in=reachable_sites(user)) | Q(pk=user.pk)).distinct()
+    return queryset.filter(Q(groups__site_group__site__in=reachable_sites(user)) | Q(pk=user.pk)).distinct()
 
 
 def _workflows(user, queryset):

@@ -1,4 +1,5 @@
 """The site directory (national portal + every province) and the shared links, as every page and the API show them."""
+
 from core.text import fold
 
 from .models import PortalLink, SiteKind, SiteProfile

@@ -8,6 +8,7 @@ not used) is served only to staff who reach the site whose collection holds it; 
 its existence shows. Wagtail's ``serve_view`` method is fixed in settings, so a file is always answered by
 this check and never by a direct URL of the storage.
 """
+
 from functools import cache
 
 from django.apps import apps
@@ -40,7 +41,8 @@ def showing_pages(document):
         attached = model._default_manager.filter(**{document_field: document})
         ids.update(attached.values_list(f"{page_field}_id", flat=True))
     for reference in ReferenceIndex.get_references_to(document).filter(
-            base_content_type__app_label="wagtailcore", base_content_type__model="page"):
+        base_content_type__app_label="wagtailcore", base_content_type__model="page"
+    ):
         ids.add(int(reference.object_id))
     return ids
 

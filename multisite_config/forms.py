@@ -1,4 +1,5 @@
 """Admin forms for records that belong to one site."""
+
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.permissions import policy_registry
 

@@ -4,6 +4,7 @@ A lockout is a row of ``axes.AccessAttempt`` whose failures reached ``AXES_FAILU
 the attempts of that account name and address (``axes.utils.reset``), which is also what the cool-off does.
 Only superusers and holders of ``axes.delete_accessattempt`` (the centre) reach it.
 """
+
 from axes.models import AccessAttempt
 from axes.utils import reset
 from django.conf import settings
@@ -33,7 +34,8 @@ class LockoutsView(TemplateView):
         context = super().get_context_data(**kwargs)
         since = timezone.now() - settings.AXES_COOLOFF_TIME
         context["attempts"] = AccessAttempt.objects.filter(
-            failures_since_start__gte=settings.AXES_FAILURE_LIMIT, attempt_time__gte=since).order_by("-attempt_time")
+            failures_since_start__gte=settings.AXES_FAILURE_LIMIT, attempt_time__gte=since
+        ).order_by("-attempt_time")
         context["limit"] = settings.AXES_FAILURE_LIMIT
         return context
 

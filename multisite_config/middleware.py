@@ -7,6 +7,7 @@ queryset hook, so every admin URL that carries a page id, or the pk of a site-ow
 checked here against the user's sites. Outside them the answer is 404, so not even the existence of the
 record leaks.
 """
+
 from django.contrib.admin.utils import unquote
 from django.http import Http404
 

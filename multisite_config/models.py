@@ -1,4 +1,5 @@
 """Who each site is (its profile), which groups belong to which site, and the links every site shares."""
+
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.db import models
@@ -25,23 +26,37 @@ class SiteProfile(BaseSiteSetting):
     kind = models.CharField(_("loại"), max_length=16, choices=SiteKind.choices, default=SiteKind.PROVINCE)
     code = models.CharField(_("mã đơn vị hành chính"), max_length=8, blank=True)
     short_name = models.CharField(_("tên ngắn"), max_length=100, blank=True, help_text=_("Ví dụ: Hà Nội"))
-    full_name = models.CharField(_("tên đầy đủ"), max_length=200, help_text=_("Ví dụ: Bảo hiểm xã hội thành phố Hà Nội"))
+    full_name = models.CharField(
+        _("tên đầy đủ"), max_length=200, help_text=_("Ví dụ: Bảo hiểm xã hội thành phố Hà Nội")
+    )
     address = models.CharField(_("địa chỉ"), max_length=300, blank=True)
     phone = models.CharField(_("điện thoại"), max_length=50, blank=True)
     email = models.EmailField(_("thư điện tử"), blank=True)
     logo = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("biểu trưng"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name=_("biểu trưng"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     merged_from = models.CharField(
-        _("sáp nhập từ"), max_length=300, blank=True,
+        _("sáp nhập từ"),
+        max_length=300,
+        blank=True,
         help_text=_("Các tỉnh cũ hợp nhất vào đơn vị này từ 01/7/2025 (để người dân tìm theo tên cũ)."),
     )
 
     panels = [
-        FieldPanel("full_name"), FieldPanel("short_name"), FieldPanel("address"), FieldPanel("phone"),
-        FieldPanel("email"), FieldPanel("logo"),
-        FieldPanel("kind", read_only=True), FieldPanel("code", read_only=True), FieldPanel("merged_from", read_only=True),
+        FieldPanel("full_name"),
+        FieldPanel("short_name"),
+        FieldPanel("address"),
+        FieldPanel("phone"),
+        FieldPanel("email"),
+        FieldPanel("logo"),
+        FieldPanel("kind", read_only=True),
+        FieldPanel("code", read_only=True),
+        FieldPanel("merged_from", read_only=True),
     ]
 
     class Meta:

@@ -4,6 +4,7 @@ Each view loads its record only from the sites the user handles (404 outside the
 middleware were bypassed) and checks the permission on that record, not just on the model. The record's
 "edit" page is a read-only page of what it holds, on which each app adds the forms of its own steps.
 """
+
 import datetime
 
 from django.core.exceptions import PermissionDenied

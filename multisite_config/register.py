@@ -1,4 +1,5 @@
 """The register of provincial-level units (a data file) read into plain records."""
+
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,12 +43,21 @@ def load_register(path=REGISTER_FILE):
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     national_row = data["national"]
     national = Unit(
-        code=national_row["code"], name=national_row["name"], slug="", kind="national",
-        address=national_row.get("address", ""), phone=national_row.get("phone", ""),
+        code=national_row["code"],
+        name=national_row["name"],
+        slug="",
+        kind="national",
+        address=national_row.get("address", ""),
+        phone=national_row.get("phone", ""),
     )
     units = [
-        Unit(code=row["code"], name=row["name"], slug=row["slug"], kind=row["kind"],
-             merged_from=tuple(row.get("merged_from", ())))
+        Unit(
+            code=row["code"],
+            name=row["name"],
+            slug=row["slug"],
+            kind=row["kind"],
+            merged_from=tuple(row.get("merged_from", ())),
+        )
         for row in data["units"]
     ]
     _check_unique(units)

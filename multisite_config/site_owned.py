@@ -7,6 +7,7 @@ and ``AdminSiteConfinementMiddleware`` refuses every URL of the viewset that nam
 Records the public creates (questions, requests, comments) use ``PublicRecordPermissionPolicy`` instead:
 staff handle them on their own sites but never add or delete them.
 """
+
 from wagtail.permission_policies.sites import SitePermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet
 

@@ -1,4 +1,5 @@
 """The shared policy topics: the standard list, and the one lookup every API filter and form uses."""
+
 from django.db.models import Q
 from ninja import Schema
 from ninja.errors import ValidationError

@@ -9,6 +9,7 @@ the admin but these screens until the session is verified: someone without a dev
 others to enter a code (a TOTP code or one recovery code). Enrolling, removing a device and creating
 recovery codes are written to Wagtail's audit log against the account.
 """
+
 from base64 import b32encode
 
 import qrcode
@@ -38,8 +39,14 @@ RECOVERY_CREATED = "vss.2fa_recovery_codes"
 RECOVERY_DEVICE_NAME = "Mã khôi phục"
 RECOVERY_CODE_COUNT = 10
 # What an unverified staff member may still open: these screens, signing out, the admin's static assets.
-OPEN_URL_NAMES = {"vss_2fa_verify", "vss_2fa_enrol", "wagtailadmin_login", "wagtailadmin_logout",
-                  "wagtailadmin_javascript_catalog", "wagtailadmin_sprite"}
+OPEN_URL_NAMES = {
+    "vss_2fa_verify",
+    "vss_2fa_enrol",
+    "wagtailadmin_login",
+    "wagtailadmin_logout",
+    "wagtailadmin_javascript_catalog",
+    "wagtailadmin_sprite",
+}
 
 
 @hooks.register("register_log_actions")
@@ -93,9 +100,13 @@ def next_url(request):
 
 
 class CodeForm(forms.Form):
-    code = forms.CharField(label=_("Mã xác thực"), max_length=16, strip=True,
-                           widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
-                           help_text=_("Mã 6 chữ số trên ứng dụng xác thực, hoặc một mã khôi phục."))
+    code = forms.CharField(
+        label=_("Mã xác thực"),
+        max_length=16,
+        strip=True,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+        help_text=_("Mã 6 chữ số trên ứng dụng xác thực, hoặc một mã khôi phục."),
+    )
 
 
 class EnrolForm(CodeForm):
@@ -117,8 +128,10 @@ class VerifyView(View):
             if device is not None:
                 otp_login(request, device)
                 return redirect(next_url(request))
-            form.add_error("code", _("Mã không đúng hoặc đã được dùng. Sau mỗi lần nhập sai, "
-                                     "hãy chờ vài giây rồi nhập mã mới nhất."))
+            form.add_error(
+                "code",
+                _("Mã không đúng hoặc đã được dùng. Sau mỗi lần nhập sai, hãy chờ vài giây rồi nhập mã mới nhất."),
+            )
         return render(request, self.template_name, {"form": form, "next": next_url(request)}, status=400)
 
 
@@ -137,8 +150,12 @@ class EnrolView(View):
         return device or TOTPDevice.objects.create(user=request.user, name=_("Ứng dụng xác thực"), confirmed=False)
 
     def context(self, request, form, device):
-        return {"form": form, "qr": qr_svg(device), "secret": b32encode(device.bin_key).decode(),
-                "next": next_url(request)}
+        return {
+            "form": form,
+            "qr": qr_svg(device),
+            "secret": b32encode(device.bin_key).decode(),
+            "next": next_url(request),
+        }
 
     def get(self, request):
         return render(request, self.template_name, self.context(request, EnrolForm(), self.device(request)))
@@ -177,11 +194,17 @@ class DevicesView(View):
     template_name = "multisite_config/two_factor_devices.html"
 
     def render_page(self, request, codes=None, status=200):
-        return render(request, self.template_name, {
-            "devices": TOTPDevice.objects.filter(user=request.user, confirmed=True),
-            "remaining": StaticToken.objects.filter(device__user=request.user).count(),
-            "codes": codes, "required": settings.REQUIRE_2FA,
-        }, status=status)
+        return render(
+            request,
+            self.template_name,
+            {
+                "devices": TOTPDevice.objects.filter(user=request.user, confirmed=True),
+                "remaining": StaticToken.objects.filter(device__user=request.user).count(),
+                "codes": codes,
+                "required": settings.REQUIRE_2FA,
+            },
+            status=status,
+        )
 
     def get(self, request):
         return self.render_page(request)
@@ -192,8 +215,9 @@ class DevicesView(View):
                 messages.error(request, _("Hãy đăng ký ứng dụng xác thực trước khi tạo mã khôi phục."))
                 return self.render_page(request, status=400)
             return self.render_page(request, codes=create_recovery_codes(account(request)))
-        device = TOTPDevice.objects.filter(user=request.user, confirmed=True,
-                                           pk=as_id(request.POST.get("remove", ""))).first()
+        device = TOTPDevice.objects.filter(
+            user=request.user, confirmed=True, pk=as_id(request.POST.get("remove", ""))
+        ).first()
         if device is None or not request.user.check_password(request.POST.get("password", "")):
             messages.error(request, _("Không gỡ được: chọn thiết bị và nhập đúng mật khẩu hiện tại."))
             return self.render_page(request, status=400)
@@ -205,5 +229,8 @@ class DevicesView(View):
 
 @hooks.register("register_account_menu_item")
 def two_factor_account_item(request):
-    return {"url": reverse("vss_2fa_devices"), "label": _("Xác thực hai lớp"),
-            "help_text": _("Ứng dụng xác thực và mã khôi phục của tài khoản.")}
+    return {
+        "url": reverse("vss_2fa_devices"),
+        "label": _("Xác thực hai lớp"),
+        "help_text": _("Ứng dụng xác thực và mã khôi phục của tài khoản."),
+    }

@@ -33,6 +33,7 @@ What stock Wagtail leaks across sites and how each leak is closed:
   a document no live public page shows downloads only for staff of its site (``documents.py``);
 - workflows: one workflow per site whose task is approved by that site's board only.
 """
+
 from django.http import Http404
 from django.urls import path, reverse
 from wagtail import hooks
@@ -70,8 +71,9 @@ def account_security_urls():
 
 @hooks.register("register_settings_menu_item")
 def lockouts_menu_item():
-    return LockoutsMenuItem("Đăng nhập bị khóa", reverse("vss_lockouts"), icon_name="lock", order=900,
-                            name="khoa-dang-nhap")
+    return LockoutsMenuItem(
+        "Đăng nhập bị khóa", reverse("vss_lockouts"), icon_name="lock", order=900, name="khoa-dang-nhap"
+    )
 
 
 class LockoutsMenuItem(MenuItem):

@@ -1,4 +1,5 @@
 """One NinjaAPI at /api/v1/: each app contributes a router; errors are problem JSON."""
+
 from ninja import Swagger
 
 from contacts.api import contacts_router, reception_router

@@ -6,6 +6,7 @@ site filter (attachments of unpublished pages included), which the contract does
 Its client errors are problem JSON, as under /api/v1/ (``core.api.errors.problem``): what this module checks
 itself says in Vietnamese which parameter is wrong (``errors``); Wagtail's own checks keep their message.
 """
+
 import re
 
 from django.conf import settings
@@ -29,8 +30,7 @@ NUMBER = re.compile(r"^[0-9]{1,18}$")
 MAX_SEARCH = 200
 SEARCH_OPERATORS = ("and", "or")
 # Fields whose values stock Wagtail converts and checks itself before filtering.
-CHECKED_BY_WAGTAIL = (models.BooleanField, models.IntegerField, models.AutoField, models.ForeignKey,
-                      TaggableManager)
+CHECKED_BY_WAGTAIL = (models.BooleanField, models.IntegerField, models.AutoField, models.ForeignKey, TaggableManager)
 
 
 class QueryParameterError(BadRequestError):
@@ -125,8 +125,11 @@ class PortalPagesAPIViewSet(PagesAPIViewSet):
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        errors = {name: [f"Tham số {name} chứa ký tự NUL, không được chấp nhận."]
-                  for name, value in request.GET.items() if "\x00" in name or "\x00" in value}
+        errors = {
+            name: [f"Tham số {name} chứa ký tự NUL, không được chấp nhận."]
+            for name, value in request.GET.items()
+            if "\x00" in name or "\x00" in value
+        }
         site = request.GET.get("site")
         if site is not None and "site" not in errors and not SITE_PARAMETER.match(site):
             errors["site"] = ["Tham số site phải là tên miền, có thể kèm “:cổng”."]

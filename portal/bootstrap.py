@@ -5,6 +5,7 @@ under the site root) and only writes what differs, recording a line for every ch
 say "nothing changed" on a second run. What a board has edited (contact details, page content) is never
 overwritten. A site whose unit left the register is reported and kept.
 """
+
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -46,35 +47,68 @@ MEDIA_PERMISSIONS = {
 }
 INFORMATION_REQUEST_PERMISSIONS = [("faq", "view_informationrequest"), ("faq", "change_informationrequest")]
 # Questions and their e-mails to askers: "view" and "change" (handling them in the inbox), never add/delete.
-QUESTION_HANDLING = [("faq", "view_question"), ("faq", "change_question"),
-                     ("faq", "view_outboundemail"), ("faq", "change_outboundemail")]
+QUESTION_HANDLING = [
+    ("faq", "view_question"),
+    ("faq", "change_question"),
+    ("faq", "view_outboundemail"),
+    ("faq", "change_outboundemail"),
+]
 UNIT_EDITING = [("contacts", "add_unit"), ("contacts", "change_unit"), ("contacts", "delete_unit")]
 # Comments on drafts: moderated and answered by the board of the draft's site (and the centre), never added.
 COMMENT_MODERATION = [("legal", "view_draftcomment"), ("legal", "change_draftcomment")]
 # Citizen reception (seed 004): settings, the leaders' schedule and the log, kept by each site's board.
-RECEPTION_KEEPING = [("contacts", "change_receptionsettings"),
-                     *(("contacts", f"{action}_{model}") for model in ("receptionschedule", "receptionlog")
-                       for action in ("add", "change", "delete"))]
+RECEPTION_KEEPING = [
+    ("contacts", "change_receptionsettings"),
+    *(
+        ("contacts", f"{action}_{model}")
+        for model in ("receptionschedule", "receptionlog")
+        for action in ("add", "change", "delete")
+    ),
+]
 SITE_PERMISSIONS = {
-    SiteRole.BOARD: [("multisite_config", "change_siteprofile"), ("home", "add_sitenotice"),
-                     ("home", "change_sitenotice"), ("home", "delete_sitenotice"),
-                     *INFORMATION_REQUEST_PERMISSIONS, *QUESTION_HANDLING, *UNIT_EDITING, *RECEPTION_KEEPING,
-                     *COMMENT_MODERATION],
+    SiteRole.BOARD: [
+        ("multisite_config", "change_siteprofile"),
+        ("home", "add_sitenotice"),
+        ("home", "change_sitenotice"),
+        ("home", "delete_sitenotice"),
+        *INFORMATION_REQUEST_PERMISSIONS,
+        *QUESTION_HANDLING,
+        *UNIT_EDITING,
+        *RECEPTION_KEEPING,
+        *COMMENT_MODERATION,
+    ],
     SiteRole.QA_OFFICERS: [*INFORMATION_REQUEST_PERMISSIONS, *QUESTION_HANDLING, ("contacts", "view_unit")],
 }
 CENTRE_MODEL_PERMISSIONS = [
-    ("multisite_config", "change_siteprofile"), ("multisite_config", "add_portallink"),
-    ("multisite_config", "change_portallink"), ("multisite_config", "delete_portallink"),
-    ("home", "add_sitenotice"), ("home", "change_sitenotice"), ("home", "delete_sitenotice"),
-    ("cms", "add_calendaradjustment"), ("cms", "change_calendaradjustment"), ("cms", "delete_calendaradjustment"),
-    *INFORMATION_REQUEST_PERMISSIONS, *QUESTION_HANDLING, *UNIT_EDITING, *RECEPTION_KEEPING, *COMMENT_MODERATION,
-    ("multisite_config", "add_topic"), ("multisite_config", "change_topic"), ("multisite_config", "delete_topic"),
-    ("legal", "add_documenttype"), ("legal", "change_documenttype"), ("legal", "delete_documenttype"),
-    ("legal", "add_commentperiodrule"), ("legal", "change_commentperiodrule"),
+    ("multisite_config", "change_siteprofile"),
+    ("multisite_config", "add_portallink"),
+    ("multisite_config", "change_portallink"),
+    ("multisite_config", "delete_portallink"),
+    ("home", "add_sitenotice"),
+    ("home", "change_sitenotice"),
+    ("home", "delete_sitenotice"),
+    ("cms", "add_calendaradjustment"),
+    ("cms", "change_calendaradjustment"),
+    ("cms", "delete_calendaradjustment"),
+    *INFORMATION_REQUEST_PERMISSIONS,
+    *QUESTION_HANDLING,
+    *UNIT_EDITING,
+    *RECEPTION_KEEPING,
+    *COMMENT_MODERATION,
+    ("multisite_config", "add_topic"),
+    ("multisite_config", "change_topic"),
+    ("multisite_config", "delete_topic"),
+    ("legal", "add_documenttype"),
+    ("legal", "change_documenttype"),
+    ("legal", "delete_documenttype"),
+    ("legal", "add_commentperiodrule"),
+    ("legal", "change_commentperiodrule"),
     ("legal", "delete_commentperiodrule"),
 ]
 ROLE_LABELS = {
-    SiteRole.EDITORS: "Biên tập viên", SiteRole.BOARD: "Ban Biên tập", SiteRole.QA_OFFICERS: "Cán bộ hỏi đáp",
+    SiteRole.EDITORS: "Biên tập viên",
+    SiteRole.BOARD: "Ban Biên tập",
+    SiteRole.QA_OFFICERS: "Cán bộ hỏi đáp",
 }
 CENTRE_GROUP_NAME = "Trung tâm Truyền thông (toàn quốc)"
 
@@ -153,11 +187,18 @@ def create_home_page(unit, report):
 def ensure_profile(unit, site, report):
     kind = SiteKind.NATIONAL if unit.is_national else SiteKind.PROVINCE
     profile, created = SiteProfile.objects.get_or_create(site=site, defaults={"full_name": unit.full_name})
-    register_owned = {"kind": kind, "code": unit.code, "short_name": unit.short_name,
-                      "merged_from": ", ".join(unit.merged_from)}
-    board_owned_defaults = {"full_name": unit.full_name, "address": unit.address or f"{unit.short_name}",
-                            "phone": unit.phone or "1900 9068",
-                            "email": f"lienhe@{site.hostname}" if "." in site.hostname else "lienhe@localhost.localdomain"}
+    register_owned = {
+        "kind": kind,
+        "code": unit.code,
+        "short_name": unit.short_name,
+        "merged_from": ", ".join(unit.merged_from),
+    }
+    board_owned_defaults = {
+        "full_name": unit.full_name,
+        "address": unit.address or f"{unit.short_name}",
+        "phone": unit.phone or "1900 9068",
+        "email": f"lienhe@{site.hostname}" if "." in site.hostname else "lienhe@localhost.localdomain",
+    }
     updates = {name: value for name, value in register_owned.items() if getattr(profile, name) != value}
     updates.update({name: value for name, value in board_owned_defaults.items() if not getattr(profile, name)})
     if updates:
@@ -259,7 +300,8 @@ def grant_collection_permissions(group, collection, action, report):
     for app_label, model in (("wagtailimages", "image"), ("wagtaildocs", "document")):
         permission = get_permission(app_label, f"{action}_{model}")
         _link, created = GroupCollectionPermission.objects.get_or_create(
-            group=group, collection=collection, permission=permission)
+            group=group, collection=collection, permission=permission
+        )
         if created:
             report.change(f"cấp quyền {action}_{model} trên “{collection.name}” cho “{group.name}”")
 
@@ -278,7 +320,8 @@ def ensure_workflow(unit, site, approver_groups, report):
 def ensure_shared_links(report):
     for order, (group, title, url) in enumerate(SHARED_LINKS):
         _link, created = PortalLink.objects.get_or_create(
-            url=url, defaults={"title": title, "group": group, "sort_order": order})
+            url=url, defaults={"title": title, "group": group, "sort_order": order}
+        )
         if created:
             report.change(f"tạo liên kết “{title}”")
 

@@ -1,4 +1,5 @@
 """What every public page needs: the site's profile, its sections for navigation, notices, the directory."""
+
 from wagtail.models import Page, Site
 
 from home.models import SiteNotice

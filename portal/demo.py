@@ -2,6 +2,7 @@
 
 Only fills what is empty, so it is as idempotent as the bootstrap and never overwrites a board's work.
 """
+
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
@@ -64,7 +65,10 @@ def create_users(report):
         if User.objects.filter(username=username).exists():
             continue
         user = User.objects.create_user(username, f"{username}@localhost.localdomain", DEMO_PASSWORD)
-        link = SiteGroup.objects.get(role=role, site__siteprofile__code=code) if code else \
-            SiteGroup.objects.get(role=role, site=None)
+        link = (
+            SiteGroup.objects.get(role=role, site__siteprofile__code=code)
+            if code
+            else SiteGroup.objects.get(role=role, site=None)
+        )
         user.groups.add(link.group)
         report.change(f"demo: tài khoản {username} ({link.group.name})")

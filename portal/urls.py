@@ -1,4 +1,5 @@
 """URL map: admin, the portal API (v1, ours) and Wagtail's read-only pages API (v2), then the sites' pages."""
+
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls

@@ -1,4 +1,5 @@
 """Admin of the project: the national calendar adjustments and the quarterly reports (Reports menu)."""
+
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -39,11 +40,13 @@ class QuarterlyReportMenuItem(MenuItem):
 
 @hooks.register("register_reports_menu_item")
 def activity_report_menu_item():
-    return QuarterlyReportMenuItem("Báo cáo hoạt động hằng quý", reverse("cms_reports_activity"),
-                                   icon_name="table", order=900)
+    return QuarterlyReportMenuItem(
+        "Báo cáo hoạt động hằng quý", reverse("cms_reports_activity"), icon_name="table", order=900
+    )
 
 
 @hooks.register("register_reports_menu_item")
 def timeliness_report_menu_item():
-    return QuarterlyReportMenuItem("Báo cáo đăng tải đúng hạn", reverse("cms_reports_timeliness"),
-                                   icon_name="time", order=901)
+    return QuarterlyReportMenuItem(
+        "Báo cáo đăng tải đúng hạn", reverse("cms_reports_timeliness"), icon_name="time", order=901
+    )

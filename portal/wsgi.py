@@ -1,4 +1,5 @@
 """WSGI entry point that gunicorn serves."""
+
 import os
 
 from django.core.wsgi import get_wsgi_application

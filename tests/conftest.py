@@ -3,6 +3,7 @@
 Tests run in transactions rolled back after each one, so the bootstrap survives; avoid
 ``transactional_db``/``live_server``, which would flush it (the browser test serves its own database).
 """
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache, caches

@@ -1,4 +1,5 @@
 """Exports read back as a spreadsheet reads them, and the formula-like text that must come out as text."""
+
 import csv
 import io
 

@@ -1,8 +1,9 @@
-"""The layer rule of README's Layout, core ← multisite_config ← contacts ← faq, home, legal ← portal, and no import circle.
+"""README's layer rule (core ← multisite_config ← contacts ← faq, home, legal ← portal), and no import circle.
 
 Read from the source with ``ast`` (imports inside functions count too: a deferred import is still a
 dependency), so a new module that reaches up a layer, or two modules that import each other, fail here.
 """
+
 import ast
 from pathlib import Path
 
@@ -53,22 +54,27 @@ GRAPH = {name: imports_of(name, path) for name, path in modules()}
 @pytest.mark.parametrize("package", ALLOWED)
 def test_a_package_imports_only_from_the_layers_below_it(package):
     reaching_up = sorted(
-        f"{name} → {target}" for name, targets in GRAPH.items() if name.split(".")[0] == package
-        for target in targets if target.split(".")[0] not in ALLOWED[package] | {package}
+        f"{name} → {target}"
+        for name, targets in GRAPH.items()
+        if name.split(".")[0] == package
+        for target in targets
+        if target.split(".")[0] not in ALLOWED[package] | {package}
     )
     assert reaching_up == []
 
 
 def test_no_module_imports_itself_through_others():
     known = set(GRAPH)
-    edges = {name: {target for target in targets if target in known and target != name} for name, targets in GRAPH.items()}
+    edges = {
+        name: {target for target in targets if target in known and target != name} for name, targets in GRAPH.items()
+    }
     circles, state = [], {}
 
     def visit(node, trail):
         state[node] = "open"
         for target in edges[node]:
             if state.get(target) == "open":
-                circles.append(" → ".join(trail[trail.index(target):] + [target]))
+                circles.append(" → ".join(trail[trail.index(target) :] + [target]))
             elif target not in state:
                 visit(target, trail + [target])
         state[node] = "done"

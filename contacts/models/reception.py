@@ -3,6 +3,7 @@
 Settings and schedule are public; the log holds citizens' names and what they came about, so it is
 personal data seen only in the admin, and only by the site it belongs to (and the national centre).
 """
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -43,18 +44,24 @@ class ReceptionScheduleQuerySet(models.QuerySet):
 class ReceptionSchedule(models.Model):
     """One reception day of a leader: published on the site and by ``/api/v1/reception/``."""
 
-    site = models.ForeignKey(Site, verbose_name=_("trang"), on_delete=models.CASCADE,
-                             related_name="reception_schedule")
+    site = models.ForeignKey(Site, verbose_name=_("trang"), on_delete=models.CASCADE, related_name="reception_schedule")
     date = models.DateField(_("ngày"))
     start_time = models.TimeField(_("từ"))
     end_time = models.TimeField(_("đến"))
     # SET_NULL: removing a leader who left office keeps the record that the day was held.
-    leader = models.ForeignKey("contacts.Leader", verbose_name=_("lãnh đạo tiếp"), null=True,
-                               on_delete=models.SET_NULL, related_name="reception_days")
-    place = models.CharField(_("địa điểm"), max_length=300, blank=True,
-                             help_text=_("Để trống nếu tiếp tại địa điểm thường xuyên."))
-    mode = models.CharField(_("hình thức"), max_length=16, choices=ReceptionMode.choices,
-                            default=ReceptionMode.IN_PERSON)
+    leader = models.ForeignKey(
+        "contacts.Leader",
+        verbose_name=_("lãnh đạo tiếp"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="reception_days",
+    )
+    place = models.CharField(
+        _("địa điểm"), max_length=300, blank=True, help_text=_("Để trống nếu tiếp tại địa điểm thường xuyên.")
+    )
+    mode = models.CharField(
+        _("hình thức"), max_length=16, choices=ReceptionMode.choices, default=ReceptionMode.IN_PERSON
+    )
 
     objects = ReceptionScheduleQuerySet.as_manager()
 
@@ -94,13 +101,20 @@ class ReceptionLog(models.Model):
     citizen_name = models.CharField(_("họ tên công dân"), max_length=120)
     subject = models.CharField(_("nội dung"), max_length=300)
     kind = models.CharField(_("phân loại"), max_length=16, choices=ReceptionKind.choices)
-    handling_unit = models.ForeignKey("contacts.Unit", verbose_name=_("đơn vị xử lý"), null=True, blank=True,
-                                      on_delete=models.SET_NULL, related_name="+")
+    handling_unit = models.ForeignKey(
+        "contacts.Unit",
+        verbose_name=_("đơn vị xử lý"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     outcome = models.TextField(_("kết quả xử lý"), blank=True)
 
     base_form_class = SiteOwnedAdminForm
-    panels = [FieldPanel(name) for name in ("site", "date", "citizen_name", "subject", "kind", "handling_unit",
-                                            "outcome")]
+    panels = [
+        FieldPanel(name) for name in ("site", "date", "citizen_name", "subject", "kind", "handling_unit", "outcome")
+    ]
 
     class Meta:
         verbose_name = _("sổ tiếp công dân")

@@ -4,6 +4,7 @@ Seed 002 (art. 11) makes these official contacts public by law, in Vietnamese an
 edited inside their unit (an inline), so a leader belongs to exactly one site through the unit and every
 admin URL of a leader is a URL of the unit, which the per-site confinement already guards.
 """
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -27,8 +28,14 @@ class Unit(ClusterableModel):
 
     site = models.ForeignKey(Site, verbose_name=_("trang"), on_delete=models.CASCADE, related_name="units")
     kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices, default=Kind.DEPARTMENT)
-    parent = models.ForeignKey("self", verbose_name=_("đơn vị cấp trên"), null=True, blank=True,
-                               on_delete=models.SET_NULL, related_name="children")
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("đơn vị cấp trên"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
+    )
     name = models.CharField(_("tên"), max_length=200)
     name_en = models.CharField(_("tên tiếng Anh"), max_length=200, blank=True)
     address = models.CharField(_("địa chỉ"), max_length=300, blank=True)
@@ -42,8 +49,22 @@ class Unit(ClusterableModel):
     map_url = models.URLField(_("bản đồ"), blank=True)
 
     base_form_class = SiteOwnedAdminForm
-    panels = [FieldPanel(name) for name in (
-        "site", "kind", "parent", "name", "address", "phone", "fax", "email", "website", "working_hours", "map_url")]
+    panels = [
+        FieldPanel(name)
+        for name in (
+            "site",
+            "kind",
+            "parent",
+            "name",
+            "address",
+            "phone",
+            "fax",
+            "email",
+            "website",
+            "working_hours",
+            "map_url",
+        )
+    ]
 
     class Meta:
         verbose_name = _("đơn vị")
@@ -68,10 +89,14 @@ class Leader(Orderable):
     title_en = models.CharField(_("chức vụ tiếng Anh"), max_length=200, blank=True)
     phone = models.CharField(_("điện thoại"), max_length=50, blank=True)
     email = models.EmailField(_("thư điện tử"), blank=True)
-    photo = models.ForeignKey("wagtailimages.Image", verbose_name=_("ảnh"), null=True, blank=True,
-                              on_delete=models.SET_NULL, related_name="+")
-    is_head = models.BooleanField(_("thủ trưởng đơn vị"), default=False,
-                                  help_text=_("Người phải tiếp công dân định kỳ ít nhất một ngày mỗi tháng."))
+    photo = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("ảnh"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    is_head = models.BooleanField(
+        _("thủ trưởng đơn vị"),
+        default=False,
+        help_text=_("Người phải tiếp công dân định kỳ ít nhất một ngày mỗi tháng."),
+    )
 
     panels = [FieldPanel(name) for name in ("name", "title", "title_en", "phone", "email", "photo", "is_head")]
 

@@ -1,5 +1,6 @@
 """``{% site_contacts as contacts %}``: the requesting site's units, leaders and reception for its "Liên hệ"
 section, which stays a plain ``SectionPage`` created by the bootstrap."""
+
 from django import template
 from wagtail.models import Site
 

@@ -1,4 +1,5 @@
 """HTTP caching headers for API reads: Cache-Control on answers and errors; ETag/304 come from Django."""
+
 from django.utils.cache import patch_cache_control
 
 API_PREFIX = "/api/"

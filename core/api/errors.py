@@ -1,4 +1,5 @@
 """Problem JSON (RFC 9457) for every error the API returns: a message, per-field errors, never a trace."""
+
 import logging
 
 from django.conf import settings
@@ -34,7 +35,8 @@ class Problem(Schema):
     status: int = Field(..., description="Mã trạng thái HTTP, như của phản hồi.")
     detail: str = Field(..., description="Giải thích cho người đọc.")
     errors: dict[str, list[str]] = Field(
-        ..., description="Lỗi theo từng trường: tên trường (`site`, `limit`, `email`…) → các thông báo; có thể rỗng.")
+        ..., description="Lỗi theo từng trường: tên trường (`site`, `limit`, `email`…) → các thông báo; có thể rỗng."
+    )
 
 
 def problem_responses(*statuses):
@@ -51,8 +53,9 @@ def problem(status, detail, errors=None):
         "detail": str(detail),
         "errors": errors or {},
     }
-    return JsonResponse(body, status=status, content_type=PROBLEM_CONTENT_TYPE,
-                        json_dumps_params={"ensure_ascii": False})
+    return JsonResponse(
+        body, status=status, content_type=PROBLEM_CONTENT_TYPE, json_dumps_params={"ensure_ascii": False}
+    )
 
 
 def field_errors(validation_errors):

@@ -4,6 +4,7 @@
 - ``Email``: such a text that passes Django's own e-mail rule, the one the admin applies;
 - ``LocalDateTime``: times leave the API in the portal's zone (+07:00), as API.md promises;
 """
+
 import datetime as dt
 from typing import Annotated
 
@@ -18,8 +19,10 @@ from core.working_days import local
 MAX_EMAIL = 254
 # A subset of what Django's validate_email accepts (dot-atom @ host names . letters), published with the
 # e-mail fields so that a client generating addresses from the schema never sends one the server refuses.
-EMAIL_PATTERN = (r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
-                 r"@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$")
+EMAIL_PATTERN = (
+    r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+    r"@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$"
+)
 # Characters in the published patterns of ``text()``: any but NUL, and any but NUL or whitespace. ``\s`` means
 # less on some regex engines (ECMA leaves out U+0085) than the whitespace the server strips, hence U+0085.
 ANY_CHAR = r"[^\u0000]"
@@ -74,7 +77,7 @@ def text_pattern(min_length):
 
 
 Email = Annotated[
-    text(3, MAX_EMAIL), AfterValidator(checked_email),
+    text(3, MAX_EMAIL),
+    AfterValidator(checked_email),
     Field(json_schema_extra={"format": "email", "pattern": EMAIL_PATTERN}),
 ]
-

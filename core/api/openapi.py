@@ -1,4 +1,5 @@
 """How the published OpenAPI schema documents errors: problem JSON, with when each status is given."""
+
 from ninja import NinjaAPI
 from ninja.openapi.schema import OpenAPISchema
 

@@ -4,6 +4,7 @@
 default (20) and bound (100) come from ``NINJA_PAGINATION_PER_PAGE`` and ``NINJA_PAGINATION_MAX_LIMIT``,
 which ninja reads when it is first imported; tests/api pin both through the OpenAPI schema.
 """
+
 from ninja import Field
 from ninja.pagination import LimitOffsetPagination
 

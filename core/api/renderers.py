@@ -1,4 +1,5 @@
 """JSON as the API writes it."""
+
 from ninja.renderers import JSONRenderer
 
 

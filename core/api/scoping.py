@@ -3,6 +3,7 @@
 A site-scoped endpoint takes ``scope: SiteQuery`` (or a filter schema that subclasses ``SiteFilter``)
 and calls ``resolve_site(request, scope)``.
 """
+
 from typing import Annotated
 
 from django.http import Http404
@@ -13,7 +14,8 @@ from wagtail.models import Site
 # Letters, digits, dots and hyphens only: anything else (a NUL byte, "%ff", spaces) is a 400 naming
 # ``site`` before it reaches the database, where some backends reject it with an error of their own.
 Hostname = Annotated[
-    str, StringConstraints(strip_whitespace=True, to_lower=True, max_length=253, pattern=r"^[A-Za-z0-9.-]+$"),
+    str,
+    StringConstraints(strip_whitespace=True, to_lower=True, max_length=253, pattern=r"^[A-Za-z0-9.-]+$"),
 ]
 
 
@@ -21,7 +23,8 @@ class SiteFilter(Schema):
     """The query parameter every site-scoped endpoint takes."""
 
     site: Hostname | None = Field(
-        None, description="Tên miền của trang, ví dụ `hanoi.localhost`; mặc định theo Host.",
+        None,
+        description="Tên miền của trang, ví dụ `hanoi.localhost`; mặc định theo Host.",
     )
 
 

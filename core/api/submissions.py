@@ -1,4 +1,5 @@
 """What every public POST of the portal API shares: JSON only, and the 429 answer past the rate limit."""
+
 from functools import wraps
 
 from .errors import problem

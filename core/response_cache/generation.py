@@ -14,6 +14,7 @@ moment. Apps name such moments through the ``next_public_change`` Wagtail hook (
 future datetime or None); the token records the earliest and lapses there. Changes by the calendar day
 (a document taking effect) are covered by the day being part of every key.
 """
+
 import os
 import secrets
 import tempfile

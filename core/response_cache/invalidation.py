@@ -7,6 +7,7 @@ renders, search and reference indexes, the mail outbox) are ignored so that serv
 cache. The token is dropped when the transaction commits: dropping it before would let a request that read the
 old rows store them under the next token.
 """
+
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save

@@ -10,6 +10,7 @@ What is never served from or into the cache:
   that say private/no-store/no-cache (tracking answers), that are not 200, that stream, or whose type is
   not text, JSON or XML.
 """
+
 import hashlib
 from datetime import date
 

@@ -4,6 +4,7 @@ The forms' field names are the keyword arguments of the transition functions, so
 ``function(question, user, **form.cleaned_data)``; the transition functions stay the only judges of what
 a state allows. ``offered`` only decides which forms the question's page shows.
 """
+
 from dataclasses import dataclass
 
 from django import forms
@@ -56,8 +57,9 @@ class ReasonForm(QuestionActionForm):
 
 
 class ExtendForm(ReasonForm):
-    days = forms.IntegerField(label=_("Số ngày làm việc gia hạn"), min_value=1,
-                              max_value=transitions.MAX_EXTENSION_DAYS)
+    days = forms.IntegerField(
+        label=_("Số ngày làm việc gia hạn"), min_value=1, max_value=transitions.MAX_EXTENSION_DAYS
+    )
     field_order = ["days", "reason"]
 
 
@@ -82,19 +84,38 @@ class QuestionAction:
 
 
 WAITING = frozenset({S.RECEIVED, S.CLASSIFIED})
-ACTIONS = {action.name: action for action in [
-    QuestionAction("classify", _("Phân loại"), ClassifyForm, transitions.classify, frozenset({S.RECEIVED})),
-    QuestionAction("assign", _("Chuyển đơn vị trả lời"), AssignForm, transitions.assign, WAITING),
-    QuestionAction("answer", _("Ghi nội dung trả lời"), AnswerForm, transitions.answer, frozenset({S.ASSIGNED})),
-    QuestionAction("publish", _("Gửi trả lời và đăng công khai"), QuestionActionForm, transitions.publish,
-                   frozenset({S.ANSWERED})),
-    QuestionAction("refuse", _("Không tiếp nhận"), ReasonForm, transitions.refuse, WAITING),
-    QuestionAction("pause", _("Tạm dừng chờ người hỏi"), ReasonForm, transitions.pause,
-                   frozenset({S.RECEIVED, S.CLASSIFIED, S.ASSIGNED})),
-    QuestionAction("resume", _("Tiếp tục xử lý"), QuestionActionForm, transitions.resume, frozenset(OPEN_STATUSES),
-                   while_paused=True),
-    QuestionAction("extend", _("Gia hạn trả lời"), ExtendForm, transitions.extend, frozenset({S.ASSIGNED})),
-]}
+ACTIONS = {
+    action.name: action
+    for action in [
+        QuestionAction("classify", _("Phân loại"), ClassifyForm, transitions.classify, frozenset({S.RECEIVED})),
+        QuestionAction("assign", _("Chuyển đơn vị trả lời"), AssignForm, transitions.assign, WAITING),
+        QuestionAction("answer", _("Ghi nội dung trả lời"), AnswerForm, transitions.answer, frozenset({S.ASSIGNED})),
+        QuestionAction(
+            "publish",
+            _("Gửi trả lời và đăng công khai"),
+            QuestionActionForm,
+            transitions.publish,
+            frozenset({S.ANSWERED}),
+        ),
+        QuestionAction("refuse", _("Không tiếp nhận"), ReasonForm, transitions.refuse, WAITING),
+        QuestionAction(
+            "pause",
+            _("Tạm dừng chờ người hỏi"),
+            ReasonForm,
+            transitions.pause,
+            frozenset({S.RECEIVED, S.CLASSIFIED, S.ASSIGNED}),
+        ),
+        QuestionAction(
+            "resume",
+            _("Tiếp tục xử lý"),
+            QuestionActionForm,
+            transitions.resume,
+            frozenset(OPEN_STATUSES),
+            while_paused=True,
+        ),
+        QuestionAction("extend", _("Gia hạn trả lời"), ExtendForm, transitions.extend, frozenset({S.ASSIGNED})),
+    ]
+}
 EMAIL_RETRY_LOG_ACTION = "faq.outboundemail.retry"
 
 
@@ -110,7 +131,9 @@ def register_log_actions(registry):
     for action in ACTIONS.values():
         label = _("Hỏi đáp: %(action)s") % {"action": action.label}
         registry.register_action(action.log_action)(
-            type("QuestionLogFormatter", (NoteLogFormatter,), {"label": label, "message": label}))
+            type("QuestionLogFormatter", (NoteLogFormatter,), {"label": label, "message": label})
+        )
     retry_label = _("Hỏi đáp: gửi lại thư cho người hỏi")
     registry.register_action(EMAIL_RETRY_LOG_ACTION)(
-        type("EmailRetryLogFormatter", (NoteLogFormatter,), {"label": retry_label, "message": retry_label}))
+        type("EmailRetryLogFormatter", (NoteLogFormatter,), {"label": retry_label, "message": retry_label})
+    )

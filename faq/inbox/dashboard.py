@@ -4,6 +4,7 @@ Decision for the national centre: one national total plus a row only for the sit
 late or due within one working day (the same query, grouped by site), not 35 rows of mostly zeros. A
 provincial user sees the same: the total of their site(s), "0" when nothing is due, and their site's row.
 """
+
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -20,13 +21,21 @@ def deadline_counts(user, now=None):
     now = now or timezone.now()
     sites = policy_registry.get_by_type(Question).handled_sites(user)
     rows = (
-        Question.objects.open().filter(site__in=sites, paused_at__isnull=True, due_at__lte=due_soon_cutoff(now))
+        Question.objects.open()
+        .filter(site__in=sites, paused_at__isnull=True, due_at__lte=due_soon_cutoff(now))
         .values("site_id", "site__site_name")
         .annotate(late=Count("pk", filter=Q(due_at__lt=now)), due_soon=Count("pk", filter=Q(due_at__gte=now)))
         .order_by("-late", "-due_soon", "site__site_name")
     )
-    return [{"site_id": row["site_id"], "site_name": row["site__site_name"], "late": row["late"],
-             "due_soon": row["due_soon"]} for row in rows]
+    return [
+        {
+            "site_id": row["site_id"],
+            "site_name": row["site__site_name"],
+            "late": row["late"],
+            "due_soon": row["due_soon"],
+        }
+        for row in rows
+    ]
 
 
 class QuestionDeadlinesPanel(Component):

@@ -1,4 +1,5 @@
 """The inbox filters: state, topic, unit, site, late, due within one working day."""
+
 import django_filters
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -33,8 +34,9 @@ class QuestionFilterSet(WagtailFilterSet):
     unit = django_filters.ModelChoiceFilter(label=_("Đơn vị trả lời"), queryset=handled_units)
     site = django_filters.ModelChoiceFilter(label=_("Trang"), queryset=handled_sites)
     late = django_filters.BooleanFilter(label=_("Trễ hạn"), method="filter_late", widget=BooleanRadioSelect)
-    due_soon = django_filters.BooleanFilter(label=_("Đến hạn trong 1 ngày làm việc"), method="filter_due_soon",
-                                            widget=BooleanRadioSelect)
+    due_soon = django_filters.BooleanFilter(
+        label=_("Đến hạn trong 1 ngày làm việc"), method="filter_due_soon", widget=BooleanRadioSelect
+    )
 
     class Meta:
         model = Question

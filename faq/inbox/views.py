@@ -3,6 +3,7 @@
 Each view loads its record from the sites the user handles (a 404 outside them, even if the middleware
 were bypassed) and checks the permission on that record, not just on the model.
 """
+
 from django.contrib import messages
 from django.db import transaction
 from django.http import Http404
@@ -20,12 +21,40 @@ from ..transitions import TransitionError
 from .actions import ACTIONS, EMAIL_RETRY_LOG_ACTION
 
 QUESTION_FIELDS = [
-    "site", "status", "received_at", "due_at", "name", "email", "phone", "publish_name", "topic", "title", "body",
-    "is_complex", "unit", "answer", "answered_by", "refusal_reason", "paused_at", "pause_reason",
-    "extension_days", "extension_reason", "published_at",
+    "site",
+    "status",
+    "received_at",
+    "due_at",
+    "name",
+    "email",
+    "phone",
+    "publish_name",
+    "topic",
+    "title",
+    "body",
+    "is_complex",
+    "unit",
+    "answer",
+    "answered_by",
+    "refusal_reason",
+    "paused_at",
+    "pause_reason",
+    "extension_days",
+    "extension_reason",
+    "published_at",
 ]
-EMAIL_FIELDS = ["site", "kind", "subject_ref", "to", "subject", "body", "created_at", "attempts", "last_error",
-                "sent_at"]
+EMAIL_FIELDS = [
+    "site",
+    "kind",
+    "subject_ref",
+    "to",
+    "subject",
+    "body",
+    "created_at",
+    "attempts",
+    "last_error",
+    "sent_at",
+]
 
 STATUS_LABELS = dict(QuestionStatus.choices)
 STEP_LABELS = {"receive": gettext_lazy("Tiếp nhận"), **{name: action.label for name, action in ACTIONS.items()}}
@@ -33,9 +62,12 @@ STEP_LABELS = {"receive": gettext_lazy("Tiếp nhận"), **{name: action.label f
 
 def event_row(event):
     """A log line with the Vietnamese names of the step and the states, as staff read them."""
-    return {"event": event, "action": STEP_LABELS.get(event.action, event.action),
-            "from_status": STATUS_LABELS.get(event.from_status, ""),
-            "to_status": STATUS_LABELS.get(event.to_status, "")}
+    return {
+        "event": event,
+        "action": STEP_LABELS.get(event.action, event.action),
+        "from_status": STATUS_LABELS.get(event.from_status, ""),
+        "to_status": STATUS_LABELS.get(event.to_status, ""),
+    }
 
 
 class QuestionDetailView(RecordDetailView):
@@ -52,8 +84,11 @@ class QuestionDetailView(RecordDetailView):
             question=question,
             is_late=question.is_late(),
             events=[event_row(event) for event in question.events.select_related("user")],
-            actions=[(action, action.form_class(question=question)) for action in ACTIONS.values()
-                     if context["can_act"] and action.offered(question)],
+            actions=[
+                (action, action.form_class(question=question))
+                for action in ACTIONS.values()
+                if context["can_act"] and action.offered(question)
+            ],
             action_url_name=self.action_url_name,
         )
         return context
@@ -82,13 +117,20 @@ class QuestionActionView(HandledRecordMixin, View):
             with transaction.atomic():
                 step.perform(question, request.user, form)
                 note = question.events.latest("at", "pk").note
-                log(question, step.log_action, user=request.user,
-                    data={"from": previous, "to": question.status, "note": note})
+                log(
+                    question,
+                    step.log_action,
+                    user=request.user,
+                    data={"from": previous, "to": question.status, "note": note},
+                )
         except TransitionError as error:
             messages.error(request, str(error))
         else:
-            messages.success(request, _("Đã thực hiện “%(action)s” cho câu hỏi %(code)s.") % {
-                "action": step.label, "code": question.display_code})
+            messages.success(
+                request,
+                _("Đã thực hiện “%(action)s” cho câu hỏi %(code)s.")
+                % {"action": step.label, "code": question.display_code},
+            )
         return redirect(self.edit_url_name, pk)
 
 
@@ -114,11 +156,14 @@ class EmailRetryView(HandledRecordMixin, View):
             messages.info(request, _("Thư này đã được gửi."))
             return redirect(self.index_url_name)
         sent = notifications.deliver(message)
-        log(message, EMAIL_RETRY_LOG_ACTION, user=request.user,
-            data={"note": _("Đã gửi") if sent else message.last_error})
+        log(
+            message,
+            EMAIL_RETRY_LOG_ACTION,
+            user=request.user,
+            data={"note": _("Đã gửi") if sent else message.last_error},
+        )
         if sent:
             messages.success(request, _("Đã gửi lại thư tới %(to)s.") % {"to": message.to})
             return redirect(self.index_url_name)
         messages.error(request, _("Gửi lại không thành công: %(error)s") % {"error": message.last_error})
         return redirect(self.edit_url_name, pk)
-

@@ -4,6 +4,7 @@ Being ``SiteOwnedSnippetViewSet``s, every URL of theirs that names a record (inc
 added here, which take ``pk``) is also refused by ``AdminSiteConfinementMiddleware`` outside the user's
 sites. Their "edit" page is the record's page with its actions: public records are handled, not edited.
 """
+
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import BooleanColumn, Column
@@ -36,23 +37,38 @@ class QuestionViewSet(PublicRecordViewSet):
     filterset_class = QuestionFilterSet
     search_fields = ["tracking_code", "title", "name", "email"]
     list_display = [
-        "tracking_code", "title", "site",
+        "tracking_code",
+        "title",
+        "site",
         Column("status", label=_("Trạng thái"), accessor="get_status_display", sort_key="status"),
-        "topic", "unit",
+        "topic",
+        "unit",
         Column("due_at", label=_("Hạn"), accessor="due_at", sort_key="due_at"),
         BooleanColumn("late", label=_("Trễ hạn"), accessor=lambda question: question.is_late()),
     ]
     # The board's spreadsheet of its questions: the process, never the asker's contact data.
-    list_export = ["tracking_code", "site", "status", "topic", "unit", "is_complex", "received_at", "due_at",
-                   "answered_at", "published_at", "refused_at"]
+    list_export = [
+        "tracking_code",
+        "site",
+        "status",
+        "topic",
+        "unit",
+        "is_complex",
+        "received_at",
+        "due_at",
+        "answered_at",
+        "published_at",
+        "refused_at",
+    ]
 
     def get_queryset(self, request):
         return self.handled(request).select_related("site", "topic", "unit")
 
     @property
     def edit_view(self):
-        return self.construct_view(self.edit_view_class, template_name=self.edit_template_name,
-                                   action_url_name=self.get_url_name("act"))
+        return self.construct_view(
+            self.edit_view_class, template_name=self.edit_template_name, action_url_name=self.get_url_name("act")
+        )
 
     @property
     def action_view(self):
@@ -80,8 +96,9 @@ class FailedEmailViewSet(PublicRecordViewSet):
 
     @property
     def edit_view(self):
-        return self.construct_view(self.edit_view_class, template_name=self.edit_template_name,
-                                   retry_url_name=self.get_url_name("retry"))
+        return self.construct_view(
+            self.edit_view_class, template_name=self.edit_template_name, retry_url_name=self.get_url_name("retry")
+        )
 
     @property
     def retry_view(self):

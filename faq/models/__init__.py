@@ -1,4 +1,5 @@
 """Questions from the public and requests for information, each belonging to one site."""
+
 from .information_requests import (
     DeliveryForm,
     InformationCategory,
@@ -13,7 +14,17 @@ from .questions import QaSettings, Question, QuestionEvent, QuestionStatus
 from .tracking import tracking_code
 
 __all__ = [
-    "DeliveryForm", "InformationCategory", "InformationRequest", "InformationRequestEvent", "OutboundEmail",
-    "QaSettings", "Question", "QuestionEvent", "QuestionIndexPage", "QuestionStatus", "RefusalReason",
-    "RequestStatus", "tracking_code",
+    "DeliveryForm",
+    "InformationCategory",
+    "InformationRequest",
+    "InformationRequestEvent",
+    "OutboundEmail",
+    "QaSettings",
+    "Question",
+    "QuestionEvent",
+    "QuestionIndexPage",
+    "QuestionStatus",
+    "RefusalReason",
+    "RequestStatus",
+    "tracking_code",
 ]

@@ -6,6 +6,7 @@ and the answer within 15 working days of receipt, extendable once by at most 15 
 Refusals name one of the reasons of art. 28.1. ``due_at`` always holds the current deadline, so late and
 due-soon requests are plain database filters, as for questions.
 """
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -79,8 +80,9 @@ class InformationRequestQuerySet(models.QuerySet):
 class InformationRequest(TrackedRecord):
     """One request (phiếu yêu cầu cung cấp thông tin), its handling and its outcome."""
 
-    site = models.ForeignKey(Site, verbose_name=_("trang"), on_delete=models.CASCADE,
-                             related_name="information_requests")
+    site = models.ForeignKey(
+        Site, verbose_name=_("trang"), on_delete=models.CASCADE, related_name="information_requests"
+    )
     # The requester (art. 24.2.a): private, never published.
     name = models.CharField(_("họ và tên"), max_length=120)
     address = models.CharField(_("nơi cư trú"), max_length=300)
@@ -91,14 +93,17 @@ class InformationRequest(TrackedRecord):
     organisation = models.CharField(_("yêu cầu thay mặt tổ chức"), max_length=200, blank=True)
     # What is asked (art. 24.2.b-d).
     information = models.TextField(_("thông tin cần cung cấp"), max_length=5000)
-    delivery_form = models.CharField(_("hình thức nhận thông tin"), max_length=16, choices=DeliveryForm.choices,
-                                     default=DeliveryForm.EMAIL)
+    delivery_form = models.CharField(
+        _("hình thức nhận thông tin"), max_length=16, choices=DeliveryForm.choices, default=DeliveryForm.EMAIL
+    )
     purpose = models.TextField(_("lý do, mục đích yêu cầu"), max_length=2000)
-    category = models.CharField(_("loại thông tin"), max_length=20, choices=InformationCategory.choices,
-                                default=InformationCategory.OTHER)
+    category = models.CharField(
+        _("loại thông tin"), max_length=20, choices=InformationCategory.choices, default=InformationCategory.OTHER
+    )
     # Handling.
-    status = models.CharField(_("trạng thái"), max_length=16, choices=RequestStatus.choices,
-                              default=RequestStatus.RECEIVED, db_index=True)
+    status = models.CharField(
+        _("trạng thái"), max_length=16, choices=RequestStatus.choices, default=RequestStatus.RECEIVED, db_index=True
+    )
     received_at = models.DateTimeField(_("tiếp nhận lúc"), default=timezone.now)
     notified_at = models.DateTimeField(_("thông báo thời hạn lúc"), null=True, blank=True)
     extension_days = models.PositiveSmallIntegerField(_("số ngày gia hạn"), default=0)
@@ -106,12 +111,19 @@ class InformationRequest(TrackedRecord):
     due_at = models.DateTimeField(_("hạn cung cấp"), null=True, blank=True, db_index=True)
     closed_at = models.DateTimeField(_("kết thúc lúc"), null=True, blank=True)
     response = models.TextField(_("nội dung trả lời"), blank=True)
-    refusal_reason = models.CharField(_("lý do từ chối (Điều 28)"), max_length=20, choices=RefusalReason.choices,
-                                      blank=True)
+    refusal_reason = models.CharField(
+        _("lý do từ chối (Điều 28)"), max_length=20, choices=RefusalReason.choices, blank=True
+    )
     redirected_to = models.CharField(_("cơ quan có trách nhiệm cung cấp"), max_length=200, blank=True)
     cost = models.PositiveIntegerField(_("chi phí thực tế (đồng)"), default=0)
-    handled_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người xử lý"), null=True,
-                                   blank=True, on_delete=models.SET_NULL, related_name="+")
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người xử lý"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     objects = InformationRequestQuerySet.as_manager()
     # It points only at a site and a user, which have no "usage" view in the admin: Wagtail's reference index

@@ -1,4 +1,5 @@
 """E-mails to the public, kept until sent: a failed send never loses the message or the question."""
+
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _

@@ -1,4 +1,5 @@
 """The "Hỏi đáp" section of each site: published questions and answers, the question form, tracking."""
+
 import math
 
 from django.core.paginator import Paginator
@@ -86,8 +87,9 @@ class QuestionIndexPage(RoutablePageMixin, Page):
 
     def too_many(self, request, throttled):
         """429 with ``Retry-After`` and, for a person, how many minutes to wait."""
-        response = self.render_route(request, "faq/too_many_requests.html", status=429,
-                                     minutes=math.ceil(throttled.retry_after / 60))
+        response = self.render_route(
+            request, "faq/too_many_requests.html", status=429, minutes=math.ceil(throttled.retry_after / 60)
+        )
         response["Retry-After"] = str(throttled.retry_after)
         return response
 
@@ -107,8 +109,14 @@ class QuestionIndexPage(RoutablePageMixin, Page):
         if query:
             questions = questions.search(query)
         page_of_questions = Paginator(questions, PER_PAGE).get_page(request.GET.get("trang"))
-        return self.render_route(request, "faq/question_index_page.html", topics=topics, topic=topic,
-                                 query=query, questions=page_of_questions)
+        return self.render_route(
+            request,
+            "faq/question_index_page.html",
+            topics=topics,
+            topic=topic,
+            query=query,
+            questions=page_of_questions,
+        )
 
     @path("<int:pk>/", name="answer")
     @GET_OR_POST
@@ -123,18 +131,27 @@ class QuestionIndexPage(RoutablePageMixin, Page):
     def render_answer(self, request, question, status=200, rating_error=""):
         related = []
         if question.topic_id:
-            related = self.published_questions(request).filter(topic=question.topic_id).exclude(pk=question.pk) \
+            related = (
+                self.published_questions(request)
+                .filter(topic=question.topic_id)
+                .exclude(pk=question.pk)
                 .order_by("-published_at")[:RELATED_COUNT]
-        return self.render_route(request, "faq/question_detail.html", status=status, question=question,
-                                 related=related, rating_error=rating_error,
-                                 rated=question.pk in request.session.get(RATED_KEY, []))
+            )
+        return self.render_route(
+            request,
+            "faq/question_detail.html",
+            status=status,
+            question=question,
+            related=related,
+            rating_error=rating_error,
+            rated=question.pk in request.session.get(RATED_KEY, []),
+        )
 
     def rate(self, request, question):
         """Count one "was this helpful?" vote per browser session, with an atomic database increment."""
         counter = RATINGS.get(request.POST.get("huu-ich"))
         if counter is None:
-            return self.render_answer(request, question, status=400,
-                                      rating_error="Vui lòng chọn “Có” hoặc “Không”.")
+            return self.render_answer(request, question, status=400, rating_error="Vui lòng chọn “Có” hoặc “Không”.")
         rated = request.session.get(RATED_KEY, [])
         if question.pk not in rated:
             throttled = check_rate(request, "rating")
@@ -145,7 +162,7 @@ class QuestionIndexPage(RoutablePageMixin, Page):
                 Question.objects.filter(pk=question.pk).update(**{counter: F(counter) + 1})
                 # An UPDATE sends no save signal: the counts show in the API, so its cached answers must go.
                 transaction.on_commit(invalidate)
-            request.session[RATED_KEY] = rated[-MAX_RATED_REMEMBERED + 1:] + [question.pk]
+            request.session[RATED_KEY] = rated[-MAX_RATED_REMEMBERED + 1 :] + [question.pk]
         return see_other(self.subpage_url(request, "answer", question.pk) + "#danh-gia")
 
     # -- asking and tracking ---------------------------------------------------------------------------
@@ -168,19 +185,32 @@ class QuestionIndexPage(RoutablePageMixin, Page):
 
     def render_form(self, request, form, status=200):
         """The form with a fresh timing token each time, so a re-shown form is never stuck on an old one."""
-        return self.render_route(request, "faq/question_form.html", status=status, form=form,
-                                 honeypot_field=HONEYPOT_FIELD, timing_field=TIMING_FIELD, form_token=form_token())
+        return self.render_route(
+            request,
+            "faq/question_form.html",
+            status=status,
+            form=form,
+            honeypot_field=HONEYPOT_FIELD,
+            timing_field=TIMING_FIELD,
+            form_token=form_token(),
+        )
 
     @path("da-gui/", name="submitted")
     @GET_ONLY
     def submitted_route(self, request):
         """The confirmation, shown only to the browser that sent the question (the code is its key)."""
-        question = Question.objects.filter(pk=request.session.get(SUBMITTED_KEY),
-                                           site=Site.find_for_request(request)).first()
+        question = Question.objects.filter(
+            pk=request.session.get(SUBMITTED_KEY), site=Site.find_for_request(request)
+        ).first()
         if question is None:
             return HttpResponseRedirect(self.subpage_url(request, "track"))
-        return self.render_route(request, "faq/question_submitted.html", private=True, question=question,
-                                 track_url=self.subpage_url(request, "track"))
+        return self.render_route(
+            request,
+            "faq/question_submitted.html",
+            private=True,
+            question=question,
+            track_url=self.subpage_url(request, "track"),
+        )
 
     @path("tra-cuu/", name="track")
     @GET_ONLY
@@ -194,10 +224,18 @@ class QuestionIndexPage(RoutablePageMixin, Page):
         throttled = check_rate(request, "track")
         if throttled:
             return self.too_many(request, throttled)
-        question = Question.objects.filter(site=Site.find_for_request(request),
-                                           tracking_code=normalise_code(form.cleaned_data["ma"])).first()
-        return self.render_route(request, "faq/question_tracking.html", status=200 if question else 404,
-                                 private=True, form=form, question=question, looked_up=True)
+        question = Question.objects.filter(
+            site=Site.find_for_request(request), tracking_code=normalise_code(form.cleaned_data["ma"])
+        ).first()
+        return self.render_route(
+            request,
+            "faq/question_tracking.html",
+            status=200 if question else 404,
+            private=True,
+            form=form,
+            question=question,
+            looked_up=True,
+        )
 
     # -- sitemap ---------------------------------------------------------------------------------------
 
@@ -208,8 +246,12 @@ class QuestionIndexPage(RoutablePageMixin, Page):
         if url_parts is None:
             return urls
         base = urls[0]["location"]
-        answers = Question.objects.published().filter(site_id=url_parts[0]).order_by("-published_at") \
+        answers = (
+            Question.objects.published()
+            .filter(site_id=url_parts[0])
+            .order_by("-published_at")
             .values_list("pk", "published_at", "last_reviewed_at")
+        )
         return urls + [
             {"location": base + self.reverse_subpage("answer", args=(pk,)), "lastmod": reviewed or published}
             for pk, published, reviewed in answers

@@ -7,6 +7,7 @@ sending and publishing within 2 working days of the answer. A pause while waitin
 clock; an extension adds working days. ``due_at`` always holds the deadline of the current step, so
 "late" and "due soon" are plain database filters.
 """
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -31,7 +32,8 @@ class QaSettings(BaseSiteSetting):
     """Per-site settings of the Q&A service."""
 
     routing_days = models.PositiveSmallIntegerField(
-        _("thời hạn phân loại, chuyển xử lý (ngày làm việc)"), default=3,
+        _("thời hạn phân loại, chuyển xử lý (ngày làm việc)"),
+        default=3,
         validators=[MinValueValidator(2), MaxValueValidator(5)],
         help_text=_("Quy chế 1582/QĐ-BHXH, Điều 11.1.a: từ 2 đến 5 ngày làm việc."),
     )
@@ -86,19 +88,38 @@ class Question(TrackedRecord):
     email = models.EmailField(_("thư điện tử"))
     phone = models.CharField(_("điện thoại"), max_length=20, blank=True)
     publish_name = models.BooleanField(_("đồng ý công khai họ tên"), default=False)
-    topic = models.ForeignKey("multisite_config.Topic", verbose_name=_("chủ đề"), null=True, blank=True,
-                              on_delete=models.SET_NULL, related_name="questions")
+    topic = models.ForeignKey(
+        "multisite_config.Topic",
+        verbose_name=_("chủ đề"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="questions",
+    )
     title = models.CharField(_("tiêu đề"), max_length=200)
     body = models.TextField(_("nội dung câu hỏi"), max_length=5000)
 
-    status = models.CharField(_("trạng thái"), max_length=16, choices=QuestionStatus.choices,
-                              default=QuestionStatus.RECEIVED, db_index=True)
+    status = models.CharField(
+        _("trạng thái"), max_length=16, choices=QuestionStatus.choices, default=QuestionStatus.RECEIVED, db_index=True
+    )
     is_complex = models.BooleanField(_("phức tạp, cần nhiều đơn vị"), default=False)
-    unit = models.ForeignKey("contacts.Unit", verbose_name=_("đơn vị trả lời"), null=True, blank=True,
-                             on_delete=models.SET_NULL, related_name="questions")
+    unit = models.ForeignKey(
+        "contacts.Unit",
+        verbose_name=_("đơn vị trả lời"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="questions",
+    )
     answer = models.TextField(_("nội dung trả lời"), blank=True)
-    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người trả lời"), null=True,
-                                    blank=True, on_delete=models.SET_NULL, related_name="+")
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người trả lời"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     refusal_reason = models.TextField(_("lý do không tiếp nhận"), blank=True)
 
     received_at = models.DateTimeField(_("tiếp nhận lúc"), default=timezone.now)
@@ -145,8 +166,12 @@ class Question(TrackedRecord):
         return self.status in OPEN_STATUSES
 
     def is_late(self, now=None):
-        return self.is_open and self.paused_at is None and self.due_at is not None and \
-            self.due_at < (now or timezone.now())
+        return (
+            self.is_open
+            and self.paused_at is None
+            and self.due_at is not None
+            and self.due_at < (now or timezone.now())
+        )
 
     def save(self, *args, **kwargs):
         self.search_text = fold(f"{self.title} {self.body} {self.answer}")

@@ -1,4 +1,5 @@
 """The tracking code a member of the public gets for a question or a request, and the record that carries it."""
+
 import secrets
 
 from django.db import models
@@ -26,12 +27,12 @@ class TrackedRecord(models.Model):
     class Meta:
         abstract = True
 
-    @property
-    def display_code(self):
-        """The code as people read it out: ``ABCDE-FGHJK``."""
-        return f"{self.tracking_code[:5]}-{self.tracking_code[5:]}"
-
     def save(self, *args, **kwargs):
         if not self.tracking_code:
             self.tracking_code = tracking_code()
         super().save(*args, **kwargs)
+
+    @property
+    def display_code(self):
+        """The code as people read it out: ``ABCDE-FGHJK``."""
+        return f"{self.tracking_code[:5]}-{self.tracking_code[5:]}"

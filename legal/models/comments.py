@@ -5,6 +5,7 @@ record. It points at the version and article it was written on, and at the artic
 survives later versions. Near-identical texts (a campaign) share the first such comment as ``campaign``,
 so moderators see one group with a count instead of a flood, and nothing is silently dropped.
 """
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -28,12 +29,25 @@ class CommentDecision(models.TextChoices):
 
 class DraftComment(models.Model):
     site = models.ForeignKey(Site, verbose_name=_("trang"), on_delete=models.CASCADE, related_name="draft_comments")
-    draft = models.ForeignKey("legal.DraftDocumentPage", verbose_name=_("dự thảo"), on_delete=models.CASCADE,
-                              related_name="comments")
-    version = models.ForeignKey("legal.DraftVersion", verbose_name=_("phiên bản"), null=True, blank=True,
-                                on_delete=models.SET_NULL, related_name="comments")
-    article = models.ForeignKey("legal.DraftArticle", verbose_name=_("điều khoản góp ý"), null=True, blank=True,
-                                on_delete=models.SET_NULL, related_name="comments")
+    draft = models.ForeignKey(
+        "legal.DraftDocumentPage", verbose_name=_("dự thảo"), on_delete=models.CASCADE, related_name="comments"
+    )
+    version = models.ForeignKey(
+        "legal.DraftVersion",
+        verbose_name=_("phiên bản"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="comments",
+    )
+    article = models.ForeignKey(
+        "legal.DraftArticle",
+        verbose_name=_("điều khoản góp ý"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="comments",
+    )
     article_anchor = models.CharField(_("mã ổn định của điều khoản"), max_length=16, blank=True, db_index=True)
     # The commenter: private except the name, and the name only with consent.
     name = models.CharField(_("họ và tên"), max_length=120)
@@ -43,21 +57,35 @@ class DraftComment(models.Model):
     body = models.TextField(_("nội dung góp ý"), max_length=MAX_COMMENT_LENGTH)
     submitted_at = models.DateTimeField(_("gửi lúc"), default=timezone.now)
     fingerprint = models.CharField(_("dấu vân tay nội dung"), max_length=64, blank=True, db_index=True)
-    campaign = models.ForeignKey("self", verbose_name=_("trùng lặp với"), null=True, blank=True,
-                                 on_delete=models.SET_NULL, related_name="copies")
+    campaign = models.ForeignKey(
+        "self", verbose_name=_("trùng lặp với"), null=True, blank=True, on_delete=models.SET_NULL, related_name="copies"
+    )
     # Moderation.
-    status = models.CharField(_("trạng thái"), max_length=10, choices=CommentStatus.choices,
-                              default=CommentStatus.PENDING, db_index=True)
+    status = models.CharField(
+        _("trạng thái"), max_length=10, choices=CommentStatus.choices, default=CommentStatus.PENDING, db_index=True
+    )
     rejection_reason = models.CharField(_("lý do không duyệt"), max_length=300, blank=True)
     moderated_at = models.DateTimeField(_("duyệt lúc"), null=True, blank=True)
-    moderated_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người duyệt"), null=True,
-                                     blank=True, on_delete=models.SET_NULL, related_name="+")
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người duyệt"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     # The drafting unit's answer, public once the window has closed.
     decision = models.CharField(_("tiếp thu"), max_length=16, choices=CommentDecision.choices, blank=True)
     response = models.TextField(_("giải trình, tiếp thu"), blank=True)
     decided_at = models.DateTimeField(_("giải trình lúc"), null=True, blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người giải trình"), null=True,
-                                   blank=True, on_delete=models.SET_NULL, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người giải trình"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("ý kiến góp ý dự thảo")

@@ -1,4 +1,5 @@
 """The editable list of document types (Luật, Nghị định, Công văn, …), shared by every site."""
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel

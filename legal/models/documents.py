@@ -7,6 +7,7 @@ replacements prefetched by ``with_status_inputs``: computing it in SQL for displ
 every document of the site to show a page of twenty. Editors only record what the dates and relations
 cannot say: that a document is partly in force.
 """
+
 from django.db import models
 from django.db.models import Case, Exists, OuterRef, Prefetch, Q, Value, When
 from django.utils import timezone
@@ -32,7 +33,8 @@ class Status(models.TextChoices):
 def replacements_in_effect(today):
     """Links from live documents that have taken effect: what makes a document expired or partly in force."""
     return LegalDocumentReplacement.objects.filter(
-        Q(page__effective_on__isnull=True) | Q(page__effective_on__lte=today), page__live=True)
+        Q(page__effective_on__isnull=True) | Q(page__effective_on__lte=today), page__live=True
+    )
 
 
 def replaced(partly, today):
@@ -46,7 +48,9 @@ def status_case(today):
         When(effective_on__gt=today, then=Value(Status.NOT_YET)),
         When(replaced(False, today) | Q(expires_on__lte=today), then=Value(Status.EXPIRED)),
         When(replaced(True, today) | Q(partly_in_force=True), then=Value(Status.PARTLY)),
-        default=Value(Status.IN_FORCE), output_field=models.CharField())
+        default=Value(Status.IN_FORCE),
+        output_field=models.CharField(),
+    )
 
 
 def status_from(document, replacements, today):
@@ -84,32 +88,45 @@ class LegalDocumentQuerySet(PageQuerySet):
         queryset = self
         for term in folded_terms(query):
             queryset = queryset.filter(search_text__contains=term)
-        return queryset.annotate(phrase_match=Case(When(search_text__contains=fold(query), then=Value(True)),
-                                                   default=Value(False), output_field=models.BooleanField()))
+        return queryset.annotate(
+            phrase_match=Case(
+                When(search_text__contains=fold(query), then=Value(True)),
+                default=Value(False),
+                output_field=models.BooleanField(),
+            )
+        )
 
 
 class LegalDocumentPage(Page):
-    number = models.CharField(_("số hiệu"), max_length=60, blank=True, db_index=True,
-                              help_text=_("Ví dụ: 07/BHXH-PC"))
-    document_type = models.ForeignKey("legal.DocumentType", verbose_name=_("loại văn bản"), null=True,
-                                      on_delete=models.PROTECT, related_name="documents")
+    number = models.CharField(_("số hiệu"), max_length=60, blank=True, db_index=True, help_text=_("Ví dụ: 07/BHXH-PC"))
+    document_type = models.ForeignKey(
+        "legal.DocumentType",
+        verbose_name=_("loại văn bản"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="documents",
+    )
     issuer = models.CharField(_("cơ quan ban hành"), max_length=200, blank=True)
     place = models.CharField(_("nơi ban hành"), max_length=100, blank=True)
     signer_name = models.CharField(_("người ký"), max_length=120, blank=True)
     signer_title = models.CharField(_("chức vụ người ký"), max_length=200, blank=True)
     issued_on = models.DateField(_("ngày ban hành"), null=True, blank=True)
-    effective_on = models.DateField(_("ngày có hiệu lực"), null=True, blank=True,
-                                    help_text=_("Để trống nếu có hiệu lực từ ngày ban hành."))
+    effective_on = models.DateField(
+        _("ngày có hiệu lực"), null=True, blank=True, help_text=_("Để trống nếu có hiệu lực từ ngày ban hành.")
+    )
     expires_on = models.DateField(_("ngày hết hiệu lực"), null=True, blank=True)
     partly_in_force = models.BooleanField(
-        _("hết hiệu lực một phần"), default=False,
-        help_text=_("Đánh dấu khi một phần văn bản đã bị bãi bỏ mà văn bản thay thế chưa có trên trang."))
+        _("hết hiệu lực một phần"),
+        default=False,
+        help_text=_("Đánh dấu khi một phần văn bản đã bị bãi bỏ mà văn bản thay thế chưa có trên trang."),
+    )
     subject = models.CharField(_("trích yếu"), max_length=500, blank=True, help_text=_("Ví dụ: V/v …"))
     addressees = models.TextField(_("kính gửi"), blank=True)
     summary = models.TextField(_("tóm tắt"), max_length=2000, blank=True)
     body = RichTextField(_("toàn văn"), blank=True)
-    topics = ParentalManyToManyField("multisite_config.Topic", verbose_name=_("chủ đề"), blank=True,
-                                     related_name="legal_documents")
+    topics = ParentalManyToManyField(
+        "multisite_config.Topic", verbose_name=_("chủ đề"), blank=True, related_name="legal_documents"
+    )
     search_text = models.TextField(editable=False, blank=True)
     # Not loaded for lists: long texts that a list never shows but would carry through every sort.
     full_text_fields = ("body", "search_text")
@@ -117,24 +134,36 @@ class LegalDocumentPage(Page):
     objects = PageManager.from_queryset(LegalDocumentQuerySet)()
 
     content_panels = Page.content_panels + [
-        MultiFieldPanel([
-            FieldRowPanel([FieldPanel("number"), FieldPanel("document_type")]),
-            FieldRowPanel([FieldPanel("issuer"), FieldPanel("place")]),
-            FieldRowPanel([FieldPanel("signer_name"), FieldPanel("signer_title")]),
-        ], heading=_("Thông tin văn bản")),
-        MultiFieldPanel([
-            FieldRowPanel([FieldPanel("issued_on"), FieldPanel("effective_on"), FieldPanel("expires_on")]),
-            FieldPanel("partly_in_force"),
-        ], heading=_("Hiệu lực")),
-        FieldPanel("subject"), FieldPanel("addressees"), FieldPanel("summary"), FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("number"), FieldPanel("document_type")]),
+                FieldRowPanel([FieldPanel("issuer"), FieldPanel("place")]),
+                FieldRowPanel([FieldPanel("signer_name"), FieldPanel("signer_title")]),
+            ],
+            heading=_("Thông tin văn bản"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("issued_on"), FieldPanel("effective_on"), FieldPanel("expires_on")]),
+                FieldPanel("partly_in_force"),
+            ],
+            heading=_("Hiệu lực"),
+        ),
+        FieldPanel("subject"),
+        FieldPanel("addressees"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
         InlinePanel("attachments", label=_("Tệp đính kèm")),
         InlinePanel("replacements", label=_("Văn bản được thay thế")),
         InlinePanel("bases", label=_("Căn cứ pháp lý")),
         FieldPanel("topics"),
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("number"), index.SearchField("subject"), index.SearchField("summary"),
-        index.SearchField("body"), index.FilterField("issued_on"),
+        index.SearchField("number"),
+        index.SearchField("subject"),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("issued_on"),
     ]
     parent_page_types = ["legal.LegalDocumentIndexPage"]
     subpage_types = []
@@ -144,10 +173,19 @@ class LegalDocumentPage(Page):
         verbose_name_plural = _("văn bản")
 
     def save(self, *args, **kwargs):
-        self.search_text = fold(" ".join([
-            self.title, self.number, self.subject, self.summary, self.issuer, self.signer_name,
-            strip_tags(self.body or ""),
-        ]))
+        self.search_text = fold(
+            " ".join(
+                [
+                    self.title,
+                    self.number,
+                    self.subject,
+                    self.summary,
+                    self.issuer,
+                    self.signer_name,
+                    strip_tags(self.body or ""),
+                ]
+            )
+        )
         super().save(*args, **kwargs)
 
     @property
@@ -167,8 +205,7 @@ class LegalDocumentPage(Page):
         context.update(
             attachments=self.attachments.select_related("document"),
             replaces=self.replacements.select_related("replaced"),
-            replaced_by=LegalDocumentReplacement.objects.filter(replaced=self, page__live=True)
-            .select_related("page"),
+            replaced_by=LegalDocumentReplacement.objects.filter(replaced=self, page__live=True).select_related("page"),
             bases=self.bases.select_related("basis"),
             basis_for=LegalDocumentBasis.objects.filter(basis=self, page__live=True).select_related("page"),
             topics=self.topics.all(),
@@ -178,8 +215,9 @@ class LegalDocumentPage(Page):
 
 class LegalDocumentAttachment(Orderable):
     page = ParentalKey(LegalDocumentPage, on_delete=models.CASCADE, related_name="attachments")
-    document = models.ForeignKey("wagtaildocs.Document", verbose_name=_("tệp"), on_delete=models.CASCADE,
-                                 related_name="+")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("tệp"), on_delete=models.CASCADE, related_name="+"
+    )
     label = models.CharField(_("tên hiển thị"), max_length=200, blank=True)
 
     panels = [FieldPanel("document"), FieldPanel("label")]
@@ -193,8 +231,12 @@ class LegalDocumentReplacement(Orderable):
     """``page`` replaces ``replaced``; the reverse ("replaced by") is derived from the same rows."""
 
     page = ParentalKey(LegalDocumentPage, on_delete=models.CASCADE, related_name="replacements")
-    replaced = models.ForeignKey(LegalDocumentPage, verbose_name=_("văn bản được thay thế"),
-                                 on_delete=models.CASCADE, related_name="replaced_by_links")
+    replaced = models.ForeignKey(
+        LegalDocumentPage,
+        verbose_name=_("văn bản được thay thế"),
+        on_delete=models.CASCADE,
+        related_name="replaced_by_links",
+    )
     partly = models.BooleanField(_("chỉ thay thế một phần"), default=False)
 
     panels = [FieldPanel("replaced"), FieldPanel("partly")]
@@ -204,7 +246,11 @@ class LegalDocumentBasis(Orderable):
     """``basis`` is a legal basis of ``page`` (a document this one is issued under)."""
 
     page = ParentalKey(LegalDocumentPage, on_delete=models.CASCADE, related_name="bases")
-    basis = models.ForeignKey(LegalDocumentPage, verbose_name=_("văn bản làm căn cứ"),
-                              on_delete=models.CASCADE, related_name="basis_for_links")
+    basis = models.ForeignKey(
+        LegalDocumentPage,
+        verbose_name=_("văn bản làm căn cứ"),
+        on_delete=models.CASCADE,
+        related_name="basis_for_links",
+    )
 
     panels = [FieldPanel("basis")]

@@ -5,6 +5,7 @@ An editor pastes the draft's text into ``draft_text``; each publication that cha
 article keeps its ``anchor`` across versions when it is the same provision (even renumbered or reworded),
 so a comment made on version 1 still finds "its" article in the latest version, or learns it was removed.
 """
+
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
@@ -23,8 +24,9 @@ from legal.structure import ArticleKind, parse
 class CommentPeriodRule(models.Model):
     """The shortest comment window, in calendar days, for a type of document (editable by the centre)."""
 
-    document_type = models.OneToOneField("legal.DocumentType", verbose_name=_("loại văn bản"),
-                                         on_delete=models.CASCADE, related_name="comment_period")
+    document_type = models.OneToOneField(
+        "legal.DocumentType", verbose_name=_("loại văn bản"), on_delete=models.CASCADE, related_name="comment_period"
+    )
     min_days = models.PositiveSmallIntegerField(_("số ngày lấy ý kiến tối thiểu"))
 
     panels = [FieldPanel("document_type"), FieldPanel("min_days")]
@@ -44,29 +46,39 @@ class DraftState(models.TextChoices):
 
 
 class DraftDocumentPage(Page):
-    document_type = models.ForeignKey("legal.DocumentType", verbose_name=_("loại văn bản"), null=True,
-                                      on_delete=models.PROTECT, related_name="drafts")
+    document_type = models.ForeignKey(
+        "legal.DocumentType", verbose_name=_("loại văn bản"), null=True, on_delete=models.PROTECT, related_name="drafts"
+    )
     drafting_unit = models.CharField(_("đơn vị chủ trì soạn thảo"), max_length=200)
     summary = models.TextField(_("tóm tắt"), max_length=2000, blank=True)
     opens_at = models.DateTimeField(_("bắt đầu lấy ý kiến"))
     closes_at = models.DateTimeField(_("kết thúc lấy ý kiến"))
     draft_text = models.TextField(
         _("toàn văn dự thảo"),
-        help_text=_("Dán toàn văn dự thảo; mỗi Chương, Điều, Khoản, Điểm bắt đầu một dòng. Mỗi lần xuất bản "
-                    "với nội dung mới là một phiên bản mới; ý kiến đã gửi vẫn gắn với điều khoản của nó."))
+        help_text=_(
+            "Dán toàn văn dự thảo; mỗi Chương, Điều, Khoản, Điểm bắt đầu một dòng. Mỗi lần xuất bản "
+            "với nội dung mới là một phiên bản mới; ý kiến đã gửi vẫn gắn với điều khoản của nó."
+        ),
+    )
     report_published = models.BooleanField(
-        _("công khai báo cáo tổng hợp, tiếp thu, giải trình"), default=False,
-        help_text=_("Chỉ có hiệu lực sau khi hết hạn lấy ý kiến."))
+        _("công khai báo cáo tổng hợp, tiếp thu, giải trình"),
+        default=False,
+        help_text=_("Chỉ có hiệu lực sau khi hết hạn lấy ý kiến."),
+    )
     search_text = models.TextField(editable=False, blank=True)
     # Not loaded for lists: long texts that a list never shows but would carry through every sort.
     full_text_fields = ("draft_text", "search_text")
 
     content_panels = Page.content_panels + [
-        MultiFieldPanel([
-            FieldRowPanel([FieldPanel("document_type"), FieldPanel("drafting_unit")]),
-            FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
-        ], heading=_("Lấy ý kiến")),
-        FieldPanel("summary"), FieldPanel("draft_text"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("document_type"), FieldPanel("drafting_unit")]),
+                FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+            ],
+            heading=_("Lấy ý kiến"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("draft_text"),
         InlinePanel("attachments", label=_("Tờ trình và tài liệu kèm theo")),
         FieldPanel("report_published"),
     ]
@@ -95,13 +107,21 @@ class DraftDocumentPage(Page):
             return None
         if self.closes_at <= self.opens_at:
             return _("Thời điểm kết thúc lấy ý kiến phải sau thời điểm bắt đầu.")
-        rule = CommentPeriodRule.objects.select_related("document_type").filter(
-            document_type_id=self.document_type_id).first()
+        rule = (
+            CommentPeriodRule.objects.select_related("document_type")
+            .filter(document_type_id=self.document_type_id)
+            .first()
+        )
         if rule and self.closes_at - self.opens_at < timedelta(days=rule.min_days):
             earliest = timezone.localtime(self.opens_at + timedelta(days=rule.min_days))
-            return _("%(type)s phải được lấy ý kiến ít nhất %(days)s ngày: thời điểm kết thúc không được sớm hơn "
-                     "%(earliest)s.") % {"type": rule.document_type.name, "days": rule.min_days,
-                                         "earliest": earliest.strftime("%H:%M ngày %d/%m/%Y")}
+            return _(
+                "%(type)s phải được lấy ý kiến ít nhất %(days)s ngày: thời điểm kết thúc không được sớm hơn "
+                "%(earliest)s."
+            ) % {
+                "type": rule.document_type.name,
+                "days": rule.min_days,
+                "earliest": earliest.strftime("%H:%M ngày %d/%m/%Y"),
+            }
         return None
 
     def save(self, *args, **kwargs):
@@ -121,13 +141,22 @@ class DraftDocumentPage(Page):
         articles = list(latest.articles.all()) if latest else []
         previous = versions[1] if len(versions) > 1 else None
         context.update(
-            state=self.state(), versions=versions, latest_version=latest, articles=articles,
+            state=self.state(),
+            versions=versions,
+            latest_version=latest,
+            articles=articles,
             preamble=parse(latest.text).preamble if latest else "",
             article_level=4 if any(article.kind == ArticleKind.CHAPTER for article in articles) else 3,
-            changes=[article for article in articles if previous and article.kind == ArticleKind.ARTICLE
-                     and article.change != ArticleChange.UNCHANGED],
+            changes=[
+                article
+                for article in articles
+                if previous and article.kind == ArticleKind.ARTICLE and article.change != ArticleChange.UNCHANGED
+            ],
             removed=previous.articles.filter(kind=ArticleKind.ARTICLE).exclude(
-                anchor__in=[article.anchor for article in articles]) if previous else [],
+                anchor__in=[article.anchor for article in articles]
+            )
+            if previous
+            else [],
             attachments=self.attachments.select_related("document"),
         )
         return context
@@ -139,8 +168,9 @@ class DraftAttachment(Orderable):
         OTHER = "other", _("Tài liệu khác")
 
     page = ParentalKey(DraftDocumentPage, on_delete=models.CASCADE, related_name="attachments")
-    document = models.ForeignKey("wagtaildocs.Document", verbose_name=_("tệp"), on_delete=models.CASCADE,
-                                 related_name="+")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("tệp"), on_delete=models.CASCADE, related_name="+"
+    )
     kind = models.CharField(_("loại"), max_length=16, choices=Kind.choices, default=Kind.EXPLANATORY)
     label = models.CharField(_("tên hiển thị"), max_length=200, blank=True)
 
@@ -181,8 +211,9 @@ class DraftArticle(models.Model):
     heading = models.CharField(_("tên"), max_length=500, blank=True)
     text = models.TextField(_("nội dung"), blank=True)
     position = models.PositiveIntegerField(_("thứ tự"))
-    change = models.CharField(_("thay đổi so với phiên bản trước"), max_length=20, choices=ArticleChange.choices,
-                              default=ArticleChange.NEW)
+    change = models.CharField(
+        _("thay đổi so với phiên bản trước"), max_length=20, choices=ArticleChange.choices, default=ArticleChange.NEW
+    )
     previous_label = models.CharField(_("số ở phiên bản trước"), max_length=40, blank=True)
 
     class Meta:
@@ -197,5 +228,9 @@ class DraftArticle(models.Model):
     def marker(self):
         """How the provision is numbered in the text: "Chương II", "Điều 5.", "1.", "a)"."""
         number = self.label.split(" ")[1]
-        return {ArticleKind.CHAPTER: f"Chương {number}", ArticleKind.ARTICLE: f"Điều {number}.",
-                ArticleKind.CLAUSE: f"{number}.", ArticleKind.POINT: f"{number})"}[self.kind]
+        return {
+            ArticleKind.CHAPTER: f"Chương {number}",
+            ArticleKind.ARTICLE: f"Điều {number}.",
+            ArticleKind.CLAUSE: f"{number}.",
+            ArticleKind.POINT: f"{number})",
+        }[self.kind]

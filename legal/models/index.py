@@ -1,4 +1,5 @@
 """The "Văn bản – Thủ tục hành chính" section of a site: its documents, filtered, searched and paginated."""
+
 from django.core.paginator import Paginator
 from django.db.models import F
 from django.db.models.functions import ExtractYear
@@ -67,8 +68,13 @@ class LegalDocumentIndexPage(RoutablePageMixin, Page):
         """The years and issuers on offer are those of ``documents``, read together in one query."""
         facets = documents.annotate(year=Year("issued_on")).values_list("year", "issuer").order_by().distinct()
         years, issuers = {year for year, _issuer in facets if year}, {issuer for _year, issuer in facets if issuer}
-        return DocumentFilterForm(data, types=DocumentType.objects.all(), years=sorted(years, reverse=True),
-                                  issuers=sorted(issuers), topics=Topic.objects.all())
+        return DocumentFilterForm(
+            data,
+            types=DocumentType.objects.all(),
+            years=sorted(years, reverse=True),
+            issuers=sorted(issuers),
+            topics=Topic.objects.all(),
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -81,8 +87,12 @@ class LegalDocumentIndexPage(RoutablePageMixin, Page):
             ordering = ["-phrase_match", *newest_first] if form.cleaned_data["q"] else newest_first
             found = form.apply(documents).select_related("document_type").with_status_inputs().order_by(*ordering)
         drafts = listed(DraftDocumentPage, self, published).order_by("-opens_at")
-        context.update(filters=form, documents=Paginator(found, PER_PAGE).get_page(request.GET.get("trang")),
-                       drafts=drafts, list_url=self.get_url(request))
+        context.update(
+            filters=form,
+            documents=Paginator(found, PER_PAGE).get_page(request.GET.get("trang")),
+            drafts=drafts,
+            list_url=self.get_url(request),
+        )
         return context
 
     @path("")

@@ -1,4 +1,5 @@
 """Administrative procedures (thủ tục hành chính, TTHC) with their link to the online public service."""
+
 from django.db import models
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -32,20 +33,27 @@ class AdministrativeProcedurePage(Page):
     processing_days = models.PositiveSmallIntegerField(_("thời hạn giải quyết (ngày làm việc)"))
     fees = models.CharField(_("phí, lệ phí"), max_length=300, blank=True, default="Không")
     online_level = models.CharField(_("mức độ trực tuyến"), max_length=8, choices=OnlineLevel.choices, blank=True)
-    online_service_url = models.URLField(_("địa chỉ dịch vụ công trực tuyến"), blank=True,
-                                         help_text=_("Trên Cổng Dịch vụ công quốc gia (dichvucong.gov.vn)"))
+    online_service_url = models.URLField(
+        _("địa chỉ dịch vụ công trực tuyến"),
+        blank=True,
+        help_text=_("Trên Cổng Dịch vụ công quốc gia (dichvucong.gov.vn)"),
+    )
     search_text = models.TextField(editable=False, blank=True)
     # Not loaded for lists: long texts that a list never shows but would carry through every sort.
     full_text_fields = ("steps", "dossier", "search_text")
 
     content_panels = Page.content_panels + [
-        MultiFieldPanel([
-            FieldRowPanel([FieldPanel("code"), FieldPanel("field_name")]),
-            FieldRowPanel([FieldPanel("agency"), FieldPanel("level")]),
-            FieldRowPanel([FieldPanel("processing_days"), FieldPanel("fees")]),
-            FieldRowPanel([FieldPanel("online_level"), FieldPanel("online_service_url")]),
-        ], heading=_("Thông tin thủ tục")),
-        FieldPanel("steps"), FieldPanel("dossier"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("code"), FieldPanel("field_name")]),
+                FieldRowPanel([FieldPanel("agency"), FieldPanel("level")]),
+                FieldRowPanel([FieldPanel("processing_days"), FieldPanel("fees")]),
+                FieldRowPanel([FieldPanel("online_level"), FieldPanel("online_service_url")]),
+            ],
+            heading=_("Thông tin thủ tục"),
+        ),
+        FieldPanel("steps"),
+        FieldPanel("dossier"),
         InlinePanel("bases", label=_("Căn cứ pháp lý")),
     ]
     parent_page_types = ["legal.LegalDocumentIndexPage"]
@@ -56,8 +64,18 @@ class AdministrativeProcedurePage(Page):
         verbose_name_plural = _("thủ tục hành chính")
 
     def save(self, *args, **kwargs):
-        self.search_text = fold(" ".join([self.title, self.code, self.field_name, self.agency,
-                                          strip_tags(self.steps or ""), strip_tags(self.dossier or "")]))
+        self.search_text = fold(
+            " ".join(
+                [
+                    self.title,
+                    self.code,
+                    self.field_name,
+                    self.agency,
+                    strip_tags(self.steps or ""),
+                    strip_tags(self.dossier or ""),
+                ]
+            )
+        )
         super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
@@ -69,7 +87,11 @@ class AdministrativeProcedurePage(Page):
 
 class ProcedureBasis(Orderable):
     page = ParentalKey(AdministrativeProcedurePage, on_delete=models.CASCADE, related_name="bases")
-    basis = models.ForeignKey("legal.LegalDocumentPage", verbose_name=_("văn bản làm căn cứ"),
-                              on_delete=models.CASCADE, related_name="procedure_links")
+    basis = models.ForeignKey(
+        "legal.LegalDocumentPage",
+        verbose_name=_("văn bản làm căn cứ"),
+        on_delete=models.CASCADE,
+        related_name="procedure_links",
+    )
 
     panels = [FieldPanel("basis")]

@@ -4,6 +4,7 @@ Wagtail's bulk action view takes ids from the query string; here they are looked
 of the user's own sites only, so an id of another province's comment is neither acted on nor named on
 the confirmation page. Each comment goes through ``legal.comments``, so each is in the audit log.
 """
+
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -24,8 +25,11 @@ class CommentBulkAction(SnippetBulkAction):
         ids = self.request.GET.getlist("id")
         if "all" not in ids:
             handled = handled.filter(pk__in=[pk for pk in ids if pk.isdigit()])
-        objects = [comment for comment in handled.select_related("site")
-                   if self.check_perm(comment) and comment.status != self.target_status]
+        objects = [
+            comment
+            for comment in handled.select_related("site")
+            if self.check_perm(comment) and comment.status != self.target_status
+        ]
         if not objects:
             raise Http404
         return objects, {"items_with_no_access": []}
@@ -38,7 +42,9 @@ class CommentBulkAction(SnippetBulkAction):
 
     def get_success_message(self, num_parent_objects, num_child_objects):
         return ngettext("%(count)d ý kiến: %(action)s.", "%(count)d ý kiến: %(action)s.", num_parent_objects) % {
-            "count": num_parent_objects, "action": self.display_name}
+            "count": num_parent_objects,
+            "action": self.display_name,
+        }
 
 
 class ApproveBulkAction(CommentBulkAction):

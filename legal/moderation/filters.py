@@ -1,4 +1,5 @@
 """The moderation list's filters: draft, article, state, decision, duplicates (comments of a campaign), site."""
+
 import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -24,8 +25,9 @@ class CommentFilterSet(WagtailFilterSet):
     article = django_filters.CharFilter(label=_("Điều khoản (số hoặc mã)"), method="filter_article")
     status = django_filters.ChoiceFilter(label=_("Trạng thái duyệt"), choices=CommentStatus.choices)
     decision = django_filters.ChoiceFilter(label=_("Tiếp thu"), choices=CommentDecision.choices)
-    duplicates = django_filters.BooleanFilter(label=_("Trùng lặp (chiến dịch)"), method="filter_duplicates",
-                                              widget=BooleanRadioSelect)
+    duplicates = django_filters.BooleanFilter(
+        label=_("Trùng lặp (chiến dịch)"), method="filter_duplicates", widget=BooleanRadioSelect
+    )
     site = django_filters.ModelChoiceFilter(label=_("Trang"), queryset=handled_sites)
 
     class Meta:

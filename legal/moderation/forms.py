@@ -1,5 +1,6 @@
 """One small form per moderation step of ``legal.comments``; the field names are the steps' arguments, so
 a step is just ``function(comment, user, **form.cleaned_data)``."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -13,14 +14,14 @@ class CommentActionForm(forms.Form):
 
 
 class RejectForm(CommentActionForm):
-    reason = forms.CharField(label=_("Lý do không duyệt"), max_length=300,
-                             widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(label=_("Lý do không duyệt"), max_length=300, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class DecideForm(CommentActionForm):
     decision = forms.ChoiceField(label=_("Kết quả tiếp thu"), choices=CommentDecision.choices)
-    response = forms.CharField(label=_("Giải trình, tiếp thu"), max_length=5000,
-                               widget=forms.Textarea(attrs={"rows": 4}))
+    response = forms.CharField(
+        label=_("Giải trình, tiếp thu"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
+    )
 
     def __init__(self, *args, comment=None, **kwargs):
         super().__init__(*args, comment=comment, **kwargs)

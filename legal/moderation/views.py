@@ -4,6 +4,7 @@ actions, and the internal summary report.
 Each view loads its record from the sites the user handles (404 outside them, even if the confinement
 middleware were bypassed) and checks the permission on that record, not just on the model.
 """
+
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,8 +24,23 @@ from ..models import DraftComment, DraftDocumentPage
 from .forms import ACTIONS
 
 COMMENT_FIELDS = [
-    "site", "draft", "article", "status", "rejection_reason", "moderated_at", "moderated_by", "name", "email",
-    "organisation", "publish_name", "submitted_at", "body", "decision", "response", "decided_at", "decided_by",
+    "site",
+    "draft",
+    "article",
+    "status",
+    "rejection_reason",
+    "moderated_at",
+    "moderated_by",
+    "name",
+    "email",
+    "organisation",
+    "publish_name",
+    "submitted_at",
+    "body",
+    "decision",
+    "response",
+    "decided_at",
+    "decided_by",
 ]
 
 
@@ -59,8 +75,11 @@ class CommentDetailView(CommentPolicyMixin, RecordDetailView):
             comment=comment,
             action_url_name=self.action_url_name,
             report_url_name=self.report_url_name,
-            actions=[(name, label, form_class(comment=comment))
-                     for name, (label, form_class, allowed) in ACTIONS.items() if can_act and allowed(comment)],
+            actions=[
+                (name, label, form_class(comment=comment))
+                for name, (label, form_class, allowed) in ACTIONS.items()
+                if can_act and allowed(comment)
+            ],
             campaign=campaign_of(comment),
             log_entries=log_registry.get_logs_for_instance(comment).select_related("user").order_by("timestamp"),
         )
@@ -114,8 +133,17 @@ class InternalReportView(CommentPolicyMixin, View):
             raise Http404
         draft = get_object_or_404(DraftDocumentPage, pk=page_id)
         if request.GET.get("format") == "xlsx":
-            return xlsx_response(report.workbook(draft, report.INTERNAL), report.filename(draft, report.INTERNAL, "xlsx"))
+            return xlsx_response(
+                report.workbook(draft, report.INTERNAL), report.filename(draft, report.INTERNAL, "xlsx")
+            )
         headings, groups = report.table(draft, report.INTERNAL)
-        return render(request, "legal/admin/draft_report.html", {
-            "draft": draft, "headings": headings, "groups": groups, "report_title": report.REPORT_TITLE,
-        })
+        return render(
+            request,
+            "legal/admin/draft_report.html",
+            {
+                "draft": draft,
+                "headings": headings,
+                "groups": groups,
+                "report_title": report.REPORT_TITLE,
+            },
+        )

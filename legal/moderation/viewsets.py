@@ -5,6 +5,7 @@ Being a ``SiteOwnedSnippetViewSet``, every URL of it that names a comment (inclu
 added here, which take ``pk``) is refused by ``AdminSiteConfinementMiddleware`` outside the user's sites;
 the report URL takes the draft's ``page_id``, which the middleware checks against the user's sites too.
 """
+
 from django.db.models import Count, F, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import path
@@ -21,10 +22,16 @@ from .views import CommentActionView, CommentDetailView, InternalReportView
 
 def with_group_size(comments):
     """Annotate ``group_size``: how many comments share the comment's campaign (1 for a text sent once)."""
-    copies = (DraftComment.objects.filter(campaign_id=OuterRef("group_root")).order_by()
-              .values("campaign_id").annotate(count=Count("pk")).values("count"))
-    return comments.annotate(group_root=Coalesce(F("campaign_id"), F("pk")),
-                             group_size=Coalesce(Subquery(copies), Value(0)) + 1)
+    copies = (
+        DraftComment.objects.filter(campaign_id=OuterRef("group_root"))
+        .order_by()
+        .values("campaign_id")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return comments.annotate(
+        group_root=Coalesce(F("campaign_id"), F("pk")), group_size=Coalesce(Subquery(copies), Value(0)) + 1
+    )
 
 
 class CommentViewSet(SiteOwnedSnippetViewSet):
@@ -42,29 +49,45 @@ class CommentViewSet(SiteOwnedSnippetViewSet):
     list_display = [
         Column("body", label=_("Nội dung"), accessor=lambda comment: comment.body[:120]),
         "draft",
-        Column("article", label=_("Điều khoản"),
-               accessor=lambda comment: comment.article.label if comment.article else "—"),
+        Column(
+            "article", label=_("Điều khoản"), accessor=lambda comment: comment.article.label if comment.article else "—"
+        ),
         "site",
         Column("status", label=_("Trạng thái"), accessor="get_status_display", sort_key="status"),
-        Column("group_size", label=_("Số ý kiến trùng lặp"), sort_key="group_size",
-               accessor=lambda comment: comment.group_size if comment.group_size > 1 else "—"),
+        Column(
+            "group_size",
+            label=_("Số ý kiến trùng lặp"),
+            sort_key="group_size",
+            accessor=lambda comment: comment.group_size if comment.group_size > 1 else "—",
+        ),
         Column("decision", label=_("Tiếp thu"), accessor="get_decision_display", sort_key="decision"),
         Column("submitted_at", label=_("Gửi lúc"), sort_key="submitted_at"),
     ]
     # The process, never the commenters' contact data (that is in the internal report, per draft).
-    list_export = ["site", "draft", "article_anchor", "status", "decision", "submitted_at", "moderated_at",
-                   "decided_at", "body"]
+    list_export = [
+        "site",
+        "draft",
+        "article_anchor",
+        "status",
+        "decision",
+        "submitted_at",
+        "moderated_at",
+        "decided_at",
+        "body",
+    ]
 
     def get_queryset(self, request):
         sites = policy_registry.get_by_type(DraftComment).handled_sites(request.user)
-        return with_group_size(DraftComment.objects.filter(site__in=sites)
-                               .select_related("site", "draft", "article"))
+        return with_group_size(DraftComment.objects.filter(site__in=sites).select_related("site", "draft", "article"))
 
     @property
     def edit_view(self):
-        return self.construct_view(self.edit_view_class, template_name=self.edit_template_name,
-                                   action_url_name=self.get_url_name("act"),
-                                   report_url_name=self.get_url_name("report"))
+        return self.construct_view(
+            self.edit_view_class,
+            template_name=self.edit_template_name,
+            action_url_name=self.get_url_name("act"),
+            report_url_name=self.get_url_name("report"),
+        )
 
     @property
     def action_view(self):

@@ -5,6 +5,7 @@ form (the bound one when a refused comment is shown again), the approved comment
 answers are public yet, and the link to the published report. The form offers the articles of the latest
 version that the page has already loaded with its articles.
 """
+
 from django import template
 from django.urls import reverse
 
@@ -21,8 +22,9 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def draft_comments(context, draft):
     state = draft.state()
-    approved = draft.comments.filter(status=CommentStatus.APPROVED).select_related("version").order_by(
-        "submitted_at", "pk")
+    approved = (
+        draft.comments.filter(status=CommentStatus.APPROVED).select_related("version").order_by("submitted_at", "pk")
+    )
     form = context.get("comment_form")
     if form is None and state == DraftState.OPEN:
         version = context["latest_version"] if "latest_version" in context else latest_version(draft)

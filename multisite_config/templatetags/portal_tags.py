@@ -3,6 +3,7 @@
 A site's HTML sitemap has thousands of pages: an ``{% include %}`` per page (a context push, a template
 lookup, a dozen nodes) cost a third of that page's time, where a string join costs little.
 """
+
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe

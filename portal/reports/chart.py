@@ -3,6 +3,7 @@
 The admin must work without a CDN or a JavaScript library, so the bars are computed here as rectangles
 and the template writes them into an inline ``<svg>`` (with a text label for each bar, for screen readers).
 """
+
 from dataclasses import dataclass
 
 LABEL_WIDTH = 300
@@ -31,11 +32,22 @@ def questions_chart(report):
     received, answered = report.column("questions_received"), report.column("questions_answered")
     largest = max([value for _name, value in received + answered] + [1])
     groups = []
-    for index, ((name, got), (_same, done)) in enumerate(zip(received, answered)):
+    for index, ((name, got), (_same, done)) in enumerate(zip(received, answered, strict=True)):
         top = index * GROUP_HEIGHT + 4
-        groups.append(Group(name, top + BAR_HEIGHT, [
-            Bar(top, round(BAR_AREA * got / largest), got, "received"),
-            Bar(top + BAR_HEIGHT + 2, round(BAR_AREA * done / largest), done, "answered"),
-        ]))
-    return {"groups": groups, "height": len(groups) * GROUP_HEIGHT + 8, "label_width": LABEL_WIDTH,
-            "width": LABEL_WIDTH + BAR_AREA + 60, "bar_height": BAR_HEIGHT}
+        groups.append(
+            Group(
+                name,
+                top + BAR_HEIGHT,
+                [
+                    Bar(top, round(BAR_AREA * got / largest), got, "received"),
+                    Bar(top + BAR_HEIGHT + 2, round(BAR_AREA * done / largest), done, "answered"),
+                ],
+            )
+        )
+    return {
+        "groups": groups,
+        "height": len(groups) * GROUP_HEIGHT + 8,
+        "label_width": LABEL_WIDTH,
+        "width": LABEL_WIDTH + BAR_AREA + 60,
+        "bar_height": BAR_HEIGHT,
+    }

@@ -3,6 +3,7 @@
 Every figure is counted on ``start <= moment < end`` in the portal's time zone, so an item published at
 23:30 on 31 March belongs to the first quarter as the editors saw it, not to the UTC day.
 """
+
 import datetime as dt
 from dataclasses import dataclass
 

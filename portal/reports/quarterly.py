@@ -5,6 +5,7 @@ site inside the database, so the report costs the same handful of queries for on
 given their site by the root their path starts with. The admin table, the chart and the XLSX file are
 all written from the same ``ActivityReport``.
 """
+
 from dataclasses import dataclass
 
 from django.db.models import Count, F, Q
@@ -54,7 +55,10 @@ def _pages_by_site(model, sites, quarter, published):
         model.objects.filter(first_published_at__isnull=False)
         .annotate(published_on=published, report_site=site_of_page(sites))
         .filter(report_site__isnull=False, **quarter.bounds("published_on"))
-        .values("report_site").annotate(count=Count("pk")).values_list("report_site", "count").order_by()
+        .values("report_site")
+        .annotate(count=Count("pk"))
+        .values_list("report_site", "count")
+        .order_by()
     )
 
 
@@ -88,20 +92,34 @@ def activity_report(sites, quarter, with_total, now=None):
     documents = _pages_by_site(LegalDocumentPage, sites, quarter, first_published)
     drafts = _pages_by_site(DraftDocumentPage, sites, quarter, first_published)
     questions = _question_figures(site_ids, quarter, now or timezone.now())
-    comments = _by_site(DraftComment.objects.filter(site__in=site_ids, **quarter.bounds("submitted_at")),
-                        count=Count("pk"))
-    requests = _by_site(InformationRequest.objects.filter(site__in=site_ids, **quarter.bounds("received_at")),
-                        count=Count("pk"))
-    receptions = _by_site(ReceptionLog.objects.filter(site__in=site_ids, date__gte=quarter.start.date(),
-                                                      date__lt=quarter.end.date()), count=Count("pk"))
+    comments = _by_site(
+        DraftComment.objects.filter(site__in=site_ids, **quarter.bounds("submitted_at")), count=Count("pk")
+    )
+    requests = _by_site(
+        InformationRequest.objects.filter(site__in=site_ids, **quarter.bounds("received_at")), count=Count("pk")
+    )
+    receptions = _by_site(
+        ReceptionLog.objects.filter(site__in=site_ids, date__gte=quarter.start.date(), date__lt=quarter.end.date()),
+        count=Count("pk"),
+    )
     rows = []
     for site in sites:
         asked = questions.get(site.pk, {})
-        rows.append((site_name(site), [
-            news.get(site.pk, 0), documents.get(site.pk, 0), drafts.get(site.pk, 0),
-            asked.get("received", 0), asked.get("answered", 0), asked.get("late", 0),
-            comments.get(site.pk, {}).get("count", 0), requests.get(site.pk, {}).get("count", 0),
-            receptions.get(site.pk, {}).get("count", 0),
-        ]))
+        rows.append(
+            (
+                site_name(site),
+                [
+                    news.get(site.pk, 0),
+                    documents.get(site.pk, 0),
+                    drafts.get(site.pk, 0),
+                    asked.get("received", 0),
+                    asked.get("answered", 0),
+                    asked.get("late", 0),
+                    comments.get(site.pk, {}).get("count", 0),
+                    requests.get(site.pk, {}).get("count", 0),
+                    receptions.get(site.pk, {}).get("count", 0),
+                ],
+            )
+        )
     total = [sum(values[i] for _name, values in rows) for i in range(len(COLUMNS))] if with_total else None
     return ActivityReport(quarter, [label for _key, label in COLUMNS], rows, total)

@@ -5,12 +5,21 @@ Once a question is published its ``due_at`` is cleared, so the report recomputes
 receipt, the unit's answer within 7 working days of routing (10 if complex, plus extensions), publication
 within 2 working days of the answer; the working days spent paused are added to each step.
 """
+
 from core.working_days import deadline
 from faq.models import QaSettings
 from faq.models.questions import ANSWER_DAYS, COMPLEX_ANSWER_DAYS, PUBLISH_DAYS
 
-QUESTION_FIELDS = ("site_id", "received_at", "assigned_at", "answered_at", "published_at", "is_complex",
-                   "extension_days", "paused_days")
+QUESTION_FIELDS = (
+    "site_id",
+    "received_at",
+    "assigned_at",
+    "answered_at",
+    "published_at",
+    "is_complex",
+    "extension_days",
+    "paused_days",
+)
 
 
 def routing_days_by_site(site_ids):

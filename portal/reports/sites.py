@@ -4,6 +4,7 @@ The reports are the board's duty (seed 003: each site reports to the national pr
 province's board reads its own site and the national centre reads every site plus the national total;
 editors and others do not read them. Within the user's reachable sites only, as every admin view does.
 """
+
 from django.db.models import Case, IntegerField, Value, When
 
 from multisite_config.confinement import reachable_sites, reaches_all_sites
@@ -27,8 +28,11 @@ def site_of_page(sites):
     roots = sorted(((site.root_page.path, site.pk) for site in sites), key=lambda root: -len(root[0]))
     if not roots:
         return Value(None, output_field=IntegerField())
-    return Case(*(When(path__startswith=path, then=Value(pk)) for path, pk in roots),
-                default=Value(None), output_field=IntegerField())
+    return Case(
+        *(When(path__startswith=path, then=Value(pk)) for path, pk in roots),
+        default=Value(None),
+        output_field=IntegerField(),
+    )
 
 
 def site_name(site):

@@ -10,6 +10,7 @@
 Items are read once per kind for all the sites (one query each); the delay is judged in Python because
 working days follow the Vietnamese calendar, not SQL date arithmetic.
 """
+
 import datetime as dt
 from dataclasses import dataclass
 
@@ -30,8 +31,12 @@ from .sites import site_name, site_of_page
 NEWS_DAYS = 10
 DOCUMENT_WORKING_DAYS = 1
 CONTACT_WORKING_DAYS = 1
-LABELS = ("Tin bài đăng trễ", "Văn bản đăng trễ", "Thay đổi thông tin liên hệ đã ghi nhận",
-          "Thay đổi thông tin liên hệ cập nhật trễ")
+LABELS = (
+    "Tin bài đăng trễ",
+    "Văn bản đăng trễ",
+    "Thay đổi thông tin liên hệ đã ghi nhận",
+    "Thay đổi thông tin liên hệ cập nhật trễ",
+)
 
 
 @dataclass
@@ -60,13 +65,17 @@ def late_news(sites, quarter):
         NewsPage.objects.filter(event_date__isnull=False, first_published_at__isnull=False)
         .annotate(published=Coalesce("published_at", "first_published_at"), report_site=site_of_page(sites))
         .filter(report_site__isnull=False, **quarter.bounds("published"))
-        .values_list("pk", "title", "report_site", "event_date", "published").order_by("published", "pk")
+        .values_list("pk", "title", "report_site", "event_date", "published")
+        .order_by("published", "pk")
     )
     for pk, title, site_id, event_date, published in rows:
         late_by = (local(published).date() - event_date).days - NEWS_DAYS
         if late_by > 0:
-            yield site_id, "news", LateItem("", "Tin bài", title, pk, event_date, local(published).date(),
-                                            f"{late_by} ngày")
+            yield (
+                site_id,
+                "news",
+                LateItem("", "Tin bài", title, pk, event_date, local(published).date(), f"{late_by} ngày"),
+            )
 
 
 def late_documents(sites, quarter):
@@ -82,19 +91,27 @@ def late_documents(sites, quarter):
         published_on = local(published).date()
         late_by = working_days_between(add_working_days(issued_on, DOCUMENT_WORKING_DAYS), published_on)
         if late_by > 0:
-            yield site_id, "documents", LateItem("", "Văn bản", title, pk, issued_on, published_on,
-                                                 f"{late_by} ngày làm việc")
+            yield (
+                site_id,
+                "documents",
+                LateItem("", "Văn bản", title, pk, issued_on, published_on, f"{late_by} ngày làm việc"),
+            )
 
 
 def contact_changes(site_ids, quarter):
     """(site id, unit name, recorded at, changed on) of each contact edit with a change in the quarter."""
     unit = Unit.objects.filter(pk=Cast(OuterRef("object_id"), IntegerField()))
     return (
-        ModelLogEntry.objects.filter(action=EDIT_ACTION, content_changed=True,
-                                     content_type=ContentType.objects.get_for_model(Unit),
-                                     **quarter.bounds("timestamp"))
+        ModelLogEntry.objects.filter(
+            action=EDIT_ACTION,
+            content_changed=True,
+            content_type=ContentType.objects.get_for_model(Unit),
+            **quarter.bounds("timestamp"),
+        )
         .annotate(site=Subquery(unit.values("site")[:1]), unit_name=Subquery(unit.values("name")[:1]))
-        .filter(site__in=site_ids).values_list("site", "unit_name", "timestamp", "data").order_by("timestamp")
+        .filter(site__in=site_ids)
+        .values_list("site", "unit_name", "timestamp", "data")
+        .order_by("timestamp")
     )
 
 
@@ -105,8 +122,9 @@ def late_contact_change(unit_name, recorded_at, data):
     if recorded_at <= deadline(start, CONTACT_WORKING_DAYS):
         return None
     late_by = working_days_between(add_working_days(changed_on, CONTACT_WORKING_DAYS), local(recorded_at).date())
-    return LateItem("", "Thông tin liên hệ", unit_name, None, changed_on, local(recorded_at).date(),
-                    f"{late_by} ngày làm việc")
+    return LateItem(
+        "", "Thông tin liên hệ", unit_name, None, changed_on, local(recorded_at).date(), f"{late_by} ngày làm việc"
+    )
 
 
 def timeliness_report(sites, quarter, with_total):
@@ -127,8 +145,9 @@ def timeliness_report(sites, quarter, with_total):
             changes[site_id][1] += 1
             item.site = names[site_id]
             late_items.append(item)
-    rows = [(names[site.pk], [counts[site.pk]["news"], counts[site.pk]["documents"], *changes[site.pk]])
-            for site in sites]
+    rows = [
+        (names[site.pk], [counts[site.pk]["news"], counts[site.pk]["documents"], *changes[site.pk]]) for site in sites
+    ]
     total = [sum(values[i] for _name, values in rows) for i in range(len(LABELS))] if with_total else None
     late_items.sort(key=lambda item: (item.site, item.published_on, item.kind, item.page_id or 0))
     return TimelinessReport(quarter, LABELS, rows, total, late_items)

@@ -3,6 +3,7 @@
 Who reads which site is decided by ``sites.report_sites`` only; a user who reads none (an editor, a Q&A
 officer) is refused with 403, and nobody can name another site in the URL because no site is taken from it.
 """
+
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.views.generic import TemplateView

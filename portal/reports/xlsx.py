@@ -2,14 +2,16 @@
 
 Every row goes through ``safe_row``: a site or page title typed as a formula stays text.
 """
+
 from openpyxl import Workbook
 
 from core.spreadsheets import append_site_table, safe_row, table_workbook
 
 
 def activity_workbook(report):
-    return table_workbook(f"Quý {report.quarter.number}-{report.quarter.year}", report.labels, report.rows,
-                          report.total)
+    return table_workbook(
+        f"Quý {report.quarter.number}-{report.quarter.year}", report.labels, report.rows, report.total
+    )
 
 
 def timeliness_workbook(report):

@@ -1,4 +1,5 @@
 """Settings shared by every environment; each value comes from the environment with a safe default."""
+
 import datetime
 from pathlib import Path
 
@@ -15,9 +16,7 @@ DEBUG = env_bool("DEBUG", False)
 PORTAL_DOMAIN = env_str("PORTAL_DOMAIN", "localhost")
 # The port public links carry (80/443 omit it); `make run` serves on 8000.
 PORTAL_PORT = int(env_str("PORTAL_PORT") or env_str("PORT") or 8000)
-ALLOWED_HOSTS = env_list(
-    "ALLOWED_HOSTS", ["localhost", ".localhost", "127.0.0.1", PORTAL_DOMAIN, f".{PORTAL_DOMAIN}"]
-)
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", ".localhost", "127.0.0.1", PORTAL_DOMAIN, f".{PORTAL_DOMAIN}"])
 
 INSTALLED_APPS = [
     "home",
@@ -126,17 +125,26 @@ REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
-        "responses": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
-                      "KEY_PREFIX": "responses"},
+        "responses": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "responses",
+        },
         # Counters every worker and node shares (core/counters.py; without Redis they are a database table).
-        "shared": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
-                   "KEY_PREFIX": "shared"},
+        "shared": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "shared",
+        },
     }
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "vss-portal"},
-        "responses": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "vss-responses",
-                      "OPTIONS": {"MAX_ENTRIES": 5000}},
+        "responses": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "vss-responses",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
     }
 # Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (core/proxies.py); none by default.
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
@@ -152,12 +160,28 @@ RESPONSE_CACHE = {
     "EXCLUDED_PREFIXES": ("/admin/", "/documents/"),
     # Written while serving or never shown publicly: a write to them must not flush every cached page.
     "IGNORED_MODELS": {
-        "sessions.Session", "admin.LogEntry", "wagtailcore.PageLogEntry", "wagtailcore.ModelLogEntry",
-        "wagtailcore.Revision", "wagtailcore.ReferenceIndex", "wagtailcore.TaskState", "wagtailcore.WorkflowState",
-        "wagtailcore.PageSubscription", "wagtailimages.Rendition", "wagtailsearch.IndexEntry",
-        "wagtailsearch.SQLiteFTSIndexEntry", "wagtailusers.UserProfile", "wagtailadmin.EditingSession",
-        "faq.OutboundEmail", "cms.SharedCounter", "axes.AccessAttempt", "axes.AccessLog", "axes.AccessFailureLog",
-        "otp_totp.TOTPDevice", "otp_static.StaticDevice", "otp_static.StaticToken",
+        "sessions.Session",
+        "admin.LogEntry",
+        "wagtailcore.PageLogEntry",
+        "wagtailcore.ModelLogEntry",
+        "wagtailcore.Revision",
+        "wagtailcore.ReferenceIndex",
+        "wagtailcore.TaskState",
+        "wagtailcore.WorkflowState",
+        "wagtailcore.PageSubscription",
+        "wagtailimages.Rendition",
+        "wagtailsearch.IndexEntry",
+        "wagtailsearch.SQLiteFTSIndexEntry",
+        "wagtailusers.UserProfile",
+        "wagtailadmin.EditingSession",
+        "faq.OutboundEmail",
+        "cms.SharedCounter",
+        "axes.AccessAttempt",
+        "axes.AccessLog",
+        "axes.AccessFailureLog",
+        "otp_totp.TOTPDevice",
+        "otp_static.StaticDevice",
+        "otp_static.StaticToken",
     },
 }
 
@@ -170,15 +194,33 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Content-Security-Policy (core/headers.py): public pages run scripts and styles from the portal only, no
 # inline script (a nonce is there for one that a template may need); the admin allows Wagtail's inline code.
-CONTENT_SECURITY_POLICY = {"DIRECTIVES": {
-    "default-src": [SELF], "script-src": [SELF, NONCE], "style-src": [SELF], "img-src": [SELF, "data:"],
-    "font-src": [SELF], "connect-src": [SELF], "frame-src": [SELF], "object-src": [NONE], "base-uri": [SELF],
-    "form-action": [SELF], "frame-ancestors": [SELF],
-}}
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
 ADMIN_CSP_DIRECTIVES = {
-    "default-src": [SELF], "script-src": [SELF, "'unsafe-inline'"], "style-src": [SELF, "'unsafe-inline'"],
-    "img-src": [SELF, "data:", "blob:"], "font-src": [SELF, "data:"], "connect-src": [SELF], "frame-src": [SELF],
-    "object-src": [NONE], "base-uri": [SELF], "form-action": [SELF], "frame-ancestors": [SELF],
+    "default-src": [SELF],
+    "script-src": [SELF, "'unsafe-inline'"],
+    "style-src": [SELF, "'unsafe-inline'"],
+    "img-src": [SELF, "data:", "blob:"],
+    "font-src": [SELF, "data:"],
+    "connect-src": [SELF],
+    "frame-src": [SELF],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [SELF],
 }
 
 # Staff accounts (multisite_config/accounts.py): lockout and the demo-password guard first, then the usual

@@ -1,4 +1,5 @@
 """Settings for `make run` and local work: a development secret, DEBUG on unless the environment says otherwise."""
+
 from .base import *  # noqa: F401,F403
 from .env import env_bool, env_str
 

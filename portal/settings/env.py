@@ -1,4 +1,5 @@
 """Readers for configuration that comes only from environment variables."""
+
 import os
 
 

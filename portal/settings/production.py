@@ -1,4 +1,5 @@
 """Production settings: refuse to start without a real secret; HTTPS-only cookies and strict security headers."""
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F401,F403

@@ -10,6 +10,7 @@ search configuration nor Elasticsearch's standard analyzer folds ả, ộ or đ,
   ``vietnamese_unaccent`` configuration (simple + unaccent) that core/migrations/0002 creates; SQLite's FTS5
   table does not read ``SEARCH_CONFIG`` and does not fold (README, "Search").
 """
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .env import env_list, env_str

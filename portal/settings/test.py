@@ -1,4 +1,5 @@
 """Settings for the test suite: fast hashing, in-memory e-mail, no DEBUG."""
+
 import os
 import tempfile
 from pathlib import Path

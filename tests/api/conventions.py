@@ -5,6 +5,7 @@ endpoints here are what the news, documents or questions routers will look like 
 ``resolve_site`` + ``@paginate``), assembled by the same ``portal_api`` factory as the public API, so
 the tests exercise exactly the code those routers will reuse. Use with ``pytest.mark.urls(__name__)``.
 """
+
 from django.core.exceptions import PermissionDenied
 from django.urls import path
 from ninja import Schema

@@ -3,6 +3,7 @@
 They run against the test-only API of ``tests.api.conventions`` (site-scoped and paginated endpoints
 made with the shared helpers), and ``resolve_site`` is also called directly.
 """
+
 import pytest
 from django.http import Http404
 from django.test import RequestFactory
@@ -113,18 +114,21 @@ def test_limit_and_offset_select_a_window(client):
     assert past_the_end == {"count": 35, "items": []}
 
 
-@pytest.mark.parametrize("query, field", [
-    ("limit=0", "limit"),
-    ("limit=101", "limit"),
-    ("limit=-1", "limit"),
-    ("limit=abc", "limit"),
-    ("limit=1e9", "limit"),
-    ("limit=2.5", "limit"),
-    ("offset=-1", "offset"),
-    ("offset=abc", "offset"),
-    (f"offset={MAX_OFFSET + 1}", "offset"),
-    ("offset=" + "9" * 40, "offset"),
-])
+@pytest.mark.parametrize(
+    "query, field",
+    [
+        ("limit=0", "limit"),
+        ("limit=101", "limit"),
+        ("limit=-1", "limit"),
+        ("limit=abc", "limit"),
+        ("limit=1e9", "limit"),
+        ("limit=2.5", "limit"),
+        ("offset=-1", "offset"),
+        ("offset=abc", "offset"),
+        (f"offset={MAX_OFFSET + 1}", "offset"),
+        ("offset=" + "9" * 40, "offset"),
+    ],
+)
 def test_an_out_of_range_limit_or_offset_is_a_400_naming_the_field(client, query, field):
     assert_problem(client.get(f"{SITES}?{query}"), 400, field=field)
 

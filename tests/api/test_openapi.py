@@ -7,6 +7,7 @@ parameter or a field shows up in review as a diff of that file. After an intende
 
 then read the diff of ``tests/api/openapi_snapshot.json`` and commit it with the change.
 """
+
 import json
 import os
 import re

@@ -1,4 +1,5 @@
 """Wagtail's stable pages API at /api/v2/: read-only, filtered by ``?site=``; the v3 preview is not mounted."""
+
 import pytest
 
 from home.models import SectionPage
@@ -31,9 +32,16 @@ def test_an_unknown_site_is_a_client_error(client):
     assert client.get(PAGES, {"site": "nowhere.localhost"}).status_code == 404
 
 
-@pytest.mark.parametrize("site", [
-    "%ff", "\x00", "a" * 300, "hanoi.localhost:abc", "hanoi.localhost:99999999999999999999",
-])
+@pytest.mark.parametrize(
+    "site",
+    [
+        "%ff",
+        "\x00",
+        "a" * 300,
+        "hanoi.localhost:abc",
+        "hanoi.localhost:99999999999999999999",
+    ],
+)
 def test_a_malformed_site_is_never_a_server_error(client, site):
     status = client.get(PAGES, {"site": site}).status_code
 
@@ -73,11 +81,23 @@ def refused(client, params, field):
     return body
 
 
-@pytest.mark.parametrize("field, value", [
-    ("offset", "99999999999999999999"), ("offset", "1000001"), ("offset", "-1"), ("offset", "abc"),
-    ("offset", "1.5"), ("offset", "１"), ("offset", ""), ("limit", "-1"), ("limit", "abc"), ("limit", "21"),
-    ("limit", "99999999999999999999"), ("limit", " 1"),
-])
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("offset", "99999999999999999999"),
+        ("offset", "1000001"),
+        ("offset", "-1"),
+        ("offset", "abc"),
+        ("offset", "1.5"),
+        ("offset", "１"),
+        ("offset", ""),
+        ("limit", "-1"),
+        ("limit", "abc"),
+        ("limit", "21"),
+        ("limit", "99999999999999999999"),
+        ("limit", " 1"),
+    ],
+)
 def test_a_limit_or_offset_that_is_no_bounded_integer_is_a_400_naming_it(client, field, value):
     refused(client, {field: value}, field)
 

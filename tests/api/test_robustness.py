@@ -3,6 +3,7 @@
 The endpoints come from the published OpenAPI schemas (the public API and the test-only API of
 ``tests.api.conventions``), so every endpoint a later router adds is fired at without editing this file.
 """
+
 import re
 
 import pytest
@@ -82,10 +83,17 @@ def test_nasty_query_strings_never_break_a_get_endpoint(client):
             assert_sane(client.get(url), url)
 
 
-@pytest.mark.parametrize("host", [
-    "evil.example", "localhost:notaport", "hanoi.localhost:99999999999999999999", "hanoi.localhost:0",
-    "HANOI.LOCALHOST", "a" * 300 + ".localhost",
-])
+@pytest.mark.parametrize(
+    "host",
+    [
+        "evil.example",
+        "localhost:notaport",
+        "hanoi.localhost:99999999999999999999",
+        "hanoi.localhost:0",
+        "HANOI.LOCALHOST",
+        "a" * 300 + ".localhost",
+    ],
+)
 def test_nasty_host_headers_never_break_a_get_endpoint(client, host):
     for endpoint in get_endpoints(client):
         assert_sane(client.get(endpoint, HTTP_HOST=host), f"{host} {endpoint}")

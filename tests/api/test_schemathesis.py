@@ -15,6 +15,7 @@ are raised so it is not a wall of 429s; 429 stays documented, and its answer is 
 are in force (tests/faq, tests/legal). Examples are derandomized: a run is reproducible, and a failure
 prints the request that caused it.
 """
+
 from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -61,8 +62,15 @@ RECORD_NAMES = {"topic", "doc_type", "field", "article"}
 REQUEST_ARGUMENTS = {"method", "url", "headers", "params", "data", "json", "files", "cookies"}
 # The demo's loaders without its page texts (portal.demo.fill_pages): no API answer shows those,
 # and they take most of the demo's time.
-DEMO_LOADERS = [load_qa_demo, load_contacts_demo, load_legal_demo, load_draft_demo, load_comments_demo,
-                load_procedures_demo, load_news_demo]
+DEMO_LOADERS = [
+    load_qa_demo,
+    load_contacts_demo,
+    load_legal_demo,
+    load_draft_demo,
+    load_comments_demo,
+    load_procedures_demo,
+    load_news_demo,
+]
 
 schema = schemathesis.openapi.from_path(SNAPSHOT)
 
@@ -99,10 +107,7 @@ def sometimes_a_real_record(ctx, parameters):
     if not isinstance(parameters, dict):
         return st.just(parameters)
     values = real_values(ctx.operation.path)
-    choices = [
-        {**parameters, name: value}
-        for name in parameters if name in values for value in values[name]
-    ]
+    choices = [{**parameters, name: value} for name in parameters if name in values for value in values[name]]
     return st.sampled_from([parameters, *choices])
 
 
@@ -163,7 +168,10 @@ def generous_rate_limits(settings):
 
 @schema.parametrize()
 @hypothesis_settings(
-    max_examples=MAX_EXAMPLES, derandomize=True, database=None, deadline=None,
+    max_examples=MAX_EXAMPLES,
+    derandomize=True,
+    database=None,
+    deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @pytest.mark.django_db
@@ -183,7 +191,10 @@ def send(client, case):
     prepared = requests.Request(**{k: v for k, v in arguments.items() if k in REQUEST_ARGUMENTS}).prepare()
     headers = {**prepared.headers, "Host": urlsplit(prepared.url).netloc}
     answer = client.generic(
-        prepared.method, prepared.path_url, data=prepared.body or b"", headers=headers,
+        prepared.method,
+        prepared.path_url,
+        data=prepared.body or b"",
+        headers=headers,
         content_type=prepared.headers.get("Content-Type", "application/octet-stream"),
     )
     return Response(

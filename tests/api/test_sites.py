@@ -1,4 +1,5 @@
 """GET /api/v1/sites/: the directory of the 35 sites and the shared links, public and cacheable."""
+
 import pytest
 from wagtail.models import Site
 
@@ -21,8 +22,11 @@ def test_lists_every_site_and_the_shared_links_without_authentication(client):
     assert all(set(item) == SITE_KEYS for item in body["items"])
     national, *provinces = body["items"]
     assert national == {
-        "code": "00", "name": "Bảo hiểm xã hội Việt Nam", "kind": "national",
-        "hostname": "localhost", "url": "http://localhost/",
+        "code": "00",
+        "name": "Bảo hiểm xã hội Việt Nam",
+        "kind": "national",
+        "hostname": "localhost",
+        "url": "http://localhost/",
     }
     assert {item["kind"] for item in provinces} == {"province"}
     hanoi = next(item for item in provinces if item["hostname"] == "hanoi.localhost")
@@ -92,7 +96,9 @@ def add_site(hostname, national):
 
 
 def test_query_count_is_small_and_independent_of_the_number_of_sites(
-    client, national, django_assert_max_num_queries,
+    client,
+    national,
+    django_assert_max_num_queries,
 ):
     with django_assert_max_num_queries(MAX_QUERIES) as with_35_sites:
         client.get(URL)

@@ -3,6 +3,7 @@
 The server runs on its own SQLite file, migrated and bootstrapped here: the suite's test database lives in
 transactions that a separate server process cannot see, and live_server would flush it.
 """
+
 import os
 import socket
 import subprocess
@@ -18,8 +19,15 @@ from playwright.sync_api import expect, sync_playwright
 pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 BASE_DIR = Path(__file__).resolve().parents[2]
 TIMEOUT_MS = 10_000
 NATIONAL_NAME = "Bảo hiểm xã hội Việt Nam"
@@ -35,8 +43,9 @@ def free_port():
 
 def manage(env, *args):
     """Run a management command; its errors reach pytest's captured output, its chatter does not."""
-    subprocess.run([sys.executable, "manage.py", *args], cwd=BASE_DIR, env=env, check=True,
-                   stdout=subprocess.DEVNULL, timeout=300)
+    subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=BASE_DIR, env=env, check=True, stdout=subprocess.DEVNULL, timeout=300
+    )
 
 
 def wait_until_serving(port, server, log_path, seconds=30):
@@ -62,21 +71,45 @@ def portal(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("portal")
     port = free_port()
     env = {
-        **os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.dev", "DEBUG": "0",
-        "DATABASE_URL": f"sqlite:///{tmp / 'db.sqlite3'}", "ALLOWED_HOSTS": "localhost,.localhost,127.0.0.1",
-        "STATIC_ROOT": str(tmp / "static"), "MEDIA_ROOT": str(tmp / "media"),
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
+        "DEBUG": "0",
+        "DATABASE_URL": f"sqlite:///{tmp / 'db.sqlite3'}",
+        "ALLOWED_HOSTS": "localhost,.localhost,127.0.0.1",
+        "STATIC_ROOT": str(tmp / "static"),
+        "MEDIA_ROOT": str(tmp / "media"),
         "RESPONSE_CACHE_STAMP": str(tmp / "response-cache.stamp"),
     }
     manage(env, "migrate", "--noinput")
     manage(env, "bootstrap_portal", "--domain", "localhost", "--port", str(port))
-    manage(env, "shell", "-c", "from django.contrib.auth import get_user_model; "
-           f"get_user_model().objects.create_superuser('kiemthu', 'k@example.vn', '{ADMIN_PASSWORD}')")
+    manage(
+        env,
+        "shell",
+        "-c",
+        "from django.contrib.auth import get_user_model; "
+        f"get_user_model().objects.create_superuser('kiemthu', 'k@example.vn', '{ADMIN_PASSWORD}')",
+    )
     manage(env, "collectstatic", "--noinput")
     with open(tmp / "server.log", "wb") as log:
         server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "portal.wsgi:application", "--bind", f"127.0.0.1:{port}",
-             "--workers", "1", "--threads", "4", "--no-control-socket"],
-            cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT)
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "portal.wsgi:application",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                "1",
+                "--threads",
+                "4",
+                "--no-control-socket",
+            ],
+            cwd=BASE_DIR,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
     try:
         wait_until_serving(port, server, tmp / "server.log")
         yield lambda host, path="/": f"http://{host}:{port}{path}"
@@ -119,7 +152,9 @@ def page(browser):
     context.route("**/*", guard)
     tab = context.new_page()
     blocked = []
-    tab.on("console", lambda message: blocked.append(message.text) if "Content Security Policy" in message.text else None)
+    tab.on(
+        "console", lambda message: blocked.append(message.text) if "Content Security Policy" in message.text else None
+    )
     yield tab
     context.close()
     assert refused == [], "the page asked for something outside the portal"

@@ -1,4 +1,5 @@
 """Admin of units, leaders and reception: confined per site, and every contact edit recorded field by field."""
+
 import datetime as dt
 
 import pytest
@@ -17,12 +18,36 @@ LOG = "/admin/snippets/contacts/receptionlog/"
 
 def unit_form(unit, **changes):
     """The edit form of ``unit`` as the admin posts it, its leaders included, with ``changes`` applied."""
-    fields = {name: getattr(unit, name) for name in (
-        "kind", "name", "name_en", "address", "address_en", "phone", "fax", "email", "website", "working_hours",
-        "working_hours_en", "map_url")}
-    leaders = [{"id": leader.pk, "name": leader.name, "title": leader.title, "title_en": leader.title_en,
-                "phone": leader.phone, "email": leader.email, "is_head": "on" if leader.is_head else "",
-                "ORDER": str(index)} for index, leader in enumerate(unit.leaders.order_by("sort_order"))]
+    fields = {
+        name: getattr(unit, name)
+        for name in (
+            "kind",
+            "name",
+            "name_en",
+            "address",
+            "address_en",
+            "phone",
+            "fax",
+            "email",
+            "website",
+            "working_hours",
+            "working_hours_en",
+            "map_url",
+        )
+    }
+    leaders = [
+        {
+            "id": leader.pk,
+            "name": leader.name,
+            "title": leader.title,
+            "title_en": leader.title_en,
+            "phone": leader.phone,
+            "email": leader.email,
+            "is_head": "on" if leader.is_head else "",
+            "ORDER": str(index),
+        }
+        for index, leader in enumerate(unit.leaders.order_by("sort_order"))
+    ]
     for key, value in changes.items():
         if key.startswith("leader0_"):
             leaders[0][key.removeprefix("leader0_")] = value
@@ -33,19 +58,23 @@ def unit_form(unit, **changes):
     for leader in leaders[1:]:
         if not leader["is_head"]:
             leader.pop("is_head")
-    return nested_form_data({"site": unit.site_id, "parent": "", **fields,
-                             "leaders": inline_formset(leaders, initial=len(leaders))})
+    return nested_form_data(
+        {"site": unit.site_id, "parent": "", **fields, "leaders": inline_formset(leaders, initial=len(leaders))}
+    )
 
 
 def log_entry(site, citizen, kind=ReceptionKind.COMPLAINT, day=dt.date(2026, 10, 5)):
-    return ReceptionLog.objects.create(site=site, date=day, citizen_name=citizen, subject="Chậm giải quyết chế độ",
-                                       kind=kind)
+    return ReceptionLog.objects.create(
+        site=site, date=day, citizen_name=citizen, subject="Chậm giải quyết chế độ", kind=kind
+    )
 
 
 def test_editing_a_units_phone_records_old_and_new_value_and_who(client, hanoi_board, hanoi_office):
     client.force_login(hanoi_board)
-    response = client.post(f"{UNITS}edit/{hanoi_office.pk}/",
-                           unit_form(hanoi_office, phone="024 9999 9999", leader0_title="Giám đốc (mới)"))
+    response = client.post(
+        f"{UNITS}edit/{hanoi_office.pk}/",
+        unit_form(hanoi_office, phone="024 9999 9999", leader0_title="Giám đốc (mới)"),
+    )
     assert response.status_code == 302, response.context["form"].errors
     hanoi_office.refresh_from_db()
     assert hanoi_office.phone == "024 9999 9999"
@@ -53,18 +82,22 @@ def test_editing_a_units_phone_records_old_and_new_value_and_who(client, hanoi_b
     assert entry.user == hanoi_board
     changes = entry.data["changes"]
     assert {"field": "Điện thoại", "old": "024 1111 1111", "new": "024 9999 9999"} in changes
-    assert {"field": "Lãnh đạo Giám đốc BHXH Hà Nội thử nghiệm – Chức vụ", "old": "Giám đốc",
-            "new": "Giám đốc (mới)"} in changes
+    assert {
+        "field": "Lãnh đạo Giám đốc BHXH Hà Nội thử nghiệm – Chức vụ",
+        "old": "Giám đốc",
+        "new": "Giám đốc (mới)",
+    } in changes
     assert len(changes) == 2
     history = client.get(f"{UNITS}history/{hanoi_office.pk}/").content.decode()
     assert "024 1111 1111" in history and "024 9999 9999" in history
 
 
-def test_the_day_of_the_change_is_recorded_for_the_timeliness_report_not_as_a_field(
-        client, hanoi_board, hanoi_office):
+def test_the_day_of_the_change_is_recorded_for_the_timeliness_report_not_as_a_field(client, hanoi_board, hanoi_office):
     client.force_login(hanoi_board)
-    response = client.post(f"{UNITS}edit/{hanoi_office.pk}/",
-                           {**unit_form(hanoi_office, phone="024 8888 8888"), "changed_on": "2025-08-29"})
+    response = client.post(
+        f"{UNITS}edit/{hanoi_office.pk}/",
+        {**unit_form(hanoi_office, phone="024 8888 8888"), "changed_on": "2025-08-29"},
+    )
     assert response.status_code == 302, response.context["form"].errors
     entry = ModelLogEntry.objects.get(action=EDIT_ACTION, object_id=str(hanoi_office.pk))
     assert entry.data[CHANGED_ON] == "2025-08-29"
@@ -74,8 +107,9 @@ def test_the_day_of_the_change_is_recorded_for_the_timeliness_report_not_as_a_fi
 def test_a_change_day_in_the_future_is_refused_and_nothing_saved(client, hanoi_board, hanoi_office):
     client.force_login(hanoi_board)
     tomorrow = (timezone.localdate() + dt.timedelta(days=1)).isoformat()
-    response = client.post(f"{UNITS}edit/{hanoi_office.pk}/",
-                           {**unit_form(hanoi_office, phone="024 7777 7777"), "changed_on": tomorrow})
+    response = client.post(
+        f"{UNITS}edit/{hanoi_office.pk}/", {**unit_form(hanoi_office, phone="024 7777 7777"), "changed_on": tomorrow}
+    )
     assert response.status_code == 200 and "changed_on" in response.context["form"].errors
     hanoi_office.refresh_from_db()
     assert hanoi_office.phone == "024 1111 1111"
@@ -89,13 +123,15 @@ def test_an_unchanged_save_records_no_field_change(client, hanoi_board, hanoi_of
 
 
 def test_a_board_cannot_open_or_change_another_provinces_unit_or_leaders(
-        client, hanoi_board, hanoi_office, danang_office):
+    client, hanoi_board, hanoi_office, danang_office
+):
     client.force_login(hanoi_board)
     assert [unit.name for unit in client.get(UNITS).context["object_list"]] == [hanoi_office.name]
     for view in ("edit", "history", "delete"):
         assert client.get(f"{UNITS}{view}/{danang_office.pk}/").status_code == 404
-    response = client.post(f"{UNITS}edit/{danang_office.pk}/",
-                           unit_form(danang_office, phone="000", leader0_name="Người lạ"))
+    response = client.post(
+        f"{UNITS}edit/{danang_office.pk}/", unit_form(danang_office, phone="000", leader0_name="Người lạ")
+    )
     assert response.status_code == 404
     danang_office.refresh_from_db()
     assert danang_office.phone == "0236 222 2222"
@@ -109,8 +145,7 @@ def test_a_schedule_cannot_name_another_provinces_leader(client, hanoi_board, ha
     data = {"site": hanoi.pk, "date": "2026-12-15", "start_time": "08:00", "end_time": "11:00", "mode": "in_person"}
     response = client.post(f"{SCHEDULE}add/", {**data, "leader": danang_office.leaders.first().pk})
     assert "leader" in response.context["form"].errors
-    response = client.post(f"{SCHEDULE}add/", {**data, "leader": hanoi_office.leaders.first().pk,
-                                               "end_time": "07:00"})
+    response = client.post(f"{SCHEDULE}add/", {**data, "leader": hanoi_office.leaders.first().pk, "end_time": "07:00"})
     assert "end_time" in response.context["form"].errors
     assert not ReceptionSchedule.objects.exists()
     response = client.post(f"{SCHEDULE}add/", {**data, "leader": hanoi_office.leaders.first().pk})
@@ -127,8 +162,10 @@ def test_a_board_never_sees_another_provinces_reception_log(client, hanoi_board,
     for view in ("edit", "delete", "history"):
         assert client.get(f"{LOG}{view}/{own.pk}/").status_code == 200
         assert client.get(f"{LOG}{view}/{other.pk}/").status_code == 404
-    response = client.post(f"{LOG}add/", {"site": danang.pk, "date": "2026-10-06", "citizen_name": "X",
-                                          "subject": "Y", "kind": ReceptionKind.PETITION})
+    response = client.post(
+        f"{LOG}add/",
+        {"site": danang.pk, "date": "2026-10-06", "citizen_name": "X", "subject": "Y", "kind": ReceptionKind.PETITION},
+    )
     assert "site" in response.context["form"].errors
     assert ReceptionLog.objects.count() == 2
 
@@ -165,12 +202,22 @@ def test_adding_and_removing_leaders_is_recorded(client, hanoi_board, hanoi_offi
     head, deputy = hanoi_office.leaders.order_by("sort_order")
     client.force_login(hanoi_board)
     data = unit_form(hanoi_office)
-    data.update({"leaders-1-DELETE": "on", "leaders-TOTAL_FORMS": "3", "leaders-2-id": "",
-                 "leaders-2-name": "Ngô Văn Mới", "leaders-2-title": "Phó Giám đốc", "leaders-2-ORDER": "2"})
+    data.update(
+        {
+            "leaders-1-DELETE": "on",
+            "leaders-TOTAL_FORMS": "3",
+            "leaders-2-id": "",
+            "leaders-2-name": "Ngô Văn Mới",
+            "leaders-2-title": "Phó Giám đốc",
+            "leaders-2-ORDER": "2",
+        }
+    )
     response = client.post(f"{UNITS}edit/{hanoi_office.pk}/", data)
     assert response.status_code == 302, response.context["form"].errors
     assert list(hanoi_office.leaders.values_list("name", flat=True).order_by("sort_order")) == [
-        head.name, "Ngô Văn Mới"]
+        head.name,
+        "Ngô Văn Mới",
+    ]
     changes = ModelLogEntry.objects.get(action=EDIT_ACTION, object_id=str(hanoi_office.pk)).data["changes"]
     assert {"field": f"Lãnh đạo {deputy.name}", "old": deputy.name, "new": ""} in changes
     assert {"field": "Lãnh đạo Ngô Văn Mới", "old": "", "new": "Ngô Văn Mới"} in changes
@@ -178,11 +225,20 @@ def test_adding_and_removing_leaders_is_recorded(client, hanoi_board, hanoi_offi
 
 
 def test_a_board_never_sees_or_edits_another_provinces_schedule(client, hanoi_board, hanoi_office, danang_office):
-    own = ReceptionSchedule.objects.create(site=hanoi_office.site, leader=hanoi_office.leaders.first(),
-                                           date=dt.date(2026, 12, 15), start_time=dt.time(8), end_time=dt.time(11))
-    other = ReceptionSchedule.objects.create(site=danang_office.site, leader=danang_office.leaders.first(),
-                                             date=dt.date(2026, 12, 16), start_time=dt.time(8),
-                                             end_time=dt.time(11))
+    own = ReceptionSchedule.objects.create(
+        site=hanoi_office.site,
+        leader=hanoi_office.leaders.first(),
+        date=dt.date(2026, 12, 15),
+        start_time=dt.time(8),
+        end_time=dt.time(11),
+    )
+    other = ReceptionSchedule.objects.create(
+        site=danang_office.site,
+        leader=danang_office.leaders.first(),
+        date=dt.date(2026, 12, 16),
+        start_time=dt.time(8),
+        end_time=dt.time(11),
+    )
     client.force_login(hanoi_board)
     assert list(client.get(SCHEDULE).context["object_list"]) == [own]
     for view in ("edit", "delete"):
@@ -195,16 +251,21 @@ UNIT_CHOOSER = "/admin/snippets/choose/contacts/unit/"
 
 
 @pytest.mark.parametrize("who", ["superuser", "hanoi_board"])
-def test_the_unit_chooser_picks_units_and_creates_none(client, request, django_user_model, hanoi, hanoi_office,
-                                                       danang_office, who):
+def test_the_unit_chooser_picks_units_and_creates_none(
+    client, request, django_user_model, hanoi, hanoi_office, danang_office, who
+):
     """Its "create/" address was routed with no creation form behind it: a POST there was a 500."""
-    user = (django_user_model.objects.create_superuser("chooser-admin", password="x") if who == "superuser"
-            else request.getfixturevalue(who))
+    user = (
+        django_user_model.objects.create_superuser("chooser-admin", password="x")
+        if who == "superuser"
+        else request.getfixturevalue(who)
+    )
     client.force_login(user)
     units = Unit.objects.count()
 
-    created = client.post(f"{UNIT_CHOOSER}create/", {"site": hanoi.pk, "kind": Unit.Kind.DEPARTMENT,
-                                                     "name": "Phòng tạo từ hộp chọn"})
+    created = client.post(
+        f"{UNIT_CHOOSER}create/", {"site": hanoi.pk, "kind": Unit.Kind.DEPARTMENT, "name": "Phòng tạo từ hộp chọn"}
+    )
     chooser = client.get(UNIT_CHOOSER)
     chosen = client.get(f"{UNIT_CHOOSER}chosen/{hanoi_office.pk}/")
 

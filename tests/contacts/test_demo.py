@@ -1,4 +1,5 @@
 """The demo contacts: four sites with offices and leaders, reception with one month left out, idempotent."""
+
 import datetime as dt
 
 import pytest
@@ -25,13 +26,21 @@ def test_demo_fills_four_sites_once_and_a_second_run_changes_nothing():
     hanoi = SiteProfile.objects.get(code="01").site
     assert Unit.objects.filter(site=hanoi, name__in=UNITS["01"]).exclude(phone="").count() == len(UNITS["01"])
     assert ReceptionLog.objects.filter(site=hanoi).count() == 3
-    counts = (Unit.objects.count(), Leader.objects.count(), ReceptionSchedule.objects.count(),
-              ReceptionLog.objects.count())
+    counts = (
+        Unit.objects.count(),
+        Leader.objects.count(),
+        ReceptionSchedule.objects.count(),
+        ReceptionLog.objects.count(),
+    )
     second = Report()
     load_contacts_demo(second, today=TODAY)
     assert second.changes == []
-    assert counts == (Unit.objects.count(), Leader.objects.count(), ReceptionSchedule.objects.count(),
-                      ReceptionLog.objects.count())
+    assert counts == (
+        Unit.objects.count(),
+        Leader.objects.count(),
+        ReceptionSchedule.objects.count(),
+        ReceptionLog.objects.count(),
+    )
 
 
 @pytest.mark.django_db
@@ -41,4 +50,5 @@ def test_demo_leaves_the_third_month_without_the_heads_reception():
     missing, without_head = missing_head_receptions(sites, TODAY)
     assert without_head == 0
     assert {row.site.siteprofile.code: row.months for row in missing} == {
-        code: [dt.date(2027, 1, 1)] for code in OFFICES}
+        code: [dt.date(2027, 1, 1)] for code in OFFICES
+    }

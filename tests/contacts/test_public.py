@@ -1,4 +1,5 @@
 """Contacts and reception in public: the "Liên hệ" section, the English page and the API, each site its own."""
+
 import datetime as dt
 
 import pytest
@@ -15,19 +16,40 @@ SOON = timezone.localdate() + dt.timedelta(days=3)
 
 @pytest.fixture
 def reception(hanoi, danang, hanoi_office, danang_office):
-    ReceptionSettings.objects.create(site=hanoi, place="Phòng tiếp dân số 1 Hà Nội", regular_hours="Thứ Hai–Thứ Sáu",
-                                     rules="<p>Nội quy Hà Nội: xuất trình giấy tờ.</p>")
+    ReceptionSettings.objects.create(
+        site=hanoi,
+        place="Phòng tiếp dân số 1 Hà Nội",
+        regular_hours="Thứ Hai–Thứ Sáu",
+        rules="<p>Nội quy Hà Nội: xuất trình giấy tờ.</p>",
+    )
     ReceptionSettings.objects.create(site=danang, place="Phòng tiếp dân Đà Nẵng", rules="<p>Nội quy Đà Nẵng</p>")
-    ReceptionSchedule.objects.create(site=hanoi, date=SOON, start_time=dt.time(8), end_time=dt.time(11, 30),
-                                     leader=hanoi_office.leaders.get(is_head=True))
-    ReceptionSchedule.objects.create(site=hanoi, date=timezone.localdate() - dt.timedelta(days=40),
-                                     start_time=dt.time(8), end_time=dt.time(11),
-                                     leader=hanoi_office.leaders.get(is_head=True), place="Buổi đã qua")
-    ReceptionSchedule.objects.create(site=danang, date=SOON, start_time=dt.time(14), end_time=dt.time(16),
-                                     leader=danang_office.leaders.get(is_head=True), mode="online")
+    ReceptionSchedule.objects.create(
+        site=hanoi,
+        date=SOON,
+        start_time=dt.time(8),
+        end_time=dt.time(11, 30),
+        leader=hanoi_office.leaders.get(is_head=True),
+    )
+    ReceptionSchedule.objects.create(
+        site=hanoi,
+        date=timezone.localdate() - dt.timedelta(days=40),
+        start_time=dt.time(8),
+        end_time=dt.time(11),
+        leader=hanoi_office.leaders.get(is_head=True),
+        place="Buổi đã qua",
+    )
+    ReceptionSchedule.objects.create(
+        site=danang,
+        date=SOON,
+        start_time=dt.time(14),
+        end_time=dt.time(16),
+        leader=danang_office.leaders.get(is_head=True),
+        mode="online",
+    )
     for site in (hanoi, danang):
-        ReceptionLog.objects.create(site=site, citizen_name=f"Công dân bí mật {site.pk}", subject="Việc riêng tư",
-                                    kind="complaint")
+        ReceptionLog.objects.create(
+            site=site, citizen_name=f"Công dân bí mật {site.pk}", subject="Việc riêng tư", kind="complaint"
+        )
 
 
 def contact_page(host):
@@ -38,10 +60,22 @@ def test_the_contact_section_shows_the_sites_units_leaders_and_reception(hanoi, 
     response = contact_page(HANOI)
     html = response.content.decode()
     assert response.status_code == 200
-    for text in ("BHXH Hà Nội thử nghiệm", "Địa chỉ BHXH Hà Nội thử nghiệm", "024 1111 1111", "024 0000 0001",
-                 "lienhe@example.vn", "https://example.vn", "7:30–16:30", "https://www.openstreetmap.org/",
-                 "Giám đốc BHXH Hà Nội thử nghiệm", "giamdoc@example.vn", "Phòng tiếp dân số 1 Hà Nội",
-                 "Nội quy Hà Nội", SOON.strftime("%d/%m/%Y"), "08:00–11:30"):
+    for text in (
+        "BHXH Hà Nội thử nghiệm",
+        "Địa chỉ BHXH Hà Nội thử nghiệm",
+        "024 1111 1111",
+        "024 0000 0001",
+        "lienhe@example.vn",
+        "https://example.vn",
+        "7:30–16:30",
+        "https://www.openstreetmap.org/",
+        "Giám đốc BHXH Hà Nội thử nghiệm",
+        "giamdoc@example.vn",
+        "Phòng tiếp dân số 1 Hà Nội",
+        "Nội quy Hà Nội",
+        SOON.strftime("%d/%m/%Y"),
+        "08:00–11:30",
+    ):
         assert text in html, text
     assert "Buổi đã qua" not in html
 
@@ -76,10 +110,17 @@ def test_the_contacts_api_lists_the_sites_units_with_leaders(client, hanoi, hano
     assert body["count"] == 1
     unit = body["items"][0]
     assert {key: unit[key] for key in ("name", "phone", "fax", "email", "website", "address")} == {
-        "name": "BHXH Hà Nội thử nghiệm", "phone": "024 1111 1111", "fax": "024 0000 0001",
-        "email": "lienhe@example.vn", "website": "https://example.vn", "address": "Địa chỉ BHXH Hà Nội thử nghiệm"}
+        "name": "BHXH Hà Nội thử nghiệm",
+        "phone": "024 1111 1111",
+        "fax": "024 0000 0001",
+        "email": "lienhe@example.vn",
+        "website": "https://example.vn",
+        "address": "Địa chỉ BHXH Hà Nội thử nghiệm",
+    }
     assert [leader["name"] for leader in unit["leaders"]] == [
-        "Giám đốc BHXH Hà Nội thử nghiệm", "Phó Giám đốc BHXH Hà Nội thử nghiệm"]
+        "Giám đốc BHXH Hà Nội thử nghiệm",
+        "Phó Giám đốc BHXH Hà Nội thử nghiệm",
+    ]
     assert unit["leaders"][0]["is_head"] and unit["leaders"][0]["title_en"] == "Director"
     by_host = Client(HTTP_HOST=DANANG).get("/api/v1/contacts/").json()
     assert [item["name"] for item in by_host["items"]] == ["BHXH Đà Nẵng thử nghiệm"]
@@ -95,11 +136,16 @@ def test_the_reception_api_gives_rules_place_hours_and_upcoming_days(hanoi, rece
     body = Client().get("/api/v1/reception/", {"site": HANOI}).json()
     assert body["place"] == "Phòng tiếp dân số 1 Hà Nội" and body["regular_hours"] == "Thứ Hai–Thứ Sáu"
     assert "Nội quy Hà Nội" in body["rules"]
-    assert body["upcoming"] == [{
-        "date": SOON.isoformat(), "starts_at": f"{SOON.isoformat()}T08:00:00+07:00",
-        "ends_at": f"{SOON.isoformat()}T11:30:00+07:00",
-        "leader": {"name": "Giám đốc BHXH Hà Nội thử nghiệm", "title": "Giám đốc"},
-        "place": "Phòng tiếp dân số 1 Hà Nội", "mode": "in_person"}]
+    assert body["upcoming"] == [
+        {
+            "date": SOON.isoformat(),
+            "starts_at": f"{SOON.isoformat()}T08:00:00+07:00",
+            "ends_at": f"{SOON.isoformat()}T11:30:00+07:00",
+            "leader": {"name": "Giám đốc BHXH Hà Nội thử nghiệm", "title": "Giám đốc"},
+            "place": "Phòng tiếp dân số 1 Hà Nội",
+            "mode": "in_person",
+        }
+    ]
     other = Client(HTTP_HOST=DANANG).get("/api/v1/reception/").json()
     assert other["place"] == "Phòng tiếp dân Đà Nẵng" and [d["mode"] for d in other["upcoming"]] == ["online"]
 
@@ -119,8 +165,9 @@ def add_units(site, start, count):
     for index in range(start, start + count):
         unit = Unit.objects.create(site=site, name=f"Đơn vị {index}")
         Leader.objects.create(unit=unit, name=f"Lãnh đạo {index}", title="Trưởng phòng")
-        ReceptionSchedule.objects.create(site=site, date=SOON, start_time=dt.time(8), end_time=dt.time(9),
-                                         leader=unit.leaders.get())
+        ReceptionSchedule.objects.create(
+            site=site, date=SOON, start_time=dt.time(8), end_time=dt.time(9), leader=unit.leaders.get()
+        )
 
 
 def queries(url):

@@ -1,5 +1,6 @@
 """Each public endpoint of the contacts app costs an exact number of queries, however many units, leaders or
 reception days a site has, and however many sites there are."""
+
 import pytest
 
 from tests.home.growth import grow, queries_for

@@ -1,4 +1,5 @@
 """The head's monthly reception day (the dashboard warning) and the monthly report of the reception log."""
+
 import datetime as dt
 import io
 
@@ -17,8 +18,9 @@ REPORT = "/admin/snippets/contacts/receptionlog/report/"
 
 
 def schedule(leader, day):
-    return ReceptionSchedule.objects.create(site=leader.unit.site, leader=leader, date=day,
-                                            start_time=dt.time(8), end_time=dt.time(11))
+    return ReceptionSchedule.objects.create(
+        site=leader.unit.site, leader=leader, date=day, start_time=dt.time(8), end_time=dt.time(11)
+    )
 
 
 def test_months_run_across_the_new_year():
@@ -61,9 +63,14 @@ def test_the_dashboard_panel_is_not_shown_to_editors(client, hanoi_editor, hanoi
 
 @pytest.fixture
 def receptions(hanoi, danang):
-    rows = [(hanoi, dt.date(2026, 10, 1), K.COMPLAINT), (hanoi, dt.date(2026, 10, 31), K.COMPLAINT),
-            (hanoi, dt.date(2026, 10, 15), K.PETITION), (hanoi, dt.date(2026, 11, 1), K.FEEDBACK),
-            (danang, dt.date(2026, 10, 2), K.DENUNCIATION), (danang, dt.date(2026, 9, 30), K.COMPLAINT)]
+    rows = [
+        (hanoi, dt.date(2026, 10, 1), K.COMPLAINT),
+        (hanoi, dt.date(2026, 10, 31), K.COMPLAINT),
+        (hanoi, dt.date(2026, 10, 15), K.PETITION),
+        (hanoi, dt.date(2026, 11, 1), K.FEEDBACK),
+        (danang, dt.date(2026, 10, 2), K.DENUNCIATION),
+        (danang, dt.date(2026, 9, 30), K.COMPLAINT),
+    ]
     for site, day, kind in rows:
         ReceptionLog.objects.create(site=site, date=day, citizen_name="Công dân", subject="Nội dung", kind=kind)
 
@@ -88,7 +95,8 @@ def test_a_board_sees_only_its_provinces_row_and_no_national_total(client, hanoi
     book = load_workbook(io.BytesIO(client.get(REPORT, {"month": "2026-10", "format": "xlsx"}).content))
     assert [list(row) for row in book.active.iter_rows(values_only=True)] == [
         ["Đơn vị", "Tổng số lượt tiếp", "Khiếu nại", "Tố cáo", "Kiến nghị", "Phản ánh"],
-        [hanoi.site_name, 3, 2, 0, 1, 0]]
+        [hanoi.site_name, 3, 2, 0, 1, 0],
+    ]
 
 
 def test_the_centre_gets_every_province_and_the_national_total(client, centre_user, danang, receptions):

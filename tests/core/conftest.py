@@ -1,4 +1,5 @@
 """Helpers for the public HTML tests: fetch a page of one site by its hostname and parse it."""
+
 import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Page

@@ -1,4 +1,5 @@
 """Rate limit, honeypot and timing checks for public submissions."""
+
 import datetime as dt
 import os
 import time
@@ -76,9 +77,14 @@ def test_a_lapsed_counter_starts_again(settings):
 def test_with_redis_down_the_database_counts(settings):
     """A Redis outage makes counting slower, never a 500."""
     settings.REDIS_URL = "redis://127.0.0.1:1/0"
-    settings.CACHES = {**settings.CACHES, "shared": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0",
-        "OPTIONS": {"socket_connect_timeout": 0.2}}}
+    settings.CACHES = {
+        **settings.CACHES,
+        "shared": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"socket_connect_timeout": 0.2},
+        },
+    }
     assert counters.bump("redis-down", 600) == 1
     assert SharedCounter.objects.filter(name="redis-down").exists()
 
@@ -106,9 +112,14 @@ def test_forwarding_headers_from_anyone_else_are_dropped(settings):
 def test_counts_in_redis_when_it_is_configured(settings):
     """The production path: REDIS_URL set, the counters in Redis (the server of our machines)."""
     settings.REDIS_URL = REDIS_URL
-    settings.CACHES = {**settings.CACHES, "shared": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
-        "KEY_PREFIX": f"test-abuse-{time.time_ns()}"}}
+    settings.CACHES = {
+        **settings.CACHES,
+        "shared": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": f"test-abuse-{time.time_ns()}",
+        },
+    }
     try:
         caches["shared"].get("ping")
     except Exception:

@@ -6,6 +6,7 @@ back) and live_server would flush it, so the server gets a copy of the bootstrap
 backup API for the suite's in-memory SQLite, ``CREATE DATABASE … TEMPLATE`` for PostgreSQL. The demo's
 open drafts are added to the copy to take the comments.
 """
+
 import os
 import sqlite3
 import subprocess
@@ -18,8 +19,9 @@ from django.db import connection
 from bench import submissions
 
 BURST = 200
-ADD_OPEN_DRAFTS = ("from legal.demo_drafts import load_draft_demo; "
-                   "from portal.bootstrap import Report; load_draft_demo(Report())")
+ADD_OPEN_DRAFTS = (
+    "from legal.demo_drafts import load_draft_demo; from portal.bootstrap import Report; load_draft_demo(Report())"
+)
 
 
 @contextmanager
@@ -44,8 +46,10 @@ def postgresql_copy():
     """
     settings = connection.settings_dict
     password = f":{quote(settings['PASSWORD'], safe='')}" if settings["PASSWORD"] else ""
-    server = (f"postgres://{quote(settings['USER'], safe='')}{password}@{settings['HOST'] or 'localhost'}"
-              f":{settings['PORT'] or 5432}/postgres")
+    server = (
+        f"postgres://{quote(settings['USER'], safe='')}{password}@{settings['HOST'] or 'localhost'}"
+        f":{settings['PORT'] or 5432}/postgres"
+    )
     connection.close()
     with submissions.postgresql_database(server, f"{settings['NAME']}_burst", template=settings["NAME"]) as url:
         yield url
@@ -64,12 +68,22 @@ def served_copy(django_db_setup, django_db_blocker, tmp_path_factory):
     with django_db_blocker.unblock():
         copy = postgresql_copy() if connection.vendor == "postgresql" else sqlite_copy(tmp_path)
         with copy as url:
-            env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": submissions.SETTINGS,
-                   "STATIC_ROOT": str(static_root),
-                   # its own response-cache token: the default file under var/ is shared by every server here
-                   "RESPONSE_CACHE_STAMP": str(tmp_path / "response-cache.stamp")}
-            subprocess.run([submissions.PYTHON, "manage.py", "shell", "-c", ADD_OPEN_DRAFTS], cwd=submissions.ROOT,
-                           env=env, check=True, timeout=120, stdout=subprocess.DEVNULL)
+            env = {
+                **os.environ,
+                "DATABASE_URL": url,
+                "DJANGO_SETTINGS_MODULE": submissions.SETTINGS,
+                "STATIC_ROOT": str(static_root),
+                # its own response-cache token: the default file under var/ is shared by every server here
+                "RESPONSE_CACHE_STAMP": str(tmp_path / "response-cache.stamp"),
+            }
+            subprocess.run(
+                [submissions.PYTHON, "manage.py", "shell", "-c", ADD_OPEN_DRAFTS],
+                cwd=submissions.ROOT,
+                env=env,
+                check=True,
+                timeout=120,
+                stdout=subprocess.DEVNULL,
+            )
             yield env
 
 
@@ -90,16 +104,23 @@ def test_a_burst_of_questions_and_comments_is_stored_once_each(served_copy, tmp_
 def test_the_check_names_lost_doubled_and_mismatched_records():
     """A burst that went wrong is reported as wrong: the figures of the test above would not hide it."""
     requests = submissions.build_requests(4, "KT-0a", [("localhost", 7)])
-    answers = [{"status": 201, "ms": 10.0, "body": {"tracking_code": "AAAAA-BBBBB"}},
-               {"status": 201, "ms": 20.0, "body": {"id": 99}},
-               {"status": 500, "ms": 30.0, "body": None},
-               {"status": "timeout", "ms": 120000.0, "body": None}]
+    answers = [
+        {"status": 201, "ms": 10.0, "body": {"tracking_code": "AAAAA-BBBBB"}},
+        {"status": 201, "ms": 20.0, "body": {"id": 99}},
+        {"status": 500, "ms": 30.0, "body": None},
+        {"status": "timeout", "ms": 120000.0, "body": None},
+    ]
     before = {"questions": 10, "comments": 5}
-    after = {"questions": 13, "comments": 6,  # question 2 stored twice with one code, question 0 stored
-             "marked_questions": [["AAAAABBBBB", requests[0]["payload"]["body"]],
-                                  ["CCCCCDDDDD", requests[2]["payload"]["body"]],
-                                  ["CCCCCDDDDD", requests[2]["payload"]["body"]]],
-             "marked_comments": [[98, requests[1]["payload"]["body"]]]}  # comment 3 lost, comment 1 answered 99
+    after = {
+        "questions": 13,
+        "comments": 6,  # question 2 stored twice with one code, question 0 stored
+        "marked_questions": [
+            ["AAAAABBBBB", requests[0]["payload"]["body"]],
+            ["CCCCCDDDDD", requests[2]["payload"]["body"]],
+            ["CCCCCDDDDD", requests[2]["payload"]["body"]],
+        ],
+        "marked_comments": [[98, requests[1]["payload"]["body"]]],
+    }  # comment 3 lost, comment 1 answered 99
 
     result = submissions.summarise("sqlite", requests, answers, before, after, elapsed=1.5)
 

@@ -1,4 +1,5 @@
 """Security headers on public pages and the admin: CSP without inline scripts in public, Permissions-Policy."""
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -21,8 +22,11 @@ def test_public_pages_forbid_inline_scripts(client, db, path):
     assert "camera=()" in response["Permissions-Policy"] and "geolocation=()" in response["Permissions-Policy"]
     assert "Server" not in response
     soup = BeautifulSoup(response.content, "html.parser")
-    inline = [script for script in soup.find_all("script")
-              if not script.get("src") and script.get("type") not in ("application/json", "application/ld+json")]
+    inline = [
+        script
+        for script in soup.find_all("script")
+        if not script.get("src") and script.get("type") not in ("application/json", "application/ld+json")
+    ]
     handlers = [tag.name for tag in soup.find_all(True) if any(name.startswith("on") for name in tag.attrs)]
     assert not inline and not handlers  # the policy would block them
 

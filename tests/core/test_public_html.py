@@ -1,4 +1,5 @@
 """The public frame every site shares: its own name, one h1, Vietnamese, landmarks, skip link, footer, directory."""
+
 import pytest
 from wagtail.models import Site
 
@@ -26,8 +27,9 @@ def section_links(soup, heading_id):
     return soup.find(attrs={"aria-labelledby": heading_id}).find_all("a")
 
 
-@pytest.mark.parametrize(("host", "name", "other_name"), [("localhost", NATIONAL_NAME, HANOI_NAME),
-                                                          (HANOI, HANOI_NAME, NATIONAL_NAME)])
+@pytest.mark.parametrize(
+    ("host", "name", "other_name"), [("localhost", NATIONAL_NAME, HANOI_NAME), (HANOI, HANOI_NAME, NATIONAL_NAME)]
+)
 def test_home_page_shows_its_own_unit_name(fetch, host, name, other_name):
     soup = fetch(host)
     assert text(soup.h1) == name
@@ -77,7 +79,8 @@ def test_directory_marks_the_site_being_visited(fetch):
 
 def test_footer_shows_the_units_contact_details_from_its_profile(fetch, hanoi):
     SiteProfile.objects.filter(site=hanoi).update(
-        address="Số 86 Trần Hưng Đạo, phường Cửa Nam, Hà Nội", phone="024 3942 1234", email="bhxh@hanoi.gov.vn")
+        address="Số 86 Trần Hưng Đạo, phường Cửa Nam, Hà Nội", phone="024 3942 1234", email="bhxh@hanoi.gov.vn"
+    )
     address = fetch(HANOI).footer.find("address")
     assert "Địa chỉ: Số 86 Trần Hưng Đạo, phường Cửa Nam, Hà Nội" in text(address)
     assert address.find("a", href="tel:02439421234").get_text() == "024 3942 1234"

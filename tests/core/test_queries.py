@@ -2,6 +2,7 @@
 
 The footer lists all 35 sites on every page: one query per site there would cost 35 queries a page view.
 """
+
 import pytest
 
 from tests.home.growth import grow, queries_for
@@ -45,6 +46,11 @@ def test_what_the_home_page_grew_by_is_on_it(client, hanoi, national):
 
     html = client.get("/", HTTP_HOST=HANOI).content.decode()
 
-    for text in (f"tangtruong{number}b.localhost", f"lien-ket-{number}.gov.vn", f"Thông báo {number}",
-                 f"Chuyên mục {number}", "Sa pô chuyên mục"):
+    for text in (
+        f"tangtruong{number}b.localhost",
+        f"lien-ket-{number}.gov.vn",
+        f"Thông báo {number}",
+        f"Chuyên mục {number}",
+        "Sa pô chuyên mục",
+    ):
         assert text in html

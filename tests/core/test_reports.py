@@ -3,6 +3,7 @@
 Everything is placed in the third quarter of 2025 (1 July – 30 September, Vietnam time), with one item of
 each kind just outside it, so a report that counted the wrong period or the wrong site would be off.
 """
+
 import datetime as dt
 import io
 
@@ -44,8 +45,9 @@ def at(month, day, hour=9, year=2025):
 
 def add_news(site, title, event_date, published, live=True):
     index = NewsIndexPage.objects.child_of(site.root_page).get()
-    article = NewsPage(title=title, lead="Sa pô.", body="<p>Nội dung.</p>", event_date=event_date,
-                       published_at=published, live=live)
+    article = NewsPage(
+        title=title, lead="Sa pô.", body="<p>Nội dung.</p>", event_date=event_date, published_at=published, live=live
+    )
     index.add_child(instance=article)
     if live:
         article.save_revision().publish()
@@ -59,28 +61,45 @@ def first_published(page, moment):
 
 
 def add_document(site, title, issued_on, published):
-    page = LegalDocumentPage(title=title, number=f"{title}/BHXH", issued_on=issued_on,
-                             document_type=DocumentType.objects.get(slug="cong-van"))
+    page = LegalDocumentPage(
+        title=title,
+        number=f"{title}/BHXH",
+        issued_on=issued_on,
+        document_type=DocumentType.objects.get(slug="cong-van"),
+    )
     documents_index(site).add_child(instance=page)
     page.save_revision().publish()
     return first_published(page, published)
 
 
 def add_question(site, title, received_at, **fields):
-    return Question.objects.create(site=site, name="Nguyễn Văn A", email="a@example.vn", title=title,
-                                   body="Nội dung.", received_at=received_at, **fields)
+    return Question.objects.create(
+        site=site,
+        name="Nguyễn Văn A",
+        email="a@example.vn",
+        title=title,
+        body="Nội dung.",
+        received_at=received_at,
+        **fields,
+    )
 
 
 def add_reception(site, day):
-    return ReceptionLog.objects.create(site=site, date=day, citizen_name="Trần Thị B", subject="Chế độ thai sản",
-                                       kind=ReceptionKind.PETITION)
+    return ReceptionLog.objects.create(
+        site=site, date=day, citizen_name="Trần Thị B", subject="Chế độ thai sản", kind=ReceptionKind.PETITION
+    )
 
 
 def log_contact_change(site, moment, changed=True, changed_on=None):
     unit = Unit.objects.filter(site=site).first() or Unit.objects.create(
-        site=site, name=f"Đơn vị thử {site.hostname}", kind=Unit.Kind.PROVINCIAL_OFFICE)
-    entry = log(instance=unit, action=EDIT_ACTION, content_changed=changed,
-                data={"changes": [], CHANGED_ON: changed_on.isoformat() if changed_on else None})
+        site=site, name=f"Đơn vị thử {site.hostname}", kind=Unit.Kind.PROVINCIAL_OFFICE
+    )
+    entry = log(
+        instance=unit,
+        action=EDIT_ACTION,
+        content_changed=changed,
+        data={"changes": [], CHANGED_ON: changed_on.isoformat() if changed_on else None},
+    )
     type(entry).objects.filter(pk=entry.pk).update(timestamp=moment)
 
 
@@ -102,12 +121,27 @@ def quarter_data(hanoi, danang):
     first_published(make_draft(hanoi, slug="du-thao-quy-4"), at(10, 5))
     for moment in (at(7, 21), at(8, 2), at(10, 1)):
         make_comment(draft, submitted_at=moment)
-    add_question(hanoi, "Đang quá hạn", at(8, 1), status=QuestionStatus.ASSIGNED, assigned_at=at(8, 4),
-                 due_at=at(8, 13, 16))
-    add_question(hanoi, "Trả lời đúng hạn", at(7, 7), status=QuestionStatus.PUBLISHED, assigned_at=at(7, 8),
-                 answered_at=at(7, 11), published_at=at(7, 14))
-    add_question(hanoi, "Trả lời trễ", at(7, 7), status=QuestionStatus.PUBLISHED, assigned_at=at(7, 8),
-                 answered_at=at(7, 25), published_at=at(7, 28))
+    add_question(
+        hanoi, "Đang quá hạn", at(8, 1), status=QuestionStatus.ASSIGNED, assigned_at=at(8, 4), due_at=at(8, 13, 16)
+    )
+    add_question(
+        hanoi,
+        "Trả lời đúng hạn",
+        at(7, 7),
+        status=QuestionStatus.PUBLISHED,
+        assigned_at=at(7, 8),
+        answered_at=at(7, 11),
+        published_at=at(7, 14),
+    )
+    add_question(
+        hanoi,
+        "Trả lời trễ",
+        at(7, 7),
+        status=QuestionStatus.PUBLISHED,
+        assigned_at=at(7, 8),
+        answered_at=at(7, 25),
+        published_at=at(7, 28),
+    )
     add_question(hanoi, "Quý trước", at(6, 20))
     request_steps.submit(hanoi, **GOOD, now=at(8, 5))
     request_steps.submit(hanoi, **GOOD, now=at(10, 6))
@@ -124,20 +158,31 @@ def quarter_data(hanoi, danang):
 
 
 def figures(report, site):
-    return dict(zip(report.labels, dict(report.rows)[site.site_name]))
+    return dict(zip(report.labels, dict(report.rows)[site.site_name], strict=True))
 
 
 def test_the_activity_report_counts_exactly_the_quarters_items(quarter_data, hanoi, danang):
-    report = activity_report(Site.objects.filter(pk__in=[hanoi.pk, danang.pk]).select_related("root_page"),
-                             QUARTER, with_total=True, now=at(11, 1))
+    report = activity_report(
+        Site.objects.filter(pk__in=[hanoi.pk, danang.pk]).select_related("root_page"),
+        QUARTER,
+        with_total=True,
+        now=at(11, 1),
+    )
     assert figures(report, hanoi) == {
-        "Tin bài đã đăng": 2, "Văn bản đã đăng": 4, "Dự thảo đã đăng": 1, "Câu hỏi nhận được": 3,
-        "Câu hỏi đã trả lời": 2, "Câu hỏi trễ hạn": 2, "Góp ý dự thảo": 2, "Yêu cầu cung cấp thông tin": 1,
+        "Tin bài đã đăng": 2,
+        "Văn bản đã đăng": 4,
+        "Dự thảo đã đăng": 1,
+        "Câu hỏi nhận được": 3,
+        "Câu hỏi đã trả lời": 2,
+        "Câu hỏi trễ hạn": 2,
+        "Góp ý dự thảo": 2,
+        "Yêu cầu cung cấp thông tin": 1,
         "Lượt tiếp công dân": 2,
     }
     assert figures(report, danang)["Tin bài đã đăng"] == 1 and figures(report, danang)["Lượt tiếp công dân"] == 1
-    assert report.total == [a + b for a, b in zip(dict(report.rows)[hanoi.site_name],
-                                                   dict(report.rows)[danang.site_name])]
+    assert report.total == [
+        a + b for a, b in zip(dict(report.rows)[hanoi.site_name], dict(report.rows)[danang.site_name], strict=True)
+    ]
 
 
 def test_news_and_documents_are_late_by_the_seed_deadlines(quarter_data, hanoi, danang):
@@ -146,8 +191,11 @@ def test_news_and_documents_are_late_by_the_seed_deadlines(quarter_data, hanoi, 
     assert dict(report.rows)[hanoi.site_name] == [1, 2, 3, 1]
     unit_name = Unit.objects.filter(site=hanoi).first().name
     assert [(item.title, item.delay) for item in report.late_items] == [
-        ("VB-thu-ba", "1 ngày làm việc"), ("Tin trễ một ngày", "1 ngày"),
-        (unit_name, "1 ngày làm việc"), ("VB-tre-sau-le", "1 ngày làm việc")]
+        ("VB-thu-ba", "1 ngày làm việc"),
+        ("Tin trễ một ngày", "1 ngày"),
+        (unit_name, "1 ngày làm việc"),
+        ("VB-tre-sau-le", "1 ngày làm việc"),
+    ]
     assert report.total is None
 
 
@@ -208,8 +256,7 @@ def test_the_timeliness_xlsx_lists_the_late_items_of_the_board_only(client, quar
     book = load_workbook(io.BytesIO(response.content))
     assert list(book.active.iter_rows(values_only=True))[1] == (hanoi.site_name, 1, 2, 3, 1)
     titles = [row[2] for row in book["Danh sách đăng trễ"].iter_rows(min_row=2, values_only=True)]
-    assert titles == ["VB-thu-ba", "Tin trễ một ngày", Unit.objects.filter(site=hanoi).first().name,
-                      "VB-tre-sau-le"]
+    assert titles == ["VB-thu-ba", "Tin trễ một ngày", Unit.objects.filter(site=hanoi).first().name, "VB-tre-sau-le"]
 
 
 def test_the_chart_is_an_inline_svg_with_a_bar_per_figure(client, quarter_data, hanoi_board):
@@ -233,8 +280,9 @@ def test_report_sites_follow_the_board_groups(hanoi_board, hanoi_editor, centre_
 
 
 @pytest.mark.parametrize("url", [ACTIVITY, TIMELINESS])
-def test_the_query_count_does_not_grow_with_the_sites(client, quarter_data, centre_user, url,
-                                                       django_assert_max_num_queries):
+def test_the_query_count_does_not_grow_with_the_sites(
+    client, quarter_data, centre_user, url, django_assert_max_num_queries
+):
     client.force_login(centre_user)
     client.get(url, Q3)  # warm the caches of the admin's chrome
     assert Site.objects.count() >= 35

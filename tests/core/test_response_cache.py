@@ -3,6 +3,7 @@
 Tests run inside a transaction that never commits, so each change is made inside
 ``django_capture_on_commit_callbacks(execute=True)``: the invalidation runs as it would on commit.
 """
+
 import socket
 import uuid
 from datetime import timedelta
@@ -54,8 +55,7 @@ def test_publishing_shows_at_once(client, response_cache, hanoi, add_page, djang
     assert "Chuyển đổi số" in client.get("/", HTTP_HOST=HANOI).content.decode()
 
 
-def test_unpublishing_answers_404_at_once(client, response_cache, hanoi, add_page,
-                                          django_capture_on_commit_callbacks):
+def test_unpublishing_answers_404_at_once(client, response_cache, hanoi, add_page, django_capture_on_commit_callbacks):
     page = add_page(hanoi.root_page, "Thông báo tuyển dụng", "tuyen-dung")
     assert cached_twice(client, "/tuyen-dung/")[0].status_code == 200
     with django_capture_on_commit_callbacks(execute=True):
@@ -73,8 +73,9 @@ def test_a_change_made_through_another_worker_is_seen(client, response_cache):
     assert queries_of(client, "/")[1] > 0
 
 
-def test_a_change_rolled_back_keeps_the_token(client, response_cache, hanoi, add_page,
-                                              django_capture_on_commit_callbacks):
+def test_a_change_rolled_back_keeps_the_token(
+    client, response_cache, hanoi, add_page, django_capture_on_commit_callbacks
+):
     """The token is renewed on commit only (never seen here: the callback is captured, not executed)."""
     token = generation.current()
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
@@ -133,11 +134,17 @@ def redis_answers():
 
 
 @pytest.mark.skipif(not redis_answers(), reason="no Redis on 127.0.0.1:6379")
-def test_with_redis_the_token_is_shared_through_redis(client, settings, response_cache, hanoi, add_page,
-                                                      django_capture_on_commit_callbacks):
-    settings.CACHES = {**settings.CACHES, "responses": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:6379/0",
-        "KEY_PREFIX": f"test-{uuid.uuid4().hex}"}}
+def test_with_redis_the_token_is_shared_through_redis(
+    client, settings, response_cache, hanoi, add_page, django_capture_on_commit_callbacks
+):
+    settings.CACHES = {
+        **settings.CACHES,
+        "responses": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/0",
+            "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
+        },
+    }
     assert not generation.is_process_local()
     try:
         assert cached_twice(client, "/")[1] == 0

@@ -4,6 +4,7 @@ On PostgreSQL through the ``vietnamese_unaccent`` configuration (these tests run
 it); for OpenSearch/Elasticsearch, which no machine here runs, through the analysis settings the index is
 created with.
 """
+
 import copy
 import unicodedata
 
@@ -25,8 +26,15 @@ postgresql_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="
 # Every Vietnamese vowel with every tone in both cases, then đ and Đ.
 VOWELS = ["a", "a\u0306", "a\u0302", "e", "e\u0302", "i", "o", "o\u0302", "o\u031b", "u", "u\u031b", "y"]
 TONES = ["", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"]
-ALPHABET = " ".join([unicodedata.normalize("NFC", case(vowel) + tone)
-                     for vowel in VOWELS for tone in TONES for case in (str.lower, str.upper)] + ["đ", "Đ"])
+ALPHABET = " ".join(
+    [
+        unicodedata.normalize("NFC", case(vowel) + tone)
+        for vowel in VOWELS
+        for tone in TONES
+        for case in (str.lower, str.upper)
+    ]
+    + ["đ", "Đ"]
+)
 
 
 def backend_for(monkeypatch, **env):
@@ -49,12 +57,14 @@ def test_without_a_search_url_the_database_backend_uses_the_folding_configuratio
     monkeypatch.delenv("SEARCH_URL", raising=False)
 
     assert search.search_backends() == {
-        "default": {"BACKEND": "core.search_backend", "SEARCH_CONFIG": "vietnamese_unaccent"}}
+        "default": {"BACKEND": "core.search_backend", "SEARCH_CONFIG": "vietnamese_unaccent"}
+    }
 
 
 def test_a_search_url_selects_opensearch_unless_told_otherwise(monkeypatch):
-    backend = backend_for(monkeypatch, SEARCH_URL="https://search-1:9200, https://search-2:9200",
-                          SEARCH_INDEX_PREFIX="vss_")
+    backend = backend_for(
+        monkeypatch, SEARCH_URL="https://search-1:9200, https://search-2:9200", SEARCH_INDEX_PREFIX="vss_"
+    )
 
     assert backend["BACKEND"] == "wagtail.search.backends.opensearch2"
     assert backend["URLS"] == ["https://search-1:9200", "https://search-2:9200"]
@@ -70,8 +80,10 @@ def test_search_engine_picks_the_client_and_an_unknown_one_is_refused(monkeypatc
 
 
 def test_the_settings_take_the_backend_from_the_environment():
-    code = ("import django; django.setup(); from django.conf import settings as s; "
-            "print(s.WAGTAILSEARCH_BACKENDS['default']['BACKEND'])")
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.WAGTAILSEARCH_BACKENDS['default']['BACKEND'])"
+    )
     with_url = run_python(code, DJANGO_SETTINGS_MODULE="portal.settings.dev", SEARCH_URL="http://search:9200")
     without = run_python(code, DJANGO_SETTINGS_MODULE="portal.settings.dev", SEARCH_URL="")
 
@@ -85,7 +97,8 @@ def test_every_analyzer_the_page_index_uses_lowercases_and_folds(monkeypatch):
     fields name theirs (``edgengram_analyzer``, and ``standard`` for the query)."""
     index_settings = backend_for(monkeypatch, SEARCH_URL="http://search:9200")["INDEX_SETTINGS"]
     analysis = deep_update(copy.deepcopy(ElasticsearchBaseSearchBackend.settings), index_settings)["settings"][
-        "analysis"]
+        "analysis"
+    ]
     used = {"default", "default_search", *analyzers_named_in(ElasticsearchBaseMapping(SectionPage).get_mapping())}
 
     assert used == {"default", "default_search", "edgengram_analyzer", "standard"}
@@ -103,8 +116,9 @@ def test_the_configuration_folds_every_vietnamese_letter_as_the_portal_does():
         cursor.execute("SELECT to_tsvector('vietnamese_unaccent', 'Đà Nẵng Đắk Lắk')::text")
         assert cursor.fetchone()[0] == "'da':1 'dak':3 'lak':4 'nang':2"
         for text in (ALPHABET, unicodedata.normalize("NFD", ALPHABET), "Thừa Thiên Huế"):
-            cursor.execute("SELECT array_to_string(tsvector_to_array(to_tsvector('vietnamese_unaccent', %s)), ' ')",
-                           [text])
+            cursor.execute(
+                "SELECT array_to_string(tsvector_to_array(to_tsvector('vietnamese_unaccent', %s)), ' ')", [text]
+            )
             assert set(cursor.fetchone()[0].split()) == set(fold(text).split()), text
 
 
@@ -113,8 +127,10 @@ def provinces(hanoi):
     """A published section of Hà Nội holding two published pages named with diacritics."""
     section = hanoi.root_page.add_child(instance=SectionPage(title="Địa bàn", slug="dia-ban-tim-kiem"))
     pages = {}
-    for title, slug, lead in (("Đà Nẵng", "da-nang", "Thành phố trực thuộc trung ương"),
-                              ("Đắk Lắk", "dak-lak", "Tỉnh Tây Nguyên")):
+    for title, slug, lead in (
+        ("Đà Nẵng", "da-nang", "Thành phố trực thuộc trung ương"),
+        ("Đắk Lắk", "dak-lak", "Tỉnh Tây Nguyên"),
+    ):
         pages[slug] = section.add_child(instance=SectionPage(title=title, slug=slug, lead=lead))
         pages[slug].save_revision().publish()
     return Page.objects.child_of(section), pages
@@ -162,8 +178,21 @@ def test_the_v2_pages_api_search_finds_pages_without_their_diacritics(provinces,
 
 # Text that is FTS5 or tsquery syntax, or breaks it: a lone quote (wagtail/wagtail#13227), quotes inside a
 # word, operators, column filters, prefixes, punctuation-only words.
-UNUSUAL_QUERIES = ['"', '""', 'a"b', '"Tây', 'Tây" OR "x', "NEAR(a b)", "{title}:x", "x*", "^x", "-", "' \\ %s %",
-                   "a & b | !c", "x:*"]
+UNUSUAL_QUERIES = [
+    '"',
+    '""',
+    'a"b',
+    '"Tây',
+    'Tây" OR "x',
+    "NEAR(a b)",
+    "{title}:x",
+    "x*",
+    "^x",
+    "-",
+    "' \\ %s %",
+    "a & b | !c",
+    "x:*",
+]
 
 
 @pytest.fixture
@@ -185,6 +214,7 @@ def test_search_and_autocomplete_take_any_text(quoted_page, query):
 @pytest.mark.django_db
 def test_quotes_and_punctuation_in_a_query_are_searched_as_text(quoted_page):
     """A quote sticks to no word, and a word without letters ("-") does not make the query find nothing."""
+
     def found(results):
         return quoted_page.pk in [page.pk for page in results]
 
@@ -208,8 +238,16 @@ def searchable_files(db):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("url_name", ["wagtailimages:index", "wagtaildocs:index", "wagtailadmin_choose_page_search",
-                                      "wagtailadmin_pages:search", "wagtailsnippets_contacts_unit:list"])
+@pytest.mark.parametrize(
+    "url_name",
+    [
+        "wagtailimages:index",
+        "wagtaildocs:index",
+        "wagtailadmin_choose_page_search",
+        "wagtailadmin_pages:search",
+        "wagtailsnippets_contacts_unit:list",
+    ],
+)
 @pytest.mark.parametrize("query", ['"', 'a"b', '"trụ sở'])
 def test_admin_searches_take_a_quote(client, django_user_model, quoted_page, searchable_files, url_name, query):
     client.force_login(django_user_model.objects.create_superuser("quote-admin", password="x"))

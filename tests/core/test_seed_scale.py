@@ -1,4 +1,5 @@
 """The scale seeder: right counts per site, a valid page tree, routable pages, top-up instead of doubling."""
+
 from io import StringIO
 
 from django.core.management import call_command

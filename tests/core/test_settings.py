@@ -1,4 +1,5 @@
 """Configuration comes from the environment: safe defaults for `make run`, strict production settings."""
+
 import os
 import subprocess
 import sys
@@ -9,11 +10,15 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def run_python(code, **env):
     """Run code in a fresh interpreter so each settings module is imported from scratch."""
-    clean = {key: value for key, value in os.environ.items()
-             if key not in {"SECRET_KEY", "DEBUG", "DATABASE_URL", "ALLOWED_HOSTS", "REDIS_URL"}}
+    clean = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"SECRET_KEY", "DEBUG", "DATABASE_URL", "ALLOWED_HOSTS", "REDIS_URL"}
+    }
     clean.update(env)
-    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=clean, capture_output=True, text=True,
-                          timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=120
+    )
 
 
 SHOW = (
@@ -33,13 +38,24 @@ def test_production_is_strict():
     result = run_python(SHOW, DJANGO_SETTINGS_MODULE="portal.settings.production", SECRET_KEY="s3cret")
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
-        "s3cret", "False", "vi", "Asia/Ho_Chi_Minh", "True", "True", "31536000", "True",
-        "strict-origin-when-cross-origin", "DENY",
+        "s3cret",
+        "False",
+        "vi",
+        "Asia/Ho_Chi_Minh",
+        "True",
+        "True",
+        "31536000",
+        "True",
+        "strict-origin-when-cross-origin",
+        "DENY",
     ]
 
 
 def test_dev_has_a_development_secret_and_covers_localhost_subdomains():
-    code = "import django; django.setup(); from django.conf import settings as s; print(bool(s.SECRET_KEY), s.ALLOWED_HOSTS)"
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(bool(s.SECRET_KEY), s.ALLOWED_HOSTS)"
+    )
     result = run_python(code, DJANGO_SETTINGS_MODULE="portal.settings.dev")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("True") and "'.localhost'" in result.stdout
@@ -48,9 +64,12 @@ def test_dev_has_a_development_secret_and_covers_localhost_subdomains():
 def test_sqlite_default_runs_in_wal_mode_with_a_busy_timeout(tmp_path):
     code = (
         "import django; django.setup(); from django.db import connection; c = connection.cursor(); "
-        "c.execute('PRAGMA journal_mode'); print(c.fetchone()[0]); c.execute('PRAGMA busy_timeout'); print(c.fetchone()[0])"
+        "c.execute('PRAGMA journal_mode'); print(c.fetchone()[0]); "
+        "c.execute('PRAGMA busy_timeout'); print(c.fetchone()[0])"
     )
-    result = run_python(code, DJANGO_SETTINGS_MODULE="portal.settings.dev", DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite3")
+    result = run_python(
+        code, DJANGO_SETTINGS_MODULE="portal.settings.dev", DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite3"
+    )
     assert result.returncode == 0, result.stderr
     journal, timeout_ms = result.stdout.split()
     assert journal == "wal" and int(timeout_ms) >= 5000

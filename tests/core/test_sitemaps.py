@@ -1,4 +1,5 @@
 """sitemap.xml, the HTML sitemap and robots.txt each describe the requesting site and no other."""
+
 from xml.etree import ElementTree
 
 import pytest
@@ -66,7 +67,8 @@ def test_html_sitemap_of_hanoi_names_no_other_site(fetch, danang_news):
     assert "Đà Nẵng chi trả lương hưu tháng 12" not in [title for title, _href in hanoi_links]
     assert "/tin-tuc-su-kien/chi-tra-luong-huu/" not in [href for _title, href in hanoi_links]
     assert ("Đà Nẵng chi trả lương hưu tháng 12", "/tin-tuc-su-kien/chi-tra-luong-huu/") in html_sitemap_links(
-        fetch, DANANG)
+        fetch, DANANG
+    )
 
 
 @pytest.mark.parametrize(("host", "other"), [(HANOI, DANANG), (DANANG, HANOI)])

@@ -1,4 +1,5 @@
 """The one rule every CSV/XLSX export applies: text a spreadsheet would run as a formula is written as text."""
+
 import datetime as dt
 from decimal import Decimal
 
@@ -12,8 +13,24 @@ def test_text_starting_like_a_formula_gets_a_leading_apostrophe(text):
     assert safe_cell(text) == f"'{text}"
 
 
-@pytest.mark.parametrize("value", ["Hà Nội", "1 = 1", " =1", "", "'quoted", None, -5, 0, 2.5, Decimal("-1.5"),
-                                   True, dt.date(2025, 7, 1), dt.datetime(2025, 7, 1, 9, 30)])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Hà Nội",
+        "1 = 1",
+        " =1",
+        "",
+        "'quoted",
+        None,
+        -5,
+        0,
+        2.5,
+        Decimal("-1.5"),
+        True,
+        dt.date(2025, 7, 1),
+        dt.datetime(2025, 7, 1, 9, 30),
+    ],
+)
 def test_other_values_are_written_as_they_are(value):
     assert safe_cell(value) is value
 

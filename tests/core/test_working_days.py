@@ -1,4 +1,5 @@
 """Deadlines in Vietnamese working days, pinned against the 2026–2027 calendar."""
+
 import datetime as dt
 
 import pytest

@@ -1,4 +1,5 @@
 """The question inbox in the admin: confined per site, filters, one action per step, dashboard, failed e-mails."""
+
 import datetime as dt
 
 import pytest
@@ -30,8 +31,16 @@ def act(pk, action):
 
 
 def make_question(site, title, due_at=None, **fields):
-    return Question.objects.create(site=site, name="Nguyễn Văn A", email="nguoihoi@example.vn", phone="0912345678",
-                                   title=title, body="Nội dung câu hỏi.", due_at=due_at, **fields)
+    return Question.objects.create(
+        site=site,
+        name="Nguyễn Văn A",
+        email="nguoihoi@example.vn",
+        phone="0912345678",
+        title=title,
+        body="Nội dung câu hỏi.",
+        due_at=due_at,
+        **fields,
+    )
 
 
 def listed(response):
@@ -76,6 +85,7 @@ def inbox(hanoi, danang):
 
 
 # Listing and confinement
+
 
 def test_inbox_lists_only_own_site_questions(client, hanoi_qa, centre_user, inbox):
     client.force_login(hanoi_qa)
@@ -131,6 +141,7 @@ def test_questions_are_never_added_or_deleted_in_the_admin(client, centre_user, 
 
 # Filters
 
+
 def test_late_filter_returns_exactly_the_late_open_unpaused_questions(client, hanoi_qa, centre_user, inbox):
     client.force_login(hanoi_qa)
     assert listed(client.get(INBOX, {"late": "true"})) == {"HN trễ hạn"}
@@ -139,8 +150,9 @@ def test_late_filter_returns_exactly_the_late_open_unpaused_questions(client, ha
 
 
 def test_late_filter_catches_a_question_received_in_the_past(client, hanoi_qa, hanoi, inbox):
-    old = transitions.submit(hanoi, name="B", email="b@example.vn", title="HN gửi tuần trước", body="…",
-                             now=NOW - dt.timedelta(days=14))
+    old = transitions.submit(
+        hanoi, name="B", email="b@example.vn", title="HN gửi tuần trước", body="…", now=NOW - dt.timedelta(days=14)
+    )
     assert old.due_at < NOW
     client.force_login(hanoi_qa)
     assert listed(client.get(INBOX, {"late": "true"})) == {"HN trễ hạn", "HN gửi tuần trước"}
@@ -171,6 +183,7 @@ def test_filters_offer_only_own_sites_and_units(client, hanoi_qa, hanoi_unit, da
 
 # Actions
 
+
 def post(client, question, action, data=None):
     response = client.post(act(question.pk, action), data or {})
     assert response.status_code == 302 and response.url == page(question.pk)
@@ -182,8 +195,9 @@ def logged(question, action):
     return ModelLogEntry.objects.filter(object_id=str(question.pk), action=f"faq.question.{action}").first()
 
 
-def test_each_action_moves_the_state_and_is_logged_twice(client, hanoi_qa, hanoi, hanoi_unit, inbox,
-                                                         django_capture_on_commit_callbacks, mailoutbox):
+def test_each_action_moves_the_state_and_is_logged_twice(
+    client, hanoi_qa, hanoi, hanoi_unit, inbox, django_capture_on_commit_callbacks, mailoutbox
+):
     topic = Topic.objects.create(name="BHXH tự nguyện", slug="bhxh-tu-nguyen")
     question = transitions.submit(hanoi, name="C", email="c@example.vn", title="Đóng BHXH tự nguyện", body="…")
     client.force_login(hanoi_qa)
@@ -253,13 +267,15 @@ def test_the_page_offers_only_the_steps_of_the_current_state(client, hanoi_qa, i
 
 # Dashboard
 
+
 def test_dashboard_panel_counts_own_site(client, hanoi_qa, inbox):
     client.force_login(hanoi_qa)
     html = client.get("/admin/").content.decode()
     assert 'data-count="late">1<' in html and 'data-count="due_soon">1<' in html
     assert f"{INBOX}?late=true" in html
     assert deadline_counts(hanoi_qa, now=NOW) == [
-        {"site_id": inbox["late"].site_id, "site_name": "Bảo hiểm xã hội thành phố Hà Nội", "late": 1, "due_soon": 1}]
+        {"site_id": inbox["late"].site_id, "site_name": "Bảo hiểm xã hội thành phố Hà Nội", "late": 1, "due_soon": 1}
+    ]
 
 
 def test_dashboard_panel_for_the_centre_adds_up_every_site(client, centre_user, inbox):
@@ -267,7 +283,9 @@ def test_dashboard_panel_for_the_centre_adds_up_every_site(client, centre_user, 
     html = client.get("/admin/").content.decode()
     assert 'data-count="late">2<' in html and 'data-count="due_soon">1<' in html
     assert {row["site_name"] for row in deadline_counts(centre_user)} == {
-        "Bảo hiểm xã hội thành phố Hà Nội", "Bảo hiểm xã hội thành phố Đà Nẵng"}
+        "Bảo hiểm xã hội thành phố Hà Nội",
+        "Bảo hiểm xã hội thành phố Đà Nẵng",
+    }
 
 
 def test_dashboard_panel_is_one_query_whatever_the_number_of_sites(centre_user, django_assert_max_num_queries):
@@ -296,6 +314,7 @@ def test_no_panel_for_users_without_questions(client, hanoi_editor, inbox):
 
 
 # Failed e-mails
+
 
 @pytest.fixture
 def failed_email(hanoi, settings, django_capture_on_commit_callbacks):
@@ -335,17 +354,22 @@ def test_retry_sends_a_failed_email_once_the_server_is_back(client, hanoi_qa, fa
 
 # Units and topics
 
+
 def test_boards_edit_only_their_own_units(client, hanoi_board, hanoi, danang, hanoi_unit, danang_unit):
     client.force_login(hanoi_board)
     listing = {unit.name for unit in client.get("/admin/snippets/contacts/unit/").context["object_list"]}
     assert listing == {hanoi_unit.name}
     assert client.get(f"/admin/snippets/contacts/unit/edit/{hanoi_unit.pk}/").status_code == 200
     assert client.get(f"/admin/snippets/contacts/unit/edit/{danang_unit.pk}/").status_code == 404
-    response = client.post("/admin/snippets/contacts/unit/add/", {
-        "site": hanoi.pk, "kind": Unit.Kind.LOCAL_OFFICE, "name": "BHXH cơ sở Ba Đình", "parent": danang_unit.pk})
+    response = client.post(
+        "/admin/snippets/contacts/unit/add/",
+        {"site": hanoi.pk, "kind": Unit.Kind.LOCAL_OFFICE, "name": "BHXH cơ sở Ba Đình", "parent": danang_unit.pk},
+    )
     assert "parent" in response.context["form"].errors
-    response = client.post("/admin/snippets/contacts/unit/add/", {
-        "site": danang.pk, "kind": Unit.Kind.LOCAL_OFFICE, "name": "BHXH cơ sở Hải Châu"})
+    response = client.post(
+        "/admin/snippets/contacts/unit/add/",
+        {"site": danang.pk, "kind": Unit.Kind.LOCAL_OFFICE, "name": "BHXH cơ sở Hải Châu"},
+    )
     assert "site" in response.context["form"].errors
     assert not Unit.objects.filter(name__startswith="BHXH cơ sở").exists()
 

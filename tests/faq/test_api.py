@@ -1,4 +1,5 @@
 """/api/v1/questions/: published answers, the question form and tracking, scoped to one site, no personal data."""
+
 import datetime as dt
 import json
 
@@ -19,8 +20,12 @@ DANANG = "danang.localhost"
 EMAIL = "nguoihoi@example.vn"
 PHONE = "0912345678"
 GOOD = {
-    "name": "Trần Thị Bình", "email": EMAIL, "phone": PHONE, "title": "Cấp lại sổ bảo hiểm xã hội",
-    "body": "Tôi bị mất sổ BHXH, xin hỏi thủ tục cấp lại như thế nào?", "publish_consent": False,
+    "name": "Trần Thị Bình",
+    "email": EMAIL,
+    "phone": PHONE,
+    "title": "Cấp lại sổ bảo hiểm xã hội",
+    "body": "Tôi bị mất sổ BHXH, xin hỏi thủ tục cấp lại như thế nào?",
+    "publish_consent": False,
 }
 PROBLEM_KEYS = {"type", "title", "status", "detail", "errors"}
 
@@ -158,8 +163,7 @@ def test_list_is_public_and_cacheable(client, hanoi):
     assert "public" in response["Cache-Control"] and response.has_header("ETag")
 
 
-def test_query_count_does_not_grow_with_the_items(client, hanoi, hanoi_board, topic,
-                                                  django_assert_max_num_queries):
+def test_query_count_does_not_grow_with_the_items(client, hanoi, hanoi_board, topic, django_assert_max_num_queries):
     published(hanoi, hanoi_board, topic=topic)
     with django_assert_max_num_queries(4) as with_one:
         assert client.get(URL, {"site": HANOI, "topic": topic.slug}).json()["count"] == 1
@@ -175,8 +179,9 @@ def test_query_count_does_not_grow_with_the_items(client, hanoi, hanoi_board, to
 # POST /api/v1/questions/
 
 
-def test_a_question_is_stored_mailed_and_acknowledged_with_its_code(client, hanoi, topic,
-                                                                   django_capture_on_commit_callbacks):
+def test_a_question_is_stored_mailed_and_acknowledged_with_its_code(
+    client, hanoi, topic, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         response = post(client, {**GOOD, "topic": topic.slug, "publish_consent": True})
 
@@ -212,23 +217,26 @@ def test_no_csrf_token_is_needed(hanoi):
     assert post(Client(enforce_csrf_checks=True), GOOD).status_code == 201
 
 
-@pytest.mark.parametrize("change, field", [
-    ({"email": "not-an-email"}, "email"),
-    ({"email": ""}, "email"),
-    ({"name": "   "}, "name"),
-    ({"name": "A" * 121}, "name"),
-    ({"title": "A" * 201}, "title"),
-    ({"title": ""}, "title"),
-    ({"body": "Ngắn quá"}, "body"),
-    ({"body": "Câu hỏi " * 1000}, "body"),
-    ({"body": "Nội dung có ký tự \x00 lạ ở giữa câu hỏi."}, "body"),
-    ({"phone": "gọi tôi nhé"}, "phone"),
-    ({"phone": "0" * 30}, "phone"),
-    ({"publish_consent": "có lẽ"}, "publish_consent"),
-    ({"topic": "khong-co"}, "topic"),
-    ({"title": None}, "title"),
-    ({"debug": True}, "debug"),
-])
+@pytest.mark.parametrize(
+    "change, field",
+    [
+        ({"email": "not-an-email"}, "email"),
+        ({"email": ""}, "email"),
+        ({"name": "   "}, "name"),
+        ({"name": "A" * 121}, "name"),
+        ({"title": "A" * 201}, "title"),
+        ({"title": ""}, "title"),
+        ({"body": "Ngắn quá"}, "body"),
+        ({"body": "Câu hỏi " * 1000}, "body"),
+        ({"body": "Nội dung có ký tự \x00 lạ ở giữa câu hỏi."}, "body"),
+        ({"phone": "gọi tôi nhé"}, "phone"),
+        ({"phone": "0" * 30}, "phone"),
+        ({"publish_consent": "có lẽ"}, "publish_consent"),
+        ({"topic": "khong-co"}, "topic"),
+        ({"title": None}, "title"),
+        ({"debug": True}, "debug"),
+    ],
+)
 def test_bad_input_is_a_400_naming_the_field_and_saves_nothing(client, hanoi, change, field):
     assert_problem(post(client, {**GOOD, **change}), 400, field=field)
 
@@ -243,10 +251,13 @@ def test_a_missing_field_is_a_400_naming_it(client, hanoi, missing):
     assert not Question.objects.exists()
 
 
-@pytest.mark.parametrize("body, content_type", [
-    ("name=A&email=a%40example.vn", "application/x-www-form-urlencoded"),
-    (json.dumps(GOOD), "text/plain"),
-])
+@pytest.mark.parametrize(
+    "body, content_type",
+    [
+        ("name=A&email=a%40example.vn", "application/x-www-form-urlencoded"),
+        (json.dumps(GOOD), "text/plain"),
+    ],
+)
 def test_only_json_is_accepted(client, hanoi, body, content_type):
     assert_problem(post(client, body, content_type=content_type), 415)
     assert not Question.objects.exists()
@@ -379,14 +390,17 @@ def test_times_are_in_vietnam_time_whatever_the_active_zone(client, hanoi):
     assert body["received_at"].endswith("+07:00")
 
 
-@pytest.mark.parametrize("raw", [
-    b"\xff\xfe\x00",
-    b'"a string"',
-    b"[]",
-    b'{"name": 1, "email": [], "title": {}, "body": null, "publish_consent": "x"}',
-    b"[" * 100_000,
-    json.dumps({**GOOD, "body": "x" * 5_000_000}).encode(),
-])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"\xff\xfe\x00",
+        b'"a string"',
+        b"[]",
+        b'{"name": 1, "email": [], "title": {}, "body": null, "publish_consent": "x"}',
+        b"[" * 100_000,
+        json.dumps({**GOOD, "body": "x" * 5_000_000}).encode(),
+    ],
+)
 def test_nasty_bodies_are_a_4xx_problem_and_save_nothing(client, hanoi, raw):
     response = post(client, raw)
 

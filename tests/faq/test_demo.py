@@ -1,4 +1,5 @@
 """The demo Q&A: seed 002's real answers nationally, every state in Hà Nội, and idempotent."""
+
 import datetime as dt
 
 import pytest

@@ -1,5 +1,6 @@
 """Requests for information (Law on Access to Information): the art. 30 clock, outcomes, log, statistics,
 confinement, the API and the public form."""
+
 import datetime as dt
 import io
 import json
@@ -22,9 +23,16 @@ from tests.exports import AS_TEXT, exported_rows, formula_cells, name_as_formula
 
 API = "/api/v1/information-requests/"
 FORM = "/yeu-cau-cung-cap-thong-tin/"
-GOOD = {"name": "Nguyễn Văn A", "address": "12 Láng Hạ, Hà Nội", "id_number": "001234567890",
-        "email": "a@example.vn", "phone": "0912 345 678", "information": "Số liệu thu BHXH năm 2025",
-        "purpose": "Nghiên cứu", "delivery_form": "email"}
+GOOD = {
+    "name": "Nguyễn Văn A",
+    "address": "12 Láng Hạ, Hà Nội",
+    "id_number": "001234567890",
+    "email": "a@example.vn",
+    "phone": "0912 345 678",
+    "information": "Số liệu thu BHXH năm 2025",
+    "purpose": "Nghiên cứu",
+    "delivery_form": "email",
+}
 pytestmark = pytest.mark.django_db
 PERSONAL = ["Nguyễn Văn A", "Láng Hạ", "001234567890", "a@example.vn", "0912"]
 
@@ -54,8 +62,10 @@ def make_request(site, now, **fields):
 @pytest.fixture
 def clock(monkeypatch):
     """Set the current time the steps see."""
+
     def set_now(moment):
         monkeypatch.setattr(timezone, "now", lambda: moment)
+
     return set_now
 
 
@@ -81,11 +91,14 @@ def test_receipt_gives_three_working_days_a_log_entry_and_an_acknowledgement(rec
     assert received.display_code in mail.outbox[-1].body and mail.outbox[-1].to == ["a@example.vn"]
 
 
-@pytest.mark.parametrize(("received_at", "due"), [
-    (at(2026, 2, 12), at(2026, 2, 24, 16, 30)),  # Thu 12/02: Fri 13, Tết 16–20 off, Mon 23, Tue 24
-    (at(2026, 2, 13, 17), at(2026, 2, 26, 16, 30)),  # after hours on Fri 13/02: received Mon 23, + Tue–Thu
-    (at(2026, 11, 20, 9), at(2026, 11, 26, 16, 30)),  # Fri 20/11: Mon 23, (Tue 24/11 holiday), Wed 25, Thu 26
-])
+@pytest.mark.parametrize(
+    ("received_at", "due"),
+    [
+        (at(2026, 2, 12), at(2026, 2, 24, 16, 30)),  # Thu 12/02: Fri 13, Tết 16–20 off, Mon 23, Tue 24
+        (at(2026, 2, 13, 17), at(2026, 2, 26, 16, 30)),  # after hours on Fri 13/02: received Mon 23, + Tue–Thu
+        (at(2026, 11, 20, 9), at(2026, 11, 26, 16, 30)),  # Fri 20/11: Mon 23, (Tue 24/11 holiday), Wed 25, Thu 26
+    ],
+)
 def test_first_deadline_skips_tet_and_the_24_november_holiday(hanoi, received_at, due):
     assert make_request(hanoi, received_at).due_at == due
 
@@ -146,7 +159,11 @@ def test_provide_partly_provide_and_redirect_close_the_request(hanoi, hanoi_boar
     elsewhere = make_request(hanoi, at(2026, 3, 2))
     steps.redirect(elsewhere, hanoi_board, agency="Sở Y tế Hà Nội")
     assert (full.status, full.cost, partly.status, elsewhere.status) == (
-        S.PROVIDED, 50_000, S.PARTLY_PROVIDED, S.REDIRECTED)
+        S.PROVIDED,
+        50_000,
+        S.PARTLY_PROVIDED,
+        S.REDIRECTED,
+    )
     assert "Sở Y tế Hà Nội" in last_mail().body
     with pytest.raises(TransitionError):  # closed: no second outcome
         steps.refuse(full, hanoi_board, reason=RefusalReason.UNPAID, detail="x")
@@ -161,12 +178,19 @@ def test_the_log_and_the_audit_log_record_every_step(received, hanoi_board, cloc
     steps.provide(received, hanoi_board, response="Thông tin")
     events = InformationRequestEvent.objects.filter(request=received)
     assert list(events.values_list("action", "from_status", "to_status")) == [
-        ("receive", "", S.RECEIVED), ("gather", S.RECEIVED, S.GATHERING),
-        ("extend", S.GATHERING, S.GATHERING), ("provide", S.GATHERING, S.PROVIDED)]
+        ("receive", "", S.RECEIVED),
+        ("gather", S.RECEIVED, S.GATHERING),
+        ("extend", S.GATHERING, S.GATHERING),
+        ("provide", S.GATHERING, S.PROVIDED),
+    ]
     assert list(events.values_list("user", flat=True)) == [None] + [hanoi_board.pk] * 3
     audit = ModelLogEntry.objects.filter(object_id=str(received.pk), content_type__model="informationrequest")
     assert set(audit.values_list("action", flat=True)) == {
-        "faq.request.receive", "faq.request.gather", "faq.request.extend", "faq.request.provide"}
+        "faq.request.receive",
+        "faq.request.gather",
+        "faq.request.extend",
+        "faq.request.provide",
+    }
 
 
 def test_late_requests_are_a_database_filter(received):
@@ -230,8 +254,10 @@ def test_admin_actions_run_the_steps_and_report_refusals(client, hanoi, hanoi_of
     assert "Từ chối (Điều 28)" in page and "Tiếp nhận yêu cầu cung cấp thông tin" in page
     client.post(admin_url("act", request.pk, "refuse"), {"refuse-reason": "restricted", "refuse-detail": ""})
     assert InformationRequest.objects.get(pk=request.pk).status == S.RECEIVED
-    client.post(admin_url("act", request.pk, "refuse"),
-                {"refuse-reason": "restricted", "refuse-detail": "Thông tin thuộc bí mật nhà nước"})
+    client.post(
+        admin_url("act", request.pk, "refuse"),
+        {"refuse-reason": "restricted", "refuse-detail": "Thông tin thuộc bí mật nhà nước"},
+    )
     request.refresh_from_db()
     assert request.status == S.REFUSED and request.refusal_reason == RefusalReason.RESTRICTED
     assert request.handled_by == hanoi_officer
@@ -263,7 +289,7 @@ def fixtures_2026(hanoi, danang, national, hanoi_board):
 
 def figures(statistics, name_part):
     row = next(values for name, values in statistics.rows if name_part in name)
-    return dict(zip(statistics.labels, row))
+    return dict(zip(statistics.labels, row, strict=True))
 
 
 def test_statistics_count_exactly_the_fixtures_per_site_and_nationally(fixtures_2026, django_assert_max_num_queries):
@@ -285,7 +311,7 @@ def test_statistics_count_exactly_the_fixtures_per_site_and_nationally(fixtures_
     assert hanoi_row["Loại thông tin – Chế độ BHXH, BH thất nghiệp"] == 3
     danang_row = figures(statistics, "Đà Nẵng")
     assert (danang_row["Số yêu cầu nhận được"], danang_row["Chi phí thực tế (đồng)"]) == (2, 5_000)
-    total = dict(zip(statistics.labels, statistics.total))
+    total = dict(zip(statistics.labels, statistics.total, strict=True))
     assert (total["Số yêu cầu nhận được"], total["Đã cung cấp"], total["Chi phí thực tế (đồng)"]) == (9, 3, 55_000)
     assert len(statistics.rows) == 35
 
@@ -299,7 +325,7 @@ def test_statistics_page_and_xlsx_of_a_province_show_only_its_own_figures(client
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     assert len(rows) == 2 and "Hà Nội" in rows[1][0]
     header = rows[0]
-    row = dict(zip(header, rows[1]))
+    row = dict(zip(header, rows[1], strict=True))
     assert (row["Số yêu cầu nhận được"], row["Từ chối"], row["Chi phí thực tế (đồng)"]) == (7, 2, 50_000)
 
 
@@ -309,7 +335,7 @@ def test_the_centre_gets_every_site_and_the_national_total_in_xlsx(client, fixtu
     response = client.get(admin_url("statistics"), {"year": 2026, "format": "xlsx"})
     rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
     assert len(rows) == 1 + 35 + 1
-    total = dict(zip(rows[0], rows[-1]))
+    total = dict(zip(rows[0], rows[-1], strict=True))
     assert rows[-1][0] == "Toàn quốc"
     assert (total["Số yêu cầu nhận được"], total["Đang giải quyết"], total["Chi phí thực tế (đồng)"]) == (9, 2, 55_000)
 
@@ -318,8 +344,13 @@ def test_the_centre_gets_every_site_and_the_national_total_in_xlsx(client, fixtu
 
 
 def post(client, body, host="hanoi.localhost", **extra):
-    return client.post(API, json.dumps(body) if not isinstance(body, str) else body,
-                       content_type=extra.pop("content_type", "application/json"), HTTP_HOST=host, **extra)
+    return client.post(
+        API,
+        json.dumps(body) if not isinstance(body, str) else body,
+        content_type=extra.pop("content_type", "application/json"),
+        HTTP_HOST=host,
+        **extra,
+    )
 
 
 def test_api_post_creates_a_request_of_the_host_site_without_personal_data(client, hanoi):
@@ -339,18 +370,21 @@ def test_api_site_parameter_picks_the_site(client, danang):
     assert InformationRequest.objects.get().site == danang
 
 
-@pytest.mark.parametrize(("change", "field"), [
-    ({"id_number": "12345"}, "id_number"),
-    ({"id_number": "12345678X"}, "id_number"),
-    ({"id_number": "0012345678901"}, "id_number"),
-    ({"email": "not-an-email"}, "email"),
-    ({"email": ""}, "email"),
-    ({"delivery_form": "pigeon"}, "delivery_form"),
-    ({"information": "x" * 5001}, "information"),
-    ({"name": "   "}, "name"),
-    ({"purpose": None}, "purpose"),
-    ({"unexpected": "field"}, "unexpected"),
-])
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"id_number": "12345"}, "id_number"),
+        ({"id_number": "12345678X"}, "id_number"),
+        ({"id_number": "0012345678901"}, "id_number"),
+        ({"email": "not-an-email"}, "email"),
+        ({"email": ""}, "email"),
+        ({"delivery_form": "pigeon"}, "delivery_form"),
+        ({"information": "x" * 5001}, "information"),
+        ({"name": "   "}, "name"),
+        ({"purpose": None}, "purpose"),
+        ({"unexpected": "field"}, "unexpected"),
+    ],
+)
 def test_api_bad_fields_are_400_problems_naming_the_field_and_save_nothing(client, hanoi, change, field):
     response = post(client, GOOD | change)
     assert response.status_code == 400 and response["Content-Type"] == "application/problem+json"
@@ -360,13 +394,26 @@ def test_api_bad_fields_are_400_problems_naming_the_field_and_save_nothing(clien
 
 def test_api_accepts_a_passport_number_and_refuses_a_missing_email(client, hanoi):
     assert post(client, GOOD | {"id_number": "C1234567"}).status_code == 201
-    assert "Số định danh gồm 9 hoặc 12 chữ số" in post(client, GOOD | {"id_number": "123"}).json()["errors"]["id_number"][0]
+    assert (
+        "Số định danh gồm 9 hoặc 12 chữ số"
+        in post(client, GOOD | {"id_number": "123"}).json()["errors"]["id_number"][0]
+    )
     missing = {key: value for key, value in GOOD.items() if key != "email"}
     assert "email" in post(client, missing).json()["errors"]
 
 
-@pytest.mark.parametrize("body", ["[]", "null", '"x"', "{", "", json.dumps(GOOD | {"name": "A\u0000B"}),
-                                  json.dumps(GOOD | {"delivery_form": ["email"]})])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "[]",
+        "null",
+        '"x"',
+        "{",
+        "",
+        json.dumps(GOOD | {"name": "A\u0000B"}),
+        json.dumps(GOOD | {"delivery_form": ["email"]}),
+    ],
+)
 def test_api_malformed_bodies_are_4xx_problems_and_save_nothing(client, hanoi, body):
     response = post(client, body)
     assert 400 <= response.status_code < 500 and response["Content-Type"] == "application/problem+json"

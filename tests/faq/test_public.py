@@ -3,6 +3,7 @@
 Every page is served under one site's hostname and must show that site's records only, never an asker's
 e-mail or phone, and the name only with consent.
 """
+
 import datetime as dt
 import re
 import time
@@ -102,10 +103,17 @@ def aged_token(seconds):
 
 
 def form_data(**overrides):
-    data = {"name": "Trần Thị Bình", "email": "binh@example.vn", "phone": "0912 345 678", "topic": "",
-            "title": "Cách tính lương hưu khi nghỉ hưu trước tuổi",
-            "body": "Tôi đóng bảo hiểm xã hội 22 năm, nay muốn nghỉ hưu trước tuổi thì lương hưu tính thế nào?",
-            "publish_name": "on", abuse.HONEYPOT_FIELD: "", abuse.TIMING_FIELD: aged_token(60)}
+    data = {
+        "name": "Trần Thị Bình",
+        "email": "binh@example.vn",
+        "phone": "0912 345 678",
+        "topic": "",
+        "title": "Cách tính lương hưu khi nghỉ hưu trước tuổi",
+        "body": "Tôi đóng bảo hiểm xã hội 22 năm, nay muốn nghỉ hưu trước tuổi thì lương hưu tính thế nào?",
+        "publish_name": "on",
+        abuse.HONEYPOT_FIELD: "",
+        abuse.TIMING_FIELD: aged_token(60),
+    }
     return {**data, **overrides}
 
 
@@ -126,8 +134,12 @@ def test_list_shows_only_this_sites_published_questions(browser, hanoi, danang):
 
 def test_search_ignores_diacritics_including_d_stroke(browser, hanoi):
     published(hanoi, "Mức đóng bảo hiểm xã hội tự nguyện")
-    published(hanoi, "Thủ tục cấp lại thẻ y tế", body="Thẻ của tôi bị mất, tôi cần làm gì để được cấp lại?",
-              answer="Ông/Bà nộp tờ khai TK1-TS tại cơ quan gần nhất.")
+    published(
+        hanoi,
+        "Thủ tục cấp lại thẻ y tế",
+        body="Thẻ của tôi bị mất, tôi cần làm gì để được cấp lại?",
+        answer="Ông/Bà nộp tờ khai TK1-TS tại cơ quan gần nhất.",
+    )
     assert listed_titles(get(browser, "/hoi-dap/", q="bao hiem")) == ["Mức đóng bảo hiểm xã hội tự nguyện"]
     assert listed_titles(get(browser, "/hoi-dap/", q="DONG tu nguyen")) == ["Mức đóng bảo hiểm xã hội tự nguyện"]
     assert listed_titles(get(browser, "/hoi-dap/", q="bi mat")) == ["Thủ tục cấp lại thẻ y tế"]  # in the body
@@ -168,8 +180,9 @@ def test_list_query_count_does_not_grow_with_the_number_of_answers(browser, hano
     assert len(five) == len(one)
 
 
-@pytest.mark.parametrize(("path", "heading"), [("/hoi-dap/", "Hỏi đáp"), (FORM_URL, "Đặt câu hỏi"),
-                                               (TRACK_URL, "Tra cứu câu hỏi")])
+@pytest.mark.parametrize(
+    ("path", "heading"), [("/hoi-dap/", "Hỏi đáp"), (FORM_URL, "Đặt câu hỏi"), (TRACK_URL, "Tra cứu câu hỏi")]
+)
 def test_each_route_has_one_h1_in_main_and_a_breadcrumb_back_to_the_section(browser, path, heading):
     soup = get(browser, path)
     assert [text(h1) for h1 in soup.find_all("h1")] == [heading] and soup.h1.find_parent("main") is not None
@@ -298,8 +311,12 @@ def test_a_valid_question_is_saved_once_mailed_and_confirmed_with_code_and_deadl
     assert response.status_code == 303 and response["Location"] == "/hoi-dap/da-gui/"
     question = Question.objects.get()
     assert (question.site, question.status, question.topic) == (hanoi, S.RECEIVED, pension)
-    assert (question.name, question.email, question.phone, question.publish_name) == \
-        ("Trần Thị Bình", "binh@example.vn", "0912345678", True)
+    assert (question.name, question.email, question.phone, question.publish_name) == (
+        "Trần Thị Bình",
+        "binh@example.vn",
+        "0912345678",
+        True,
+    )
     assert OutboundEmail.objects.filter(subject_ref=question.tracking_code, kind="received").count() == 1
     assert OutboundEmail.objects.count() == 1
 
@@ -317,12 +334,16 @@ def test_confirmation_is_only_for_the_browser_that_asked(browser, hanoi):
     assert response.status_code == 302 and response["Location"] == TRACK_URL
 
 
-@pytest.mark.parametrize(("tamper", "message"), [
-    (lambda: {abuse.HONEYPOT_FIELD: "http://spam.example"}, "Biểu mẫu không hợp lệ"),
-    (lambda: {abuse.TIMING_FIELD: aged_token(abuse.MIN_FILL_SECONDS - 2)}, "quá nhanh"),
-    (lambda: {abuse.TIMING_FIELD: aged_token(abuse.MAX_FORM_AGE_SECONDS + 60)}, "hết hạn"),
-    (lambda: {abuse.TIMING_FIELD: "1700000000:forged"}, "Biểu mẫu không hợp lệ"),
-], ids=["honeypot", "too-fast", "expired-token", "forged-token"])
+@pytest.mark.parametrize(
+    ("tamper", "message"),
+    [
+        (lambda: {abuse.HONEYPOT_FIELD: "http://spam.example"}, "Biểu mẫu không hợp lệ"),
+        (lambda: {abuse.TIMING_FIELD: aged_token(abuse.MIN_FILL_SECONDS - 2)}, "quá nhanh"),
+        (lambda: {abuse.TIMING_FIELD: aged_token(abuse.MAX_FORM_AGE_SECONDS + 60)}, "hết hạn"),
+        (lambda: {abuse.TIMING_FIELD: "1700000000:forged"}, "Biểu mẫu không hợp lệ"),
+    ],
+    ids=["honeypot", "too-fast", "expired-token", "forged-token"],
+)
 def test_automated_looking_forms_are_refused_and_nothing_is_saved(browser, tamper, message):
     response = browser.post(FORM_URL, form_data(**tamper()))
     assert response.status_code == 400
@@ -361,14 +382,17 @@ def test_invalid_email_gets_400_with_the_error_next_to_the_field_and_values_kept
     assert not Question.objects.exists()
 
 
-@pytest.mark.parametrize(("field", "value", "message"), [
-    ("name", "", "Vui lòng nhập họ và tên"),
-    ("phone", "12345", "Số điện thoại không hợp lệ"),
-    ("title", "x" * 201, "không quá 200 ký tự"),
-    ("body", "Quá ngắn", "ít nhất 30 ký tự"),
-    ("body", "x" * 5001, "không quá 5000 ký tự"),
-    ("topic", "999999", "Chủ đề đã chọn không có"),
-])
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("name", "", "Vui lòng nhập họ và tên"),
+        ("phone", "12345", "Số điện thoại không hợp lệ"),
+        ("title", "x" * 201, "không quá 200 ký tự"),
+        ("body", "Quá ngắn", "ít nhất 30 ký tự"),
+        ("body", "x" * 5001, "không quá 5000 ký tự"),
+        ("topic", "999999", "Chủ đề đã chọn không có"),
+    ],
+)
 def test_each_field_is_checked_in_vietnamese(browser, field, value, message):
     response = browser.post(FORM_URL, form_data(**{field: value}))
     assert response.status_code == 400

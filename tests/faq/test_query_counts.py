@@ -5,6 +5,7 @@ the view restrictions (2) and the layout (4: site profiles, menu sections, share
 The request form is not a page: the layout's menu looks for a page at its URL (2: the home page, then no
 such child) instead of the section.
 """
+
 import json
 
 import pytest
@@ -16,11 +17,21 @@ from tests.home.growth import TOPIC, add_unit, answered, ask, grow, growth_topic
 
 HANOI = "hanoi.localhost"
 SECTION = 10
-QUESTION = {"name": "Trần Thị Bình", "email": "binh@example.vn", "title": "Cách tính lương hưu khi nghỉ sớm",
-            "body": "Tôi đóng bảo hiểm xã hội 22 năm, nay muốn nghỉ hưu trước tuổi thì lương hưu tính thế nào?"}
-REQUEST = {"name": "Nguyễn Văn A", "address": "12 Láng Hạ, Hà Nội", "id_number": "001234567890",
-           "email": "a@example.vn", "information": "Số liệu thu BHXH năm 2025", "purpose": "Nghiên cứu",
-           "delivery_form": "email"}
+QUESTION = {
+    "name": "Trần Thị Bình",
+    "email": "binh@example.vn",
+    "title": "Cách tính lương hưu khi nghỉ sớm",
+    "body": "Tôi đóng bảo hiểm xã hội 22 năm, nay muốn nghỉ hưu trước tuổi thì lương hưu tính thế nào?",
+}
+REQUEST = {
+    "name": "Nguyễn Văn A",
+    "address": "12 Láng Hạ, Hà Nội",
+    "id_number": "001234567890",
+    "email": "a@example.vn",
+    "information": "Số liệu thu BHXH năm 2025",
+    "purpose": "Nghiên cứu",
+    "delivery_form": "email",
+}
 
 
 @pytest.fixture(autouse=True)
@@ -86,7 +97,8 @@ def test_the_confirmation_after_asking_costs_the_same_queries(hanoi, national, f
     assert queries_for(browser, HANOI, "/hoi-dap/da-gui/") == SECTION + 2
 
 
-# A submission pays the site (1), the client's shared rate counter (1) and one transaction (savepoint and release, 2) holding its steps. A question:
+# A submission pays the site (1), the client's shared rate counter (1) and one transaction (savepoint and
+# release, 2) holding its steps. A question:
 # the Q&A settings (its first deadline), the record, Wagtail's reference index of its topic and unit (5), the log
 # entry, the site profile and the acknowledgement queued in the outbox: 10 in all. A request for information:
 # the record, its log entry, the audit log (2), the site profile and the acknowledgement: 6 in all. The HTML
@@ -94,8 +106,13 @@ def test_the_confirmation_after_asking_costs_the_same_queries(hanoi, national, f
 # the session (4); the request form shows its receipt page (the layout, 4, and the menu's search for a page, 2).
 POSTS = {
     "question form": ("/hoi-dap/dat-cau-hoi/", form_post, QUESTION, None, 1 + 1 + 2 + 10 + 3 + 2 + 4),
-    "question API": ("/api/v1/questions/", json.dumps, QUESTION | {"publish_consent": False},
-                     "application/json", 1 + 1 + 2 + 10),
+    "question API": (
+        "/api/v1/questions/",
+        json.dumps,
+        QUESTION | {"publish_consent": False},
+        "application/json",
+        1 + 1 + 2 + 10,
+    ),
     "request form": ("/yeu-cau-cung-cap-thong-tin/", form_post, REQUEST, None, 1 + 1 + 2 + 6 + 4 + 2),
     "request API": ("/api/v1/information-requests/", json.dumps, REQUEST, "application/json", 1 + 1 + 2 + 6),
 }

@@ -1,4 +1,5 @@
 """A vote on an answer is counted with an UPDATE (no save signal): the cached API answer must still follow it."""
+
 from django.test import Client
 
 from faq.models import Question

@@ -1,4 +1,5 @@
 """The Q&A process of seed 002 with its deadlines in working days."""
+
 import datetime as dt
 
 import pytest
@@ -23,8 +24,14 @@ def unit(hanoi):
 @pytest.fixture
 def question(hanoi, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        return transitions.submit(hanoi, name="Nguyễn Văn A", email="a@example.vn", title="Hưởng BHXH một lần",
-                                  body="Tôi muốn hỏi về điều kiện hưởng BHXH một lần.", now=at(2026, 11, 20, 9))
+        return transitions.submit(
+            hanoi,
+            name="Nguyễn Văn A",
+            email="a@example.vn",
+            title="Hưởng BHXH một lần",
+            body="Tôi muốn hỏi về điều kiện hưởng BHXH một lần.",
+            now=at(2026, 11, 20, 9),
+        )
 
 
 def test_receipt_sets_code_deadline_log_and_acknowledgement(question):
@@ -53,8 +60,9 @@ def test_assignment_gives_seven_or_ten_working_days(question, unit, hanoi_board,
     assert transitions.step_deadline(complex_q) == at(2026, 12, 9, 16, 30)  # + 10
 
 
-def test_answer_then_publish_within_two_days_and_mail(question, unit, hanoi_board, django_capture_on_commit_callbacks,
-                                                      monkeypatch):
+def test_answer_then_publish_within_two_days_and_mail(
+    question, unit, hanoi_board, django_capture_on_commit_callbacks, monkeypatch
+):
     monkeypatch.setattr(timezone, "now", lambda: at(2026, 12, 31, 15))
     transitions.assign(question, hanoi_board, unit=unit)
     transitions.answer(question, hanoi_board, text="Ông/Bà đủ điều kiện khi …")

@@ -1,4 +1,5 @@
 """Fixtures for news: articles published under a site's news section, the national board, shares."""
+
 import datetime as dt
 
 import pytest

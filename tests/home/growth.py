@@ -8,6 +8,7 @@ endpoint once the portal has one of each, grows it again and measures again: the
 
 ``queries_for`` counts one request once Wagtail's per-process caches are warm, as they are in production.
 """
+
 import datetime as dt
 from itertools import count
 
@@ -43,25 +44,43 @@ def grow(site, national):
     topic = growth_topic()
     for letter in "ab":
         add_site(f"tangtruong{number}{letter}", f"Tăng Trưởng {number}{letter}")
-    add_article(site, f"Tin tăng trưởng {number}", topic=topic,
-                image=Image.objects.create(title=f"Ảnh {number}", file=get_test_image_file()), image_alt="Hội nghị")
+    add_article(
+        site,
+        f"Tin tăng trưởng {number}",
+        topic=topic,
+        image=Image.objects.create(title=f"Ảnh {number}", file=get_test_image_file()),
+        image_alt="Hội nghị",
+    )
     add_article(site, f"Tin tăng trưởng {number} thêm", topic=topic)
-    for suffix, status in (("nhận", ShareStatus.ACCEPTED), ("chia sẻ", ShareStatus.ACCEPTED),
-                           ("đề xuất", ShareStatus.PENDING)):
+    for suffix, status in (
+        ("nhận", ShareStatus.ACCEPTED),
+        ("chia sẻ", ShareStatus.ACCEPTED),
+        ("đề xuất", ShareStatus.PENDING),
+    ):
         shared = add_article(national, f"Tin quốc gia {number} {suffix}", topic=topic)
         NewsShare.objects.create(article=shared, target_site=site, direction=ShareDirection.PUSH, status=status)
-    section = publish(site.root_page, SectionPage(title=f"Chuyên mục {number}", slug=f"chuyen-muc-{number}",
-                                                  lead="Sa pô chuyên mục", show_in_menus=True))
+    section = publish(
+        site.root_page,
+        SectionPage(
+            title=f"Chuyên mục {number}", slug=f"chuyen-muc-{number}", lead="Sa pô chuyên mục", show_in_menus=True
+        ),
+    )
     publish(section, SectionPage(title=f"Trang con {number}", slug=f"trang-con-{number}"))
     unit = add_unit(site, f"Phòng tăng trưởng {number}")
     for title in ("đã trả lời", "đăng công khai"):
         answered(site, unit, f"Câu hỏi {number} {title} về chế độ", topic=topic, publish_name=True)
     ask(site, f"Câu hỏi {number} đang chờ trả lời")
     ReceptionSettings.objects.get_or_create(site=site, defaults={"place": "Phòng tiếp công dân"})
-    ReceptionSchedule.objects.create(site=site, date=timezone.localdate() + dt.timedelta(days=number),
-                                     start_time=dt.time(8), end_time=dt.time(11), leader=unit.leaders.first())
-    PortalLink.objects.create(title=f"Liên kết {number}", url=f"https://lien-ket-{number}.gov.vn/",
-                              group=LinkGroup.MINISTRIES)
+    ReceptionSchedule.objects.create(
+        site=site,
+        date=timezone.localdate() + dt.timedelta(days=number),
+        start_time=dt.time(8),
+        end_time=dt.time(11),
+        leader=unit.leaders.first(),
+    )
+    PortalLink.objects.create(
+        title=f"Liên kết {number}", url=f"https://lien-ket-{number}.gov.vn/", group=LinkGroup.MINISTRIES
+    )
     SiteNotice.objects.create(site=site, title=f"Thông báo {number}")
     return number
 
@@ -84,8 +103,14 @@ def publish(parent, page):
 
 
 def add_article(site, title, topic=None, **fields):
-    article = NewsPage(title=title, slug=f"tin-{next(SERIAL)}", lead=f"Sa pô {title}", body="<p>Nội dung.</p>",
-                       published_at=timezone.now(), **fields)
+    article = NewsPage(
+        title=title,
+        slug=f"tin-{next(SERIAL)}",
+        lead=f"Sa pô {title}",
+        body="<p>Nội dung.</p>",
+        published_at=timezone.now(),
+        **fields,
+    )
     NewsIndexPage.objects.child_of(site.root_page).get().add_child(instance=article)
     if topic:
         article.topics.set([topic])
@@ -101,8 +126,14 @@ def add_unit(site, name):
 
 
 def ask(site, title, **fields):
-    return transitions.submit(site, name="Nguyễn Văn Tăng", email="tang@example.vn", title=title,
-                              body="Tôi muốn hỏi điều kiện và mức hưởng theo quy định hiện hành.", **fields)
+    return transitions.submit(
+        site,
+        name="Nguyễn Văn Tăng",
+        email="tang@example.vn",
+        title=title,
+        body="Tôi muốn hỏi điều kiện và mức hưởng theo quy định hiện hành.",
+        **fields,
+    )
 
 
 def answered(site, unit, title, **fields):

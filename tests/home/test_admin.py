@@ -1,4 +1,5 @@
 """Editing an article in the admin: the reused-content rule shows on the form; royalties record who entered them."""
+
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
@@ -6,10 +7,18 @@ from home.news import NewsPage, Royalty
 
 
 def article_form(title, **fields):
-    return nested_form_data({
-        "title": title, "slug": "tin-qua-admin", "lead": "Sa pô của tin.", "body": rich_text("<p>Nội dung.</p>"),
-        "royalties": inline_formset([]), "comments": inline_formset([]), "action-publish": "1", **fields,
-    })
+    return nested_form_data(
+        {
+            "title": title,
+            "slug": "tin-qua-admin",
+            "lead": "Sa pô của tin.",
+            "body": rich_text("<p>Nội dung.</p>"),
+            "royalties": inline_formset([]),
+            "comments": inline_formset([]),
+            "action-publish": "1",
+            **fields,
+        }
+    )
 
 
 def add_url(news_index, site):
@@ -30,14 +39,16 @@ def test_a_royalty_entered_with_the_article_records_who_entered_it(client, hanoi
     client.force_login(hanoi_board)
     royalty = {"author_name": "Minh Anh", "amount": "300000", "recorded_at": "2026-11-20 10:00"}
 
-    response = client.post(add_url(news_index, hanoi),
-                           article_form("Tin có nhuận bút", royalties=inline_formset([royalty])))
+    response = client.post(
+        add_url(news_index, hanoi), article_form("Tin có nhuận bút", royalties=inline_formset([royalty]))
+    )
 
     assert response.status_code == 302, response.context["form"].errors if response.context else response
     article = NewsPage.objects.get(slug="tin-qua-admin")
     assert article.live
     assert list(Royalty.objects.filter(page=article).values_list("author_name", "amount", "recorded_by")) == [
-        ("Minh Anh", 300_000, hanoi_board.pk)]
+        ("Minh Anh", 300_000, hanoi_board.pk)
+    ]
 
 
 def test_the_share_button_shows_for_the_board_only(client, hanoi_board, hanoi_editor, hanoi, add_news):

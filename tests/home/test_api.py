@@ -1,11 +1,25 @@
 """/api/v1/news/: own and shared articles of a site, their fields, filters and the 404 for anything else."""
+
 from home.news_shares import NewsShare, ShareDirection, ShareStatus
 
 from .conftest import DANANG, HANOI, NEWS
 
 API = "/api/v1/news/"
-ITEM_FIELDS = {"id", "title", "lead", "image", "author", "source", "source_url", "event_date", "published_at",
-               "topics", "url", "canonical_url", "shared_from"}
+ITEM_FIELDS = {
+    "id",
+    "title",
+    "lead",
+    "image",
+    "author",
+    "source",
+    "source_url",
+    "event_date",
+    "published_at",
+    "topics",
+    "url",
+    "canonical_url",
+    "shared_from",
+}
 
 
 def share(article, site, status=ShareStatus.ACCEPTED):
@@ -27,8 +41,9 @@ def test_items_list_own_and_shared_articles_newest_first_with_every_field(client
     assert first["title"] == "Triển khai Luật Bảo hiểm xã hội" and first["shared_from"] == "localhost"
     assert first["url"] == f"http://{HANOI}{NEWS}chia-se/{shared.pk}/"
     assert first["canonical_url"] == f"http://localhost{NEWS}{shared.slug}/"
-    assert second["shared_from"] is None and second["url"] == second["canonical_url"] == \
-        f"http://{HANOI}{NEWS}{own.slug}/"
+    assert (
+        second["shared_from"] is None and second["url"] == second["canonical_url"] == f"http://{HANOI}{NEWS}{own.slug}/"
+    )
     assert second["author"] == "Minh Anh" and second["event_date"] == "2026-11-01"
     assert second["published_at"] == "2026-11-02T09:00:00+07:00"
     assert second["topics"] == [{"slug": topic.slug, "name": topic.name}]

@@ -1,4 +1,5 @@
 """The demo news: a national push to every province, one accepted and one pending proposal, idempotent."""
+
 import pytest
 
 from home.news import NewsPage, news_for_site

@@ -1,4 +1,5 @@
 """The exchange through the admin: pushes, proposals, the national inbox, and who may do which."""
+
 import pytest
 from django.urls import reverse
 from wagtail.models import PageLogEntry, Site
@@ -44,7 +45,8 @@ def hanoi_article(add_news, hanoi):
 
 
 def test_a_pushed_article_appears_once_on_each_chosen_province_with_its_canonical_link(
-        client, national_board, national_article, hanoi, danang, add_news):
+    client, national_board, national_article, hanoi, danang, add_news
+):
     add_news(hanoi, "Tin riêng của Hà Nội", day=2)
     client.force_login(national_board)
 
@@ -87,8 +89,7 @@ def test_unpublishing_the_original_removes_it_everywhere(client, national_board,
     assert "Triển khai" not in client.get(f"{NEWS}rss/", HTTP_HOST=HANOI).content.decode()
 
 
-def test_a_proposal_appears_nationally_only_after_acceptance(
-        client, hanoi_board, national_board, hanoi_article):
+def test_a_proposal_appears_nationally_only_after_acceptance(client, hanoi_board, national_board, hanoi_article):
     client.force_login(hanoi_board)
     assert share(client, hanoi_article).status_code == 302
     proposal = NewsShare.objects.get(article=hanoi_article)
@@ -107,7 +108,9 @@ def test_a_proposal_appears_nationally_only_after_acceptance(
     assert item["shared_from"] == HANOI and item["canonical_url"].startswith("http://hanoi.localhost/")
     assert decide(client, proposal, "decline").status_code == 404  # decided once
     assert set(PageLogEntry.objects.filter(page=hanoi_article).values_list("action", flat=True)) >= {
-        "home.news.propose", "home.news.accept"}
+        "home.news.propose",
+        "home.news.accept",
+    }
 
 
 def test_a_declined_proposal_never_appears_nationally(client, hanoi_board, national_board, hanoi_article):
@@ -122,7 +125,8 @@ def test_a_declined_proposal_never_appears_nationally(client, hanoi_board, natio
 
 
 def test_a_province_cannot_push_accept_or_see_proposals(
-        client, danang_board, hanoi_board, hanoi_article, national_article, hanoi, danang):
+    client, danang_board, hanoi_board, hanoi_article, national_article, hanoi, danang
+):
     client.force_login(hanoi_board)
     share(client, hanoi_article)
     proposal = NewsShare.objects.get(article=hanoi_article)
@@ -157,7 +161,8 @@ def test_an_editor_cannot_share(client, hanoi_editor, hanoi_article):
 
 
 def test_a_shared_article_cannot_be_edited_from_the_receiving_site(
-        client, national_board, national_article, hanoi, hanoi_board):
+    client, national_board, national_article, hanoi, hanoi_board
+):
     client.force_login(national_board)
     share(client, national_article, sites=[hanoi.pk])
     client.force_login(hanoi_board)

@@ -1,4 +1,5 @@
 """The news section of a site: its articles, the rule on reused content, the list, the feed, query counts."""
+
 from xml.etree import ElementTree
 
 import pytest
@@ -21,8 +22,9 @@ def listed_titles(client, host, params=None):
 
 
 def shared_with(article, site):
-    return NewsShare.objects.create(article=article, target_site=site, direction=ShareDirection.PUSH,
-                                    status=ShareStatus.ACCEPTED)
+    return NewsShare.objects.create(
+        article=article, target_site=site, direction=ShareDirection.PUSH, status=ShareStatus.ACCEPTED
+    )
 
 
 @pytest.mark.parametrize("missing", ["author", "source", "source_url"])
@@ -36,8 +38,9 @@ def test_a_reused_article_cannot_be_published_without_author_and_source(add_news
 
 
 def test_a_reused_article_with_its_source_is_published_and_credits_it(client, add_news, hanoi):
-    article = add_news(hanoi, "Tin lấy lại", reused=True, author="Minh Anh", source="Báo Hà Nội Mới",
-                       source_url="https://hanoimoi.vn/")
+    article = add_news(
+        hanoi, "Tin lấy lại", reused=True, author="Minh Anh", source="Báo Hà Nội Mới", source_url="https://hanoimoi.vn/"
+    )
 
     html = client.get(article.url_path.removeprefix("/hanoi"), HTTP_HOST=HANOI).content.decode()
     assert "Tác giả: Minh Anh" in html and 'href="https://hanoimoi.vn/"' in html
@@ -112,7 +115,8 @@ def queries_of(client, path, host):
 
 @pytest.mark.parametrize("path", [NEWS, f"{NEWS}rss/", "/api/v1/news/"])
 def test_the_list_feed_and_api_cost_the_same_queries_for_one_and_many_items(
-        client, add_news, national, danang, topic, path):
+    client, add_news, national, danang, topic, path
+):
     first = add_news(danang, "Tin thứ nhất")
     first.topics.set([topic])
     first.save_revision().publish()

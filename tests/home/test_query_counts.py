@@ -4,6 +4,7 @@ Every page view pays the same base: the site (1), the view restrictions of the p
 Wagtail's check), and the layout (4: site profiles with their sites, menu sections, shared links, notices).
 Routing adds the home page (1) and, per level below it, the child page and its specific row (2).
 """
+
 import pytest
 from wagtail.models import Page
 
@@ -22,8 +23,9 @@ def fixed(hanoi, national):
     """What the measured URLs name: an article of Hà Nội, a national one shared with it, a section with a child."""
     article = add_article(hanoi, "Tin Hà Nội được đo")
     shared = add_article(national, "Tin quốc gia được đo")
-    NewsShare.objects.create(article=shared, target_site=hanoi, direction=ShareDirection.PUSH,
-                             status=ShareStatus.ACCEPTED)
+    NewsShare.objects.create(
+        article=shared, target_site=hanoi, direction=ShareDirection.PUSH, status=ShareStatus.ACCEPTED
+    )
     introduction = Page.objects.child_of(hanoi.root_page).get(slug="gioi-thieu")
     publish(introduction, SectionPage(title="Lịch sử hình thành", slug="lich-su"))
     return {"article": article, "shared": shared}

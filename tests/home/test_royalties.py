@@ -1,4 +1,5 @@
 """Royalties: recorded with the article, summed per author and quarter, readable only by the site's board."""
+
 import datetime as dt
 
 import pytest
@@ -20,12 +21,15 @@ def royalties(add_news, hanoi, danang):
     article = add_news(hanoi, "Tin Hà Nội")
     other = add_news(hanoi, "Tin Hà Nội 2")
     for page, author, amount, when in [
-        (article, "Minh Anh", 300_000, on(2026, 1, 15)), (other, "Minh Anh", 200_000, on(2026, 3, 31)),
-        (article, "Thu Hà", 500_000, on(2026, 4, 1)), (other, "Thu Hà", 100_000, on(2025, 12, 31)),
+        (article, "Minh Anh", 300_000, on(2026, 1, 15)),
+        (other, "Minh Anh", 200_000, on(2026, 3, 31)),
+        (article, "Thu Hà", 500_000, on(2026, 4, 1)),
+        (other, "Thu Hà", 100_000, on(2025, 12, 31)),
     ]:
         Royalty.objects.create(page=page, author_name=author, amount=amount, recorded_at=when)
-    Royalty.objects.create(page=add_news(danang, "Tin Đà Nẵng"), author_name="Quốc Bảo", amount=999_000,
-                           recorded_at=on(2026, 2, 1))
+    Royalty.objects.create(
+        page=add_news(danang, "Tin Đà Nẵng"), author_name="Quốc Bảo", amount=999_000, recorded_at=on(2026, 2, 1)
+    )
 
 
 def test_the_table_sums_per_author_per_quarter_of_one_site_and_year(royalties, hanoi):

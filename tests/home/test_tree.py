@@ -1,5 +1,7 @@
-"""Path ranges (core/tree.py) select exactly what Wagtail's ``descendant_of`` and ``child_of`` select; the news section routes
-its articles, feed and shares, and a section page its breadcrumbs, as Wagtail's own routing and tree did."""
+"""Path ranges (core/tree.py) select exactly what Wagtail's ``descendant_of`` and ``child_of`` select; the news
+section routes its articles, feed and shares, and a section page its breadcrumbs, as Wagtail's own routing and
+tree did."""
+
 from wagtail.models import Page
 
 from core.tree import children_q, descendants_q
@@ -31,8 +33,12 @@ def test_the_news_section_routes_articles_its_feed_and_shares(client, add_news, 
     assert page.status_code == 200 and "Tin có trang riêng" in page.content.decode()
     assert 'href="/tin-tuc-su-kien/">Tin tức – Sự kiện</a>' in page.content.decode()
     assert client.get(f"{NEWS}rss/", HTTP_HOST=HANOI)["Content-Type"].startswith("application/rss+xml")
-    for missing in (f"{NEWS}{draft.slug}/", f"{NEWS}khong-co/", f"{NEWS}{article.slug}/them/",
-                    f"{NEWS}chia-se/{add_news(national, 'Tin chưa chia sẻ').pk}/"):
+    for missing in (
+        f"{NEWS}{draft.slug}/",
+        f"{NEWS}khong-co/",
+        f"{NEWS}{article.slug}/them/",
+        f"{NEWS}chia-se/{add_news(national, 'Tin chưa chia sẻ').pk}/",
+    ):
         assert client.get(missing, HTTP_HOST=HANOI).status_code == 404, missing
 
 

@@ -1,4 +1,5 @@
 """Fixtures for the legal documents tests: a published document under a site's documents section."""
+
 import pytest
 
 from legal.importer import documents_index

@@ -1,4 +1,5 @@
 """Editors create documents in the page tree under their own section; the type list is a snippet."""
+
 from django.urls import reverse
 
 from legal.importer import documents_index
@@ -7,7 +8,15 @@ from legal.models import DocumentType, LegalDocumentIndexPage, LegalDocumentPage
 
 def test_the_standard_document_types_are_seeded(db):
     assert list(DocumentType.objects.order_by("name").values_list("name", flat=True)) == [
-        "Công văn", "Hướng dẫn", "Kế hoạch", "Luật", "Nghị định", "Quy chế", "Quyết định", "Thông tư"]
+        "Công văn",
+        "Hướng dẫn",
+        "Kế hoạch",
+        "Luật",
+        "Nghị định",
+        "Quy chế",
+        "Quyết định",
+        "Thông tư",
+    ]
 
 
 def test_every_site_has_one_documents_section(db, hanoi, national):
@@ -35,12 +44,24 @@ def test_an_editor_saves_a_draft_document_through_the_admin(client, hanoi_editor
     client.force_login(hanoi_editor)
     index = documents_index(hanoi)
     url = reverse("wagtailadmin_pages:add", args=["legal", "legaldocumentpage", index.pk])
-    formsets = {f"{name}-{key}": value for name in ["attachments", "replacements", "bases"]
-                for key, value in [("TOTAL_FORMS", "0"), ("INITIAL_FORMS", "0"), ("MIN_NUM_FORMS", "0"),
-                                   ("MAX_NUM_FORMS", "1000")]}
-    data = {"title": "Tiếp tục triển khai thi hành Luật Tiếp cận thông tin", "slug": "07-bhxh-pc",
-            "number": "07/BHXH-PC", "document_type": DocumentType.objects.get(slug="cong-van").pk,
-            "issued_on": "2020-01-02", **formsets}
+    formsets = {
+        f"{name}-{key}": value
+        for name in ["attachments", "replacements", "bases"]
+        for key, value in [
+            ("TOTAL_FORMS", "0"),
+            ("INITIAL_FORMS", "0"),
+            ("MIN_NUM_FORMS", "0"),
+            ("MAX_NUM_FORMS", "1000"),
+        ]
+    }
+    data = {
+        "title": "Tiếp tục triển khai thi hành Luật Tiếp cận thông tin",
+        "slug": "07-bhxh-pc",
+        "number": "07/BHXH-PC",
+        "document_type": DocumentType.objects.get(slug="cong-van").pk,
+        "issued_on": "2020-01-02",
+        **formsets,
+    }
     response = client.post(url, data)
     assert response.status_code == 302, response.context["form"].errors if response.context else response
     page = LegalDocumentPage.objects.child_of(index).get(number="07/BHXH-PC")

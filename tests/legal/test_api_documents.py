@@ -1,4 +1,5 @@
 """/api/v1/documents/ and /api/v1/procedures/: shapes, filters, problem JSON, site confinement, query counts."""
+
 from datetime import date, timedelta
 
 import pytest
@@ -45,8 +46,13 @@ def assert_problem(response, status, field=None):
 def test_a_listed_document_has_the_fields_of_the_contract(hanoi, make_document, client):
     old = make_document(hanoi, "Hướng dẫn cũ", number="1107/BHXH-TT")
     document = make_document(
-        hanoi, "Hướng dẫn trang thông tin điện tử", "huong-dan", number="2096/BHXH-TT",
-        issuer="Bảo hiểm xã hội Việt Nam", signer_name="Nguyễn Văn A", signer_title="PHÓ TỔNG GIÁM ĐỐC",
+        hanoi,
+        "Hướng dẫn trang thông tin điện tử",
+        "huong-dan",
+        number="2096/BHXH-TT",
+        issuer="Bảo hiểm xã hội Việt Nam",
+        signer_name="Nguyễn Văn A",
+        signer_title="PHÓ TỔNG GIÁM ĐỐC",
         issued_on=date(2011, 5, 24),
     )
     LegalDocumentReplacement.objects.create(page=document, replaced=old, partly=True)
@@ -56,13 +62,20 @@ def test_a_listed_document_has_the_fields_of_the_contract(hanoi, make_document, 
     item = next(item for item in items(get(client, DOCUMENTS)) if item["id"] == document.pk)
 
     assert item == {
-        "id": document.pk, "number": "2096/BHXH-TT", "title": "Hướng dẫn trang thông tin điện tử",
-        "doc_type": {"slug": "huong-dan", "name": "Hướng dẫn"}, "issuer": "Bảo hiểm xã hội Việt Nam",
+        "id": document.pk,
+        "number": "2096/BHXH-TT",
+        "title": "Hướng dẫn trang thông tin điện tử",
+        "doc_type": {"slug": "huong-dan", "name": "Hướng dẫn"},
+        "issuer": "Bảo hiểm xã hội Việt Nam",
         "signer": {"name": "Nguyễn Văn A", "title": "PHÓ TỔNG GIÁM ĐỐC"},
-        "issued_on": "2011-05-24", "effective_on": "2011-05-24", "expires_on": None,
-        "status": "con-hieu-luc", "status_label": "Còn hiệu lực",
-        "replaces": [{"id": old.pk, "number": "1107/BHXH-TT", "title": "Hướng dẫn cũ",
-                      "url": old.get_full_url(), "partly": True}],
+        "issued_on": "2011-05-24",
+        "effective_on": "2011-05-24",
+        "expires_on": None,
+        "status": "con-hieu-luc",
+        "status_label": "Còn hiệu lực",
+        "replaces": [
+            {"id": old.pk, "number": "1107/BHXH-TT", "title": "Hướng dẫn cũ", "url": old.get_full_url(), "partly": True}
+        ],
         "files": [{"title": "Bản scan", "url": f"http://testserver{file.url}"}],
         "url": document.get_full_url(),
     }
@@ -70,8 +83,13 @@ def test_a_listed_document_has_the_fields_of_the_contract(hanoi, make_document, 
 
 def test_the_detail_has_the_full_text_and_the_live_relations(hanoi, make_document, client):
     basis = make_document(hanoi, "Luật Tiếp cận thông tin", "luat", number="104/2016/QH13")
-    document = make_document(hanoi, "Tiếp tục triển khai Luật Tiếp cận thông tin", number="07/BHXH-PC",
-                             subject="V/v tiếp tục triển khai", body="<p>Toàn văn công văn</p>")
+    document = make_document(
+        hanoi,
+        "Tiếp tục triển khai Luật Tiếp cận thông tin",
+        number="07/BHXH-PC",
+        subject="V/v tiếp tục triển khai",
+        body="<p>Toàn văn công văn</p>",
+    )
     newer = make_document(hanoi, "Công văn thay thế", number="08/BHXH-PC")
     unpublished = make_document(hanoi, "Bản nháp thay thế", number="09/BHXH-PC")
     unpublished.unpublish()
@@ -96,7 +114,8 @@ def test_search_ignores_diacritics(hanoi, make_document, client):
     make_document(hanoi, "Tiếp tục triển khai thi hành Luật Tiếp cận thông tin")
     make_document(hanoi, "Đơn giản hóa thủ tục hành chính")
     assert titles(get(client, DOCUMENTS, q="TIEP CAN thong tin")) == [
-        "Tiếp tục triển khai thi hành Luật Tiếp cận thông tin"]
+        "Tiếp tục triển khai thi hành Luật Tiếp cận thông tin"
+    ]
     assert titles(get(client, DOCUMENTS, q="don gian")) == ["Đơn giản hóa thủ tục hành chính"]
 
 
@@ -111,13 +130,16 @@ def test_filters_by_type_year_and_status(hanoi, make_document, client):
     assert titles(get(client, DOCUMENTS, status="con-hieu-luc", year=2020)) == ["Công văn 2020"]
 
 
-@pytest.mark.parametrize("params, field", [
-    ({"doc_type": "thong-bao-mat"}, "doc_type"),
-    ({"year": "hai-nghin"}, "year"),
-    ({"year": "20201"}, "year"),
-    ({"status": "bi-xoa"}, "status"),
-    ({"q": "x" * 201}, "q"),
-])
+@pytest.mark.parametrize(
+    "params, field",
+    [
+        ({"doc_type": "thong-bao-mat"}, "doc_type"),
+        ({"year": "hai-nghin"}, "year"),
+        ({"year": "20201"}, "year"),
+        ({"status": "bi-xoa"}, "status"),
+        ({"q": "x" * 201}, "q"),
+    ],
+)
 def test_a_bad_document_filter_is_a_400_problem_naming_it(hanoi, client, params, field):
     assert_problem(get(client, DOCUMENTS, **params), 400, field)
 
@@ -184,19 +206,32 @@ def test_a_listed_procedure_has_its_fields_and_the_detail_its_steps_and_live_bas
     basis = make_document(hanoi, "Cải cách thủ tục hành chính", number="1257/BHXH-PC")
     hidden = make_document(hanoi, "Chưa đăng", number="99/BHXH-NHAP")
     hidden.unpublish()
-    procedure = make_procedure(hanoi, "Giải quyết hưởng chế độ ốm đau", code="1.000089",
-                               field_name="Thực hiện chính sách BHXH", bases=[basis, hidden])
+    procedure = make_procedure(
+        hanoi,
+        "Giải quyết hưởng chế độ ốm đau",
+        code="1.000089",
+        field_name="Thực hiện chính sách BHXH",
+        bases=[basis, hidden],
+    )
 
     listed = items(get(client, PROCEDURES))
     detail = get(client, f"{PROCEDURES}{procedure.pk}/").json()
 
-    assert listed == [{
-        "id": procedure.pk, "code": "1.000089", "title": "Giải quyết hưởng chế độ ốm đau",
-        "field": {"slug": "thuc-hien-chinh-sach-bhxh", "name": "Thực hiện chính sách BHXH"},
-        "agency": "Cơ quan BHXH cơ sở", "level": "provincial", "processing_days": 7, "fees": "Không",
-        "online_level": "full", "online_service_url": "https://dichvucong.gov.vn/p/home/tthc.html",
-        "url": procedure.get_full_url(),
-    }]
+    assert listed == [
+        {
+            "id": procedure.pk,
+            "code": "1.000089",
+            "title": "Giải quyết hưởng chế độ ốm đau",
+            "field": {"slug": "thuc-hien-chinh-sach-bhxh", "name": "Thực hiện chính sách BHXH"},
+            "agency": "Cơ quan BHXH cơ sở",
+            "level": "provincial",
+            "processing_days": 7,
+            "fees": "Không",
+            "online_level": "full",
+            "online_service_url": "https://dichvucong.gov.vn/p/home/tthc.html",
+            "url": procedure.get_full_url(),
+        }
+    ]
     assert detail["steps"] == "<p>Nộp tờ khai TK1-TS.</p>" and detail["dossier"] == "<p>Tờ khai TK1-TS.</p>"
     assert [link["number"] for link in detail["bases"]] == ["1257/BHXH-PC"]
 
@@ -223,8 +258,7 @@ def test_procedures_are_confined_to_the_site_and_published(hanoi, danang, client
     assert titles(get(client, PROCEDURES, field="che-do-bhxh", site=DANANG)) == ["Thủ tục của Đà Nẵng"]
 
 
-def test_procedure_list_queries_do_not_grow_with_items(hanoi, make_document, client,
-                                                       django_assert_max_num_queries):
+def test_procedure_list_queries_do_not_grow_with_items(hanoi, make_document, client, django_assert_max_num_queries):
     basis = make_document(hanoi, "Căn cứ", number="1257/BHXH-PC")
     make_procedure(hanoi, "Thủ tục 0", bases=[basis])
     get(client, PROCEDURES)  # warms the cache of site root paths, as any earlier request would have

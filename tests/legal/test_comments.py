@@ -1,4 +1,5 @@
 """Comments on drafts: the window, the API and the HTML form, campaign grouping, what the public sees."""
+
 import json
 import time
 from unittest import mock
@@ -24,8 +25,15 @@ def api_url(draft):
 
 
 def payload(**overrides):
-    return {"name": "Nguyễn Văn An", "email": EMAIL, "organization": "Công ty TNHH Bình An", "article": "a2",
-            "body": COMMENT_TEXT, "publish_name": True, **overrides}
+    return {
+        "name": "Nguyễn Văn An",
+        "email": EMAIL,
+        "organization": "Công ty TNHH Bình An",
+        "article": "a2",
+        "body": COMMENT_TEXT,
+        "publish_name": True,
+        **overrides,
+    }
 
 
 def post_json(client, draft, data, host=HANOI, content_type="application/json"):
@@ -34,8 +42,17 @@ def post_json(client, draft, data, host=HANOI, content_type="application/json"):
 
 
 def form_data(**overrides):
-    return {"name": "Trần Thị Bình", "email": "binh@example.vn", "organisation": "", "article": "a1",
-            "body": COMMENT_TEXT, "publish_name": "on", "website": "", "form_token": old_token(), **overrides}
+    return {
+        "name": "Trần Thị Bình",
+        "email": "binh@example.vn",
+        "organisation": "",
+        "article": "a1",
+        "body": COMMENT_TEXT,
+        "publish_name": "on",
+        "website": "",
+        "form_token": old_token(),
+        **overrides,
+    }
 
 
 def old_token():
@@ -96,16 +113,19 @@ def test_unknown_article_is_a_400_naming_article(client, hanoi):
     assert not DraftComment.objects.exists()
 
 
-@pytest.mark.parametrize("data, field", [
-    (payload(name=123), "name"),
-    (payload(publish_name="maybe"), "publish_name"),
-    (payload(email="not-an-email"), "email"),
-    (payload(body="x" * 20_000), "body"),
-    (payload(body="ngắn"), "body"),
-    (payload(body=["a list"]), "body"),
-    (payload(phone="0912345678"), "phone"),
-    ({k: v for k, v in payload().items() if k != "email"}, "email"),
-])
+@pytest.mark.parametrize(
+    "data, field",
+    [
+        (payload(name=123), "name"),
+        (payload(publish_name="maybe"), "publish_name"),
+        (payload(email="not-an-email"), "email"),
+        (payload(body="x" * 20_000), "body"),
+        (payload(body="ngắn"), "body"),
+        (payload(body=["a list"]), "body"),
+        (payload(phone="0912345678"), "phone"),
+        ({k: v for k, v in payload().items() if k != "email"}, "email"),
+    ],
+)
 def test_malformed_bodies_get_a_400_naming_the_field(client, hanoi, data, field):
     draft = make_draft(hanoi)
     response = post_json(client, draft, data)
@@ -114,12 +134,15 @@ def test_malformed_bodies_get_a_400_naming_the_field(client, hanoi, data, field)
     assert not DraftComment.objects.exists()
 
 
-@pytest.mark.parametrize("body, content_type, status", [
-    ("name=A&body=B", "application/x-www-form-urlencoded", 415),
-    (json.dumps(payload()), "text/plain", 415),
-    ("{not json", "application/json", 400),
-    ("[1, 2]", "application/json", 400),
-])
+@pytest.mark.parametrize(
+    "body, content_type, status",
+    [
+        ("name=A&body=B", "application/x-www-form-urlencoded", 415),
+        (json.dumps(payload()), "text/plain", 415),
+        ("{not json", "application/json", 400),
+        ("[1, 2]", "application/json", 400),
+    ],
+)
 def test_wrong_content_types_and_broken_json_are_4xx(client, hanoi, body, content_type, status):
     draft = make_draft(hanoi)
     response = post_json(client, draft, body, content_type=content_type)
@@ -138,8 +161,7 @@ def test_a_draft_of_another_site_is_a_404(client, hanoi):
 def test_bursts_get_429_with_retry_after(client, hanoi, settings):
     settings.PUBLIC_RATE_LIMITS = {**settings.PUBLIC_RATE_LIMITS, "comment": (3, 600)}
     draft = make_draft(hanoi)
-    statuses = [post_json(client, draft, payload(body=f"{COMMENT_TEXT} Ý kiến số {i}.")).status_code
-                for i in range(4)]
+    statuses = [post_json(client, draft, payload(body=f"{COMMENT_TEXT} Ý kiến số {i}.")).status_code for i in range(4)]
     assert statuses == [201, 201, 201, 429]
     response = post_json(client, draft, payload())
     assert response.status_code == 429 and int(response["Retry-After"]) > 0
@@ -167,13 +189,16 @@ def test_html_form_records_a_pending_comment_and_says_so(client, hanoi):
     assert (comment.article_anchor, comment.status, comment.publish_name) == ("a1", CommentStatus.PENDING, True)
 
 
-@pytest.mark.parametrize("overrides, message", [
-    ({"website": "http://spam.example"}, "Biểu mẫu không hợp lệ"),
-    ({"form_token": "fresh"}, "gửi quá nhanh"),
-    ({"body": "x" * 6000}, "Nội dung không quá 5000 ký tự"),
-    ({"email": "sai"}, "Thư điện tử không hợp lệ"),
-    ({"article": "zz"}, "Điều khoản đã chọn không có"),
-])
+@pytest.mark.parametrize(
+    "overrides, message",
+    [
+        ({"website": "http://spam.example"}, "Biểu mẫu không hợp lệ"),
+        ({"form_token": "fresh"}, "gửi quá nhanh"),
+        ({"body": "x" * 6000}, "Nội dung không quá 5000 ký tự"),
+        ({"email": "sai"}, "Thư điện tử không hợp lệ"),
+        ({"article": "zz"}, "Điều khoản đã chọn không có"),
+    ],
+)
 def test_html_form_refuses_bots_and_bad_fields_in_vietnamese(client, hanoi, overrides, message):
     draft = make_draft(hanoi)
     if overrides.get("form_token") == "fresh":
@@ -189,8 +214,10 @@ def test_html_form_refuses_bots_and_bad_fields_in_vietnamese(client, hanoi, over
 
 def test_identical_and_near_identical_texts_form_one_campaign_and_none_is_dropped(hanoi):
     draft = make_draft(hanoi)
-    base = ("Chúng tôi đề nghị Ban soạn thảo giữ nguyên mức hưởng chế độ ốm đau như hiện hành vì người lao động "
-            "có thu nhập thấp sẽ bị ảnh hưởng nghiêm trọng nếu mức hưởng bị giảm")
+    base = (
+        "Chúng tôi đề nghị Ban soạn thảo giữ nguyên mức hưởng chế độ ốm đau như hiện hành vì người lao động "
+        "có thu nhập thấp sẽ bị ảnh hưởng nghiêm trọng nếu mức hưởng bị giảm"
+    )
 
     def send(body, name):
         return comments.submit(draft, name=name, email=EMAIL, body=body, publish_name=False)
@@ -217,19 +244,44 @@ def test_campaigns_do_not_cross_drafts(hanoi):
 
 
 def public_mix(draft):
-    approved = make_comment(draft, "Ý kiến đã duyệt công khai có tên người góp ý.", CommentStatus.APPROVED,
-                            anchor="a1", decision=CommentDecision.ACCEPTED, response="Ban soạn thảo tiếp thu.")
-    anonymous = make_comment(draft, "Ý kiến đã duyệt nhưng không công khai tên.", CommentStatus.APPROVED,
-                             anchor="a2", name="Lê Văn Giấu", publish_name=False)
-    make_comment(draft, "Ý kiến đang chờ duyệt, không được công khai.", CommentStatus.PENDING, anchor="a1",
-                 name="Phạm Chờ Duyệt")
-    make_comment(draft, "Ý kiến bị từ chối vì xúc phạm, không công khai.", CommentStatus.REJECTED,
-                 rejection_reason="Xúc phạm", name="Hoàng Bị Từ Chối")
+    approved = make_comment(
+        draft,
+        "Ý kiến đã duyệt công khai có tên người góp ý.",
+        CommentStatus.APPROVED,
+        anchor="a1",
+        decision=CommentDecision.ACCEPTED,
+        response="Ban soạn thảo tiếp thu.",
+    )
+    anonymous = make_comment(
+        draft,
+        "Ý kiến đã duyệt nhưng không công khai tên.",
+        CommentStatus.APPROVED,
+        anchor="a2",
+        name="Lê Văn Giấu",
+        publish_name=False,
+    )
+    make_comment(
+        draft, "Ý kiến đang chờ duyệt, không được công khai.", CommentStatus.PENDING, anchor="a1", name="Phạm Chờ Duyệt"
+    )
+    make_comment(
+        draft,
+        "Ý kiến bị từ chối vì xúc phạm, không công khai.",
+        CommentStatus.REJECTED,
+        rejection_reason="Xúc phạm",
+        name="Hoàng Bị Từ Chối",
+    )
     return approved, anonymous
 
 
-HIDDEN = ["đang chờ duyệt", "bị từ chối", "Phạm Chờ Duyệt", "Hoàng Bị Từ Chối", "Lê Văn Giấu", EMAIL,
-          "Công ty TNHH Bình An"]
+HIDDEN = [
+    "đang chờ duyệt",
+    "bị từ chối",
+    "Phạm Chờ Duyệt",
+    "Hoàng Bị Từ Chối",
+    "Lê Văn Giấu",
+    EMAIL,
+    "Công ty TNHH Bình An",
+]
 
 
 @pytest.mark.parametrize("state", ["open", "closed"])

@@ -1,4 +1,5 @@
 """`bootstrap_portal --demo` imports the four seed documents into the national site and Hà Nội, once."""
+
 from wagtail.models import Page
 
 from home.models import SectionPage
@@ -9,7 +10,8 @@ from portal.bootstrap import Report
 
 
 def test_demo_imports_the_seed_documents_nationally_and_in_hanoi_and_a_second_run_changes_nothing(
-        national, hanoi, danang):
+    national, hanoi, danang
+):
     first, second = Report(), Report()
     load_legal_demo(first)
     load_legal_demo(second)

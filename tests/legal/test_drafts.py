@@ -1,4 +1,5 @@
 """Drafts open for comment: their structure, versions with stable anchors, the window rule, page and API."""
+
 from datetime import datetime, timedelta
 
 import pytest
@@ -48,9 +49,14 @@ def make_draft(db):
 
     def make(site, text, **fields):
         now = timezone.now()
-        fields = {"title": f"Dự thảo {next(counter)}", "drafting_unit": "Văn phòng",
-                  "document_type": DocumentType.objects.get(slug="quy-che"),
-                  "opens_at": now - timedelta(days=1), "closes_at": now + timedelta(days=20), **fields}
+        fields = {
+            "title": f"Dự thảo {next(counter)}",
+            "drafting_unit": "Văn phòng",
+            "document_type": DocumentType.objects.get(slug="quy-che"),
+            "opens_at": now - timedelta(days=1),
+            "closes_at": now + timedelta(days=20),
+            **fields,
+        }
         draft = DraftDocumentPage(draft_text=text, **fields)
         documents_index(site).add_child(instance=draft)
         draft.save_revision().publish()
@@ -80,17 +86,24 @@ def test_a_realistic_draft_splits_into_chapters_articles_clauses_and_points():
     assert "Căn cứ Luật Tiếp cận thông tin" in structure.preamble
     assert [a.label for a in articles if a.kind == ArticleKind.CHAPTER] == ["Chương I", "Chương II", "Chương III"]
     assert [a.heading for a in articles if a.kind == ArticleKind.CHAPTER] == [
-        "QUY ĐỊNH CHUNG", "CUNG CẤP THÔNG TIN", "TỔ CHỨC THỰC HIỆN"]
+        "QUY ĐỊNH CHUNG",
+        "CUNG CẤP THÔNG TIN",
+        "TỔ CHỨC THỰC HIỆN",
+    ]
     assert [a.label for a in articles if a.kind == ArticleKind.ARTICLE] == [f"Điều {n}" for n in range(1, 8)]
     point = articles[labels.index("Điểm đ khoản 1 Điều 4")]
     clause = articles[point.parent]
     article = articles[clause.parent]
     assert point.text.startswith("Cung cấp thông tin hướng dẫn chính sách mới")
     assert (clause.label, article.label, article.heading) == (
-        "Khoản 1 Điều 4", "Điều 4", "Thời gian, trách nhiệm cung cấp thông tin")
+        "Khoản 1 Điều 4",
+        "Điều 4",
+        "Thời gian, trách nhiệm cung cấp thông tin",
+    )
     assert articles[article.parent].label == "Chương II"
     assert [a.label for a in articles if a.parent == labels.index("Khoản 1 Điều 4")] == [
-        f"Điểm {letter} khoản 1 Điều 4" for letter in "abcdđ"]
+        f"Điểm {letter} khoản 1 Điều 4" for letter in "abcdđ"
+    ]
     assert articles[labels.index("Điều 7")].text.startswith("Quy chế này có hiệu lực kể từ ngày ký.")
 
 
@@ -101,10 +114,16 @@ def test_headings_on_the_chapter_line_continuation_lines_and_citations_inside_te
     ).articles
 
     assert [(a.label, a.heading) for a in articles[:2]] == [
-        ("Chương II", "TỔ CHỨC THỰC HIỆN"), ("Điều 5", "Trách nhiệm")]
+        ("Chương II", "TỔ CHỨC THỰC HIỆN"),
+        ("Điều 5", "Trách nhiệm"),
+    ]
     assert articles[1].text == "Các đơn vị thực hiện theo\nĐiều 8 Quy chế này."
     assert [a.label for a in articles[2:]] == [
-        "Khoản 1 Điều 5", "Điểm a khoản 1 Điều 5", "Điểm b khoản 1 Điều 5", "Khoản 2 Điều 5"]
+        "Khoản 1 Điều 5",
+        "Điểm a khoản 1 Điều 5",
+        "Điểm b khoản 1 Điều 5",
+        "Khoản 2 Điều 5",
+    ]
     assert articles[3].text == "Tổng hợp;\n- báo cáo hằng quý"
 
 
@@ -140,7 +159,10 @@ def test_anchors_survive_renumbering_and_rewording(hanoi, make_draft):
 
     in_force = after["Điều 6"]
     assert (in_force.anchor, in_force.change, in_force.previous_label) == (
-        before["Điều 7"].anchor, ArticleChange.RENUMBERED, "Điều 7")
+        before["Điều 7"].anchor,
+        ArticleChange.RENUMBERED,
+        "Điều 7",
+    )
     article_4 = after["Điều 4"]
     assert (article_4.anchor, article_4.change) == (before["Điều 4"].anchor, ArticleChange.CHANGED)
     assert after["Điều 5"].anchor == before["Điều 5"].anchor and after["Điều 5"].change == ArticleChange.UNCHANGED
@@ -155,8 +177,13 @@ def test_an_inserted_article_is_new_and_the_following_ones_renumbered(hanoi, mak
     text = "Điều 1. Phạm vi\nQuy chế này quy định việc vận hành Cổng.\nĐiều 2. Đối tượng\nCác đơn vị trực thuộc."
     draft = make_draft(hanoi, text)
     before = latest(draft)
-    publish(draft, text.replace("Điều 2. Đối tượng", "Điều 2. Giải thích từ ngữ\nCổng là Cổng Thông tin "
-                                                     "điện tử của ngành.\nĐiều 3. Đối tượng"))
+    publish(
+        draft,
+        text.replace(
+            "Điều 2. Đối tượng",
+            "Điều 2. Giải thích từ ngữ\nCổng là Cổng Thông tin điện tử của ngành.\nĐiều 3. Đối tượng",
+        ),
+    )
     after = latest(draft)
 
     assert after["Điều 2"].change == ArticleChange.NEW and after["Điều 2"].previous_label == ""
@@ -233,13 +260,19 @@ def test_the_locator_places_many_anchors_with_one_query(hanoi, make_draft, djang
 
 def window(days, hours=0, type_slug="quy-che"):
     opens = timezone.now()
-    return DraftDocumentPage(title="Dự thảo", drafting_unit="Văn phòng", draft_text="Điều 1. Phạm vi",
-                             document_type=DocumentType.objects.get(slug=type_slug),
-                             opens_at=opens, closes_at=opens + timedelta(days=days, hours=hours))
+    return DraftDocumentPage(
+        title="Dự thảo",
+        drafting_unit="Văn phòng",
+        draft_text="Điều 1. Phạm vi",
+        document_type=DocumentType.objects.get(slug=type_slug),
+        opens_at=opens,
+        closes_at=opens + timedelta(days=days, hours=hours),
+    )
 
 
-@pytest.mark.parametrize("days, hours, type_slug", [(9, 23, "quy-che"), (19, 0, "thong-tu"), (0, 0, "quy-che"),
-                                                    (-3, 0, "quy-che")])
+@pytest.mark.parametrize(
+    "days, hours, type_slug", [(9, 23, "quy-che"), (19, 0, "thong-tu"), (0, 0, "quy-che"), (-3, 0, "quy-che")]
+)
 def test_a_window_shorter_than_the_types_minimum_is_refused_on_closes_at(db, days, hours, type_slug):
     with pytest.raises(ValidationError) as refused:
         window(days, hours, type_slug).clean()
@@ -273,12 +306,19 @@ def test_only_the_centre_edits_the_minimum_windows(client, centre_user, hanoi_bo
 
 
 def draft_form(index, **fields):
-    return nested_form_data({
-        "title": "Dự thảo Quy chế tiếp công dân", "slug": "du-thao-quy-che-tiep-cong-dan",
-        "document_type": DocumentType.objects.get(slug="quy-che").pk, "drafting_unit": "Văn phòng",
-        "summary": "", "draft_text": "Điều 1. Phạm vi\nQuy chế này quy định việc tiếp công dân.",
-        "attachments": inline_formset([]), "action-publish": "action-publish", **fields,
-    })
+    return nested_form_data(
+        {
+            "title": "Dự thảo Quy chế tiếp công dân",
+            "slug": "du-thao-quy-che-tiep-cong-dan",
+            "document_type": DocumentType.objects.get(slug="quy-che").pk,
+            "drafting_unit": "Văn phòng",
+            "summary": "",
+            "draft_text": "Điều 1. Phạm vi\nQuy chế này quy định việc tiếp công dân.",
+            "attachments": inline_formset([]),
+            "action-publish": "action-publish",
+            **fields,
+        }
+    )
 
 
 def test_the_editor_sees_a_too_short_window_in_the_admin_form_and_nothing_is_published(client, hanoi_board, hanoi):
@@ -341,8 +381,9 @@ def test_the_documents_section_lists_its_own_drafts_with_their_state(client, han
     now = timezone.now()
     make_draft(hanoi, V1, title="Dự thảo đang mở")
     _, one = section_queries(client)
-    make_draft(hanoi, V1, title="Dự thảo đã đóng", opens_at=now - timedelta(days=40),
-               closes_at=now - timedelta(days=10))
+    make_draft(
+        hanoi, V1, title="Dự thảo đã đóng", opens_at=now - timedelta(days=40), closes_at=now - timedelta(days=10)
+    )
     make_draft(danang, V1, title="Dự thảo của Đà Nẵng")
 
     response, many = section_queries(client)
@@ -372,12 +413,17 @@ def test_the_list_gives_the_sites_drafts_with_their_state(client, hanoi, danang,
     item = body["items"][0]
     opens_at, closes_at = item.pop("opens_at"), item.pop("closes_at")
     assert item == {
-        "id": draft.pk, "title": "Dự thảo Quy chế", "document_type": {"slug": "quy-che", "name": "Quy chế"},
-        "drafting_unit": "Văn phòng", "summary": "", "state": "open",
+        "id": draft.pk,
+        "title": "Dự thảo Quy chế",
+        "document_type": {"slug": "quy-che", "name": "Quy chế"},
+        "drafting_unit": "Văn phòng",
+        "summary": "",
+        "state": "open",
         "url": f"http://{HANOI}{SECTION}{draft.slug}/",
     }
     assert opens_at.endswith("+07:00") and datetime.fromisoformat(opens_at) == draft.opens_at.replace(
-        microsecond=draft.opens_at.microsecond // 1000 * 1000)
+        microsecond=draft.opens_at.microsecond // 1000 * 1000
+    )
     assert datetime.fromisoformat(closes_at) - datetime.fromisoformat(opens_at) == draft.closes_at - draft.opens_at
 
 
@@ -418,17 +464,24 @@ def test_the_detail_gives_the_latest_versions_articles(client, hanoi, make_draft
     assert response.status_code == 200 and "ETag" in response
     assert body["version"]["number"] == 2 and [v["number"] for v in body["versions"]] == [2, 1]
     assert articles["Điều 6"] == {
-        "anchor": v1["Điều 7"].anchor, "kind": "article", "label": "Điều 6", "heading": "Hiệu lực thi hành",
-        "text": articles["Điều 6"]["text"], "parent": articles["Chương III"]["anchor"], "change": "renumbered",
-        "previous_label": "Điều 7"}
+        "anchor": v1["Điều 7"].anchor,
+        "kind": "article",
+        "label": "Điều 6",
+        "heading": "Hiệu lực thi hành",
+        "text": articles["Điều 6"]["text"],
+        "parent": articles["Chương III"]["anchor"],
+        "change": "renumbered",
+        "previous_label": "Điều 7",
+    }
     assert articles["Điểm đ khoản 1 Điều 4"]["parent"] == articles["Khoản 1 Điều 4"]["anchor"]
     assert articles["Chương I"]["parent"] is None and articles["Chương I"]["heading"] == "QUY ĐỊNH CHUNG"
     assert body["attachments"] == [] and body["state"] == "open"
 
 
 def test_attachments_are_listed_with_their_address(client, hanoi, make_draft):
-    document = get_document_model().objects.create(title="to-trinh.pdf",
-                                                   file=ContentFile(b"%PDF-1.4", name="to-trinh.pdf"))
+    document = get_document_model().objects.create(
+        title="to-trinh.pdf", file=ContentFile(b"%PDF-1.4", name="to-trinh.pdf")
+    )
     draft = make_draft(hanoi, V1)
     draft.attachments.add(DraftAttachment(document=document, label="Tờ trình dự thảo Quy chế"))
     draft.save_revision().publish()
@@ -436,8 +489,9 @@ def test_attachments_are_listed_with_their_address(client, hanoi, make_draft):
     body = client.get(f"/api/v1/drafts/{draft.pk}/", HTTP_HOST=HANOI).json()
     html = client.get(draft.url, HTTP_HOST=HANOI).content.decode()
 
-    assert body["attachments"] == [{"title": "Tờ trình dự thảo Quy chế", "kind": "explanatory",
-                                    "url": f"http://{HANOI}{document.url}"}]
+    assert body["attachments"] == [
+        {"title": "Tờ trình dự thảo Quy chế", "kind": "explanatory", "url": f"http://{HANOI}{document.url}"}
+    ]
     assert f'<a href="{document.url}" download>Tờ trình dự thảo Quy chế</a>' in html
 
 
@@ -483,7 +537,8 @@ def test_the_demo_drafts_are_built_once(db, national, hanoi):
     drafts = list(demo_drafts().order_by("slug", "pk"))
     assert len(first.changes) == 4 and second.changes == [] and first.warnings == []
     assert {(draft.slug, draft.get_site()) for draft in drafts} == {
-        (slug, site) for slug in (OPEN_SLUG, CLOSED_SLUG) for site in (national, hanoi)}
+        (slug, site) for slug in (OPEN_SLUG, CLOSED_SLUG) for site in (national, hanoi)
+    }
     for draft in drafts:
         expected = ("open", 2) if draft.slug == OPEN_SLUG else ("closed", 1)
         assert (draft.state(), draft.versions.count()) == expected

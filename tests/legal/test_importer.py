@@ -1,4 +1,5 @@
 """The importer on the real seed files: what it extracts, what it reports, and that re-runs change nothing."""
+
 from datetime import date
 from io import StringIO
 from pathlib import Path
@@ -18,25 +19,65 @@ def seed_path(prefix):
     return next(SEEDS.glob(f"{prefix}_*.txt"))
 
 
-@pytest.mark.parametrize("prefix, expected", [
-    ("000", dict(number="07/BHXH-PC", document_type=LETTER, place="Hà Nội", issued_on=date(2020, 1, 2),
-                 issuer="Bảo hiểm xã hội Việt Nam",
-                 subject="V/v tiếp tục triển khai thi hành Luật Tiếp cận thông tin",
-                 signer_name="Đào Việt Ánh", signer_title="KT. TỔNG GIÁM ĐỐC – PHÓ TỔNG GIÁM ĐỐC")),
-    ("001", dict(number="1257/BHXH-PC", document_type=LETTER, place="Hà Nội", issued_on=date(2019, 4, 19),
-                 issuer="Bảo hiểm xã hội Việt Nam",
-                 subject="V/v thực hiện cải cách hoạt động kiểm tra chuyên ngành, điều kiện kinh doanh và "
-                         "thủ tục hành chính theo yêu cầu của Thủ tướng Chính phủ",
-                 signer_name="Nguyễn Thị Minh", signer_title="TỔNG GIÁM ĐỐC")),
-    ("003", dict(number="2096/BHXH-TT", document_type=LETTER, place="Hà Nội", issued_on=date(2011, 5, 24),
-                 issuer="Bảo hiểm xã hội Việt Nam",
-                 subject="V/v Hướng dẫn thành lập và tổ chức hoạt động trang thông tin điện tử của BHXH các "
-                         "tỉnh, thành phố",
-                 signer_name="", signer_title="")),
-    ("004", dict(number="", document_type="Kế hoạch", place="Hà Nội", issued_on=date(2010, 8, 3), issuer="",
-                 subject="Thực hiện Đề án Đổi mới công tác tiếp công dân",
-                 signer_name="Lê Bạch Hồng", signer_title="")),
-])
+@pytest.mark.parametrize(
+    "prefix, expected",
+    [
+        (
+            "000",
+            dict(
+                number="07/BHXH-PC",
+                document_type=LETTER,
+                place="Hà Nội",
+                issued_on=date(2020, 1, 2),
+                issuer="Bảo hiểm xã hội Việt Nam",
+                subject="V/v tiếp tục triển khai thi hành Luật Tiếp cận thông tin",
+                signer_name="Đào Việt Ánh",
+                signer_title="KT. TỔNG GIÁM ĐỐC – PHÓ TỔNG GIÁM ĐỐC",
+            ),
+        ),
+        (
+            "001",
+            dict(
+                number="1257/BHXH-PC",
+                document_type=LETTER,
+                place="Hà Nội",
+                issued_on=date(2019, 4, 19),
+                issuer="Bảo hiểm xã hội Việt Nam",
+                subject="V/v thực hiện cải cách hoạt động kiểm tra chuyên ngành, điều kiện kinh doanh và "
+                "thủ tục hành chính theo yêu cầu của Thủ tướng Chính phủ",
+                signer_name="Nguyễn Thị Minh",
+                signer_title="TỔNG GIÁM ĐỐC",
+            ),
+        ),
+        (
+            "003",
+            dict(
+                number="2096/BHXH-TT",
+                document_type=LETTER,
+                place="Hà Nội",
+                issued_on=date(2011, 5, 24),
+                issuer="Bảo hiểm xã hội Việt Nam",
+                subject="V/v Hướng dẫn thành lập và tổ chức hoạt động trang thông tin điện tử của BHXH các "
+                "tỉnh, thành phố",
+                signer_name="",
+                signer_title="",
+            ),
+        ),
+        (
+            "004",
+            dict(
+                number="",
+                document_type="Kế hoạch",
+                place="Hà Nội",
+                issued_on=date(2010, 8, 3),
+                issuer="",
+                subject="Thực hiện Đề án Đổi mới công tác tiếp công dân",
+                signer_name="Lê Bạch Hồng",
+                signer_title="",
+            ),
+        ),
+    ],
+)
 def test_seed_fields_are_extracted_exactly(prefix, expected):
     parsed = parse(seed_path(prefix).read_text(encoding="utf-8"))
     assert {name: getattr(parsed, name) for name in expected} == expected
@@ -44,8 +85,10 @@ def test_seed_fields_are_extracted_exactly(prefix, expected):
 
 def test_addressees_and_body_are_separated():
     parsed = parse(seed_path("000").read_text(encoding="utf-8"))
-    assert parsed.addressees == ("- Các đơn vị trực thuộc Bảo hiểm xã hội Việt Nam;\n"
-                                 "- Bảo hiểm xã hội các tỉnh, thành phố trực thuộc Trung ương.")
+    assert parsed.addressees == (
+        "- Các đơn vị trực thuộc Bảo hiểm xã hội Việt Nam;\n"
+        "- Bảo hiểm xã hội các tỉnh, thành phố trực thuộc Trung ương."
+    )
     assert parsed.paragraphs[0].startswith("Thực hiện Quyết định số 1408/QĐ-TTg ngày 15/7/2016")
     assert parsed.paragraphs[1].startswith("1. Tổ chức tuyên truyền, phổ biến nội dung")
     assert parsed.paragraphs[-1].endswith("để tổng hợp, báo cáo Bộ Tư pháp./.")
@@ -53,11 +96,16 @@ def test_addressees_and_body_are_separated():
 
 def test_what_is_missing_is_reported_not_guessed():
     assert parse(seed_path("000").read_text(encoding="utf-8")).warnings == []
-    assert parse(seed_path("003").read_text(encoding="utf-8")).warnings == \
-        ["không tìm thấy người ký", "không tìm thấy chức vụ người ký"]
+    assert parse(seed_path("003").read_text(encoding="utf-8")).warnings == [
+        "không tìm thấy người ký",
+        "không tìm thấy chức vụ người ký",
+    ]
     assert parse(seed_path("004").read_text(encoding="utf-8")).warnings == [
-        "không tìm thấy số hiệu", "không tìm thấy cơ quan ban hành", "không tìm thấy nơi nhận (kính gửi)",
-        "không tìm thấy chức vụ người ký"]
+        "không tìm thấy số hiệu",
+        "không tìm thấy cơ quan ban hành",
+        "không tìm thấy nơi nhận (kính gửi)",
+        "không tìm thấy chức vụ người ký",
+    ]
 
 
 def test_import_publishes_pages_and_a_second_run_creates_nothing(national):

@@ -1,4 +1,5 @@
 """The documents section of a site: search without diacritics, filters, status, confinement, query count."""
+
 from datetime import date, timedelta
 
 from django.core.files.base import ContentFile
@@ -49,11 +50,11 @@ def test_search_also_reads_number_and_full_text(hanoi, make_document, listing):
     assert listed(listing(HANOI, q="mot cua lien thong")) == ["Văn bản A"]
 
 
-def test_filters_by_type_year_issuer_and_status_return_exactly_the_matching_documents(hanoi, make_document,
-                                                                                      listing):
+def test_filters_by_type_year_issuer_and_status_return_exactly_the_matching_documents(hanoi, make_document, listing):
     letter = make_document(hanoi, "Công văn 2020", "cong-van", issued_on=date(2020, 1, 2), issuer="BHXH Việt Nam")
-    make_document(hanoi, "Quyết định 2019", "quyet-dinh", issued_on=date(2019, 5, 1), expires_on=PAST,
-                  issuer="Bộ Tài chính")
+    make_document(
+        hanoi, "Quyết định 2019", "quyet-dinh", issued_on=date(2019, 5, 1), expires_on=PAST, issuer="Bộ Tài chính"
+    )
     plan = make_document(hanoi, "Kế hoạch 2019", "ke-hoach", issued_on=date(2019, 8, 3), issuer="BHXH Việt Nam")
     replace(letter, plan)
 
@@ -118,12 +119,19 @@ def test_lists_show_the_status_of_each_document(hanoi, make_document, listing, c
     replace(make_document(hanoi, "Mới"), old)
     replace(make_document(hanoi, "Sửa đổi"), partly_old, partly=True)
     replace(make_document(hanoi, "Sửa đổi sau", effective_on=FUTURE), partly_later, partly=True)
-    expected = {"Cũ": Status.EXPIRED, "Cũ một phần": Status.PARTLY, "Sửa sau": Status.IN_FORCE,
-                "Mới": Status.IN_FORCE, "Sửa đổi": Status.IN_FORCE, "Sửa đổi sau": Status.NOT_YET}
+    expected = {
+        "Cũ": Status.EXPIRED,
+        "Cũ một phần": Status.PARTLY,
+        "Sửa sau": Status.IN_FORCE,
+        "Mới": Status.IN_FORCE,
+        "Sửa đổi": Status.IN_FORCE,
+        "Sửa đổi sau": Status.NOT_YET,
+    }
 
     shown = {document.title: document.status for document in listing(HANOI).context["documents"]}
-    served = {item["title"]: item["status"] for item in
-              client.get("/api/v1/documents/", HTTP_HOST=HANOI).json()["items"]}
+    served = {
+        item["title"]: item["status"] for item in client.get("/api/v1/documents/", HTTP_HOST=HANOI).json()["items"]
+    }
     assert shown == expected and served == expected
 
 
@@ -162,15 +170,21 @@ def test_listing_is_paginated(hanoi, make_document, listing):
 
 def test_document_page_shows_its_record_relations_print_and_download(hanoi, make_document, client):
     old = make_document(hanoi, "Hướng dẫn thủ tục mở Website", number="1107/BHXH-TT")
-    new = make_document(hanoi, "Hướng dẫn trang thông tin điện tử", number="2096/BHXH-TT",
-                        issued_on=date(2011, 5, 24), place="Hà Nội", signer_name="Nguyễn Văn A",
-                        signer_title="TỔNG GIÁM ĐỐC")
+    new = make_document(
+        hanoi,
+        "Hướng dẫn trang thông tin điện tử",
+        number="2096/BHXH-TT",
+        issued_on=date(2011, 5, 24),
+        place="Hà Nội",
+        signer_name="Nguyễn Văn A",
+        signer_title="TỔNG GIÁM ĐỐC",
+    )
     file = Document.objects.create(title="Công văn 2096", file=ContentFile(b"%PDF-1.4", name="2096.pdf"))
     LegalDocumentAttachment.objects.create(page=new, document=file)
     replace(new, old)
 
     html = client.get(new.url, HTTP_HOST=HANOI).content.decode()
-    assert "2096/BHXH-TT" in html and "Hà Nội, <time datetime=\"2011-05-24\">24/05/2011</time>" in html
+    assert "2096/BHXH-TT" in html and 'Hà Nội, <time datetime="2011-05-24">24/05/2011</time>' in html
     assert "Còn hiệu lực" in html and "Nguyễn Văn A (TỔNG GIÁM ĐỐC)" in html
     assert "data-print" in html and f'href="{file.url}" download' in html
     assert "Thay thế: <a" in html and "1107/BHXH-TT" in html

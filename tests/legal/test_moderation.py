@@ -1,5 +1,6 @@
 """Moderation of comments in the admin: confined to the board of the draft's site (and the centre),
 filters and the campaign size, approve / reject / decide and their bulk forms, all in the audit log."""
+
 import datetime as dt
 
 import pytest
@@ -52,8 +53,9 @@ def danang_comment(drafts):
 # --- confinement --------------------------------------------------------------------------------------
 
 
-def test_the_list_shows_only_the_boards_own_site(client, hanoi_board, danang_board, centre_user, hanoi_comment,
-                                                 danang_comment):
+def test_the_list_shows_only_the_boards_own_site(
+    client, hanoi_board, danang_board, centre_user, hanoi_comment, danang_comment
+):
     client.force_login(danang_board)
     response = client.get(LIST)
     assert response.status_code == 200 and listed(response) == {danang_comment.pk}
@@ -64,11 +66,18 @@ def test_the_list_shows_only_the_boards_own_site(client, hanoi_board, danang_boa
 
 def test_another_provinces_board_gets_404_on_every_url_of_a_comment(client, danang_board, hanoi_comment, drafts):
     client.force_login(danang_board)
-    for url in (page(hanoi_comment.pk), f"{LIST}history/{hanoi_comment.pk}/", f"{LIST}usage/{hanoi_comment.pk}/",
-                f"{LIST}report/{drafts[0].pk}/"):
+    for url in (
+        page(hanoi_comment.pk),
+        f"{LIST}history/{hanoi_comment.pk}/",
+        f"{LIST}usage/{hanoi_comment.pk}/",
+        f"{LIST}report/{drafts[0].pk}/",
+    ):
         assert client.get(url).status_code == 404, url
-    for action, data in (("approve", {}), ("reject", {"reason": "Spam"}),
-                         ("decide", {"decision": "accepted", "response": "Tiếp thu"})):
+    for action, data in (
+        ("approve", {}),
+        ("reject", {"reason": "Spam"}),
+        ("decide", {"decision": "accepted", "response": "Tiếp thu"}),
+    ):
         assert client.post(act(hanoi_comment.pk, action), data).status_code == 404
     hanoi_comment.refresh_from_db()
     assert hanoi_comment.status == CommentStatus.PENDING and hanoi_comment.decision == ""
@@ -76,7 +85,8 @@ def test_another_provinces_board_gets_404_on_every_url_of_a_comment(client, dana
 
 @pytest.mark.parametrize("action", ["approve_comments", "reject_comments", "delete"])
 def test_bulk_actions_on_another_provinces_comments_are_404_and_name_nothing(
-        client, danang_board, hanoi_comment, danang_comment, action):
+    client, danang_board, hanoi_comment, danang_comment, action
+):
     client.force_login(danang_board)
     for ids in (f"id={hanoi_comment.pk}", f"id={hanoi_comment.pk}&id={danang_comment.pk}", "id=all"):
         response = client.get(f"{BULK}{action}/?{ids}")
@@ -98,7 +108,8 @@ def test_editors_cannot_moderate(client, hanoi_editor, hanoi_comment):
 
 
 def test_board_approves_rejects_with_reason_and_records_the_decision_in_the_audit_log(
-        client, hanoi_board, hanoi_comment):
+    client, hanoi_board, hanoi_comment
+):
     client.force_login(hanoi_board)
     assert client.get(page(hanoi_comment.pk)).status_code == 200
     client.post(act(hanoi_comment.pk, "reject"), {"reason": ""})

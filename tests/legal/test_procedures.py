@@ -1,4 +1,5 @@
 """Administrative procedures: the public page, the list with diacritic-free search and field filter, the demo."""
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -16,10 +17,16 @@ LIST = f"{SECTION}thu-tuc-hanh-chinh/"
 
 def make_procedure(site, title, *, live=True, bases=(), **fields):
     values = {
-        "code": "1.000001", "field_name": "Chế độ BHXH", "agency": "Cơ quan BHXH cơ sở",
-        "level": ProcedureLevel.PROVINCIAL, "steps": "<p>Nộp tờ khai TK1-TS.</p>",
-        "dossier": "<p>Tờ khai TK1-TS.</p>", "processing_days": 7, "fees": "Không",
-        "online_level": OnlineLevel.FULL, "online_service_url": "https://dichvucong.gov.vn/p/home/tthc.html",
+        "code": "1.000001",
+        "field_name": "Chế độ BHXH",
+        "agency": "Cơ quan BHXH cơ sở",
+        "level": ProcedureLevel.PROVINCIAL,
+        "steps": "<p>Nộp tờ khai TK1-TS.</p>",
+        "dossier": "<p>Tờ khai TK1-TS.</p>",
+        "processing_days": 7,
+        "fees": "Không",
+        "online_level": OnlineLevel.FULL,
+        "online_service_url": "https://dichvucong.gov.vn/p/home/tthc.html",
     }
     page = AdministrativeProcedurePage(title=title, **{**values, **fields})
     for basis in bases:
@@ -42,23 +49,38 @@ def test_procedure_page_shows_every_part_of_the_procedure(hanoi, make_document, 
     hidden = make_document(hanoi, "Văn bản chưa đăng", number="99/BHXH-NHAP")
     hidden.unpublish()
     procedure = make_procedure(
-        hanoi, "Cấp lại, đổi, điều chỉnh thông tin trên sổ BHXH, thẻ BHYT", code="1.000056",
-        field_name="Cấp sổ, thẻ", agency="Bảo hiểm xã hội thành phố Hà Nội", level=ProcedureLevel.LOCAL,
-        processing_days=10, fees="Không thu phí",
-        steps="<ol><li>Kê khai tờ khai TK1-TS</li></ol>", dossier="<ul><li>Sổ BHXH đang sử dụng</li></ul>",
-        online_service_url="https://dichvucong.gov.vn/p/home/dvc-tthc.html?ma=1.000056", bases=[basis, hidden],
+        hanoi,
+        "Cấp lại, đổi, điều chỉnh thông tin trên sổ BHXH, thẻ BHYT",
+        code="1.000056",
+        field_name="Cấp sổ, thẻ",
+        agency="Bảo hiểm xã hội thành phố Hà Nội",
+        level=ProcedureLevel.LOCAL,
+        processing_days=10,
+        fees="Không thu phí",
+        steps="<ol><li>Kê khai tờ khai TK1-TS</li></ol>",
+        dossier="<ul><li>Sổ BHXH đang sử dụng</li></ul>",
+        online_service_url="https://dichvucong.gov.vn/p/home/dvc-tthc.html?ma=1.000056",
+        bases=[basis, hidden],
     )
 
     response = client.get(procedure.url, HTTP_HOST=HANOI)
     html = response.content.decode()
 
     assert response.status_code == 200
-    for text in ["1.000056", "Cấp lại, đổi, điều chỉnh thông tin trên sổ BHXH, thẻ BHYT", "Cấp sổ, thẻ",
-                 "Bảo hiểm xã hội thành phố Hà Nội", "Cấp cơ sở", "10 ngày làm việc", "Không thu phí",
-                 "Kê khai tờ khai TK1-TS", "Sổ BHXH đang sử dụng", "Dịch vụ công trực tuyến toàn trình"]:
+    for text in [
+        "1.000056",
+        "Cấp lại, đổi, điều chỉnh thông tin trên sổ BHXH, thẻ BHYT",
+        "Cấp sổ, thẻ",
+        "Bảo hiểm xã hội thành phố Hà Nội",
+        "Cấp cơ sở",
+        "10 ngày làm việc",
+        "Không thu phí",
+        "Kê khai tờ khai TK1-TS",
+        "Sổ BHXH đang sử dụng",
+        "Dịch vụ công trực tuyến toàn trình",
+    ]:
         assert text in html, text
-    assert ('href="https://dichvucong.gov.vn/p/home/dvc-tthc.html?ma=1.000056" rel="external noopener"'
-            in html)
+    assert 'href="https://dichvucong.gov.vn/p/home/dvc-tthc.html?ma=1.000056" rel="external noopener"' in html
     assert f'href="{basis.relative_url(hanoi)}">1257/BHXH-PC</a>' in html
     assert "99/BHXH-NHAP" not in html
     assert "data-print" in html  # the print button (static/cms/js/portal.js)

@@ -6,6 +6,7 @@ computed. The counts are pinned exactly: a query added by a change shows up here
 (a forgotten prefetch) shows up in the second test, after more of everything is added to the same site
 and to others.
 """
+
 from datetime import date, timedelta
 
 import pytest
@@ -90,8 +91,13 @@ def add_documents(site, make_document, tag):
     topic, _created = Topic.objects.get_or_create(slug="bao-hiem-y-te", defaults={"name": "Bảo hiểm y tế"})
     basis = make_document(site, f"Luật Bảo hiểm y tế {tag}", issued_on=date(2008, 11, 14))
     old = make_document(site, f"Hướng dẫn cũ {tag}", issued_on=date(2015, 1, 5))
-    document = make_document(site, f"Hướng dẫn bảo hiểm y tế {tag}", issued_on=date(YEAR, 3, 2),
-                             issuer="Bảo hiểm xã hội Việt Nam", body="<p>Thẻ bảo hiểm y tế điện tử.</p>")
+    document = make_document(
+        site,
+        f"Hướng dẫn bảo hiểm y tế {tag}",
+        issued_on=date(YEAR, 3, 2),
+        issuer="Bảo hiểm xã hội Việt Nam",
+        body="<p>Thẻ bảo hiểm y tế điện tử.</p>",
+    )
     document.topics.add(topic)
     document.save_revision().publish()
     attach(document, f"tep-{tag}")
@@ -103,14 +109,26 @@ def add_documents(site, make_document, tag):
 def add_drafts(site, tag):
     """An open draft in its second version with a file and comments; a closed one with its report public."""
     open_draft = make_draft(site, "open", slug=f"dang-mo-{tag}")
-    add_version(open_draft, 2, [("a2", "Điều 1", "Đối tượng áp dụng", ArticleChange.RENUMBERED, "Điều 2"),
-                                ("a3", "Điều 2", "Trách nhiệm thi hành", ArticleChange.CHANGED, "Điều 3")])
+    add_version(
+        open_draft,
+        2,
+        [
+            ("a2", "Điều 1", "Đối tượng áp dụng", ArticleChange.RENUMBERED, "Điều 2"),
+            ("a3", "Điều 2", "Trách nhiệm thi hành", ArticleChange.CHANGED, "Điều 3"),
+        ],
+    )
     file = Document.objects.create(title=f"Tờ trình {tag}", file=ContentFile(b"%PDF-1.4", name=f"to-trinh-{tag}.pdf"))
     DraftAttachment.objects.create(page=open_draft, document=file)
     closed = make_draft(site, "closed", slug=f"da-dong-{tag}", report_published=True)
     for draft in (open_draft, closed):
-        make_comment(draft, f"Góp ý Điều 1 ({tag}).", CommentStatus.APPROVED, anchor="a1",
-                     decision=CommentDecision.ACCEPTED, response="Tiếp thu.")
+        make_comment(
+            draft,
+            f"Góp ý Điều 1 ({tag}).",
+            CommentStatus.APPROVED,
+            anchor="a1",
+            decision=CommentDecision.ACCEPTED,
+            response="Tiếp thu.",
+        )
         make_comment(draft, f"Góp ý Điều 2 ({tag}).", CommentStatus.APPROVED, anchor="a2", publish_name=False)
         make_comment(draft, f"Góp ý chung ({tag}).", CommentStatus.APPROVED)
         make_comment(draft, f"Góp ý chờ duyệt ({tag}).", CommentStatus.PENDING, anchor="a3")
@@ -118,8 +136,9 @@ def add_drafts(site, tag):
 
 
 def add_procedures(site, basis, tag):
-    return make_procedure(site, f"Cấp lại thẻ bảo hiểm y tế {tag}", code=f"1.00{tag}", bases=[basis],
-                          field_name=f"Cấp sổ, thẻ {tag}")
+    return make_procedure(
+        site, f"Cấp lại thẻ bảo hiểm y tế {tag}", code=f"1.00{tag}", bases=[basis], field_name=f"Cấp sổ, thẻ {tag}"
+    )
 
 
 @pytest.fixture
@@ -174,8 +193,9 @@ def test_each_public_legal_endpoint_costs_a_fixed_number_of_queries(client, hano
     assert counts(client, hanoi_section) == expected()
 
 
-def test_the_counts_do_not_grow_with_the_site_or_with_other_sites(client, hanoi, danang, national,
-                                                                  make_document, hanoi_section):
+def test_the_counts_do_not_grow_with_the_site_or_with_other_sites(
+    client, hanoi, danang, national, make_document, hanoi_section
+):
     for tag in ("2", "3"):
         document = add_documents(hanoi, make_document, tag)
         add_procedures(hanoi, document, tag)

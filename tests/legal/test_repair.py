@@ -1,4 +1,5 @@
 """The repair of extraction damage: fragments joined into words, glued words split, nothing guessed."""
+
 from pathlib import Path
 
 from legal.parsing import parse
@@ -14,8 +15,9 @@ def seed(prefix):
 
 
 def test_one_fragment_per_line_is_joined_into_words():
-    assert repair_lines(["t", "h", "ự", "c", "  hi", "ệ", "n cải cách ho", "ạ", "t động"], KNOWN) == \
-        ["thực hiện cải cách hoạt động"]
+    assert repair_lines(["t", "h", "ự", "c", "  hi", "ệ", "n cải cách ho", "ạ", "t động"], KNOWN) == [
+        "thực hiện cải cách hoạt động"
+    ]
 
 
 def test_a_complete_word_at_a_line_end_is_not_glued_to_the_next():
@@ -33,8 +35,15 @@ def test_glued_words_are_split_but_acronyms_and_foreign_words_are_kept():
 
 
 def test_markdown_emphasis_glued_to_text_becomes_line_breaks():
-    assert repair("*Hà Nội, ngày 3 tháng 8 năm 2010.***KẾ HOẠCH****Thực hiện.**\n\n**2.3.** Đảm bảo") == \
-        ["Hà Nội, ngày 3 tháng 8 năm 2010.", "", "KẾ HOẠCH", "", "Thực hiện.", "", "2.3. Đảm bảo"]
+    assert repair("*Hà Nội, ngày 3 tháng 8 năm 2010.***KẾ HOẠCH****Thực hiện.**\n\n**2.3.** Đảm bảo") == [
+        "Hà Nội, ngày 3 tháng 8 năm 2010.",
+        "",
+        "KẾ HOẠCH",
+        "",
+        "Thực hiện.",
+        "",
+        "2.3. Đảm bảo",
+    ]
 
 
 def test_seed_001_is_readable_after_repair():

@@ -1,5 +1,6 @@
 """The summary report: every approved comment under its article (as the article stands now) with its
 decision; the public profile without personal data, published only after close when the board chooses."""
+
 import io
 
 import pytest
@@ -25,29 +26,67 @@ def closed_draft(hanoi):
     """A closed draft with comments on every article, one on an article later renumbered, one on an
     article later removed, one general; approved, pending and rejected; then version 2."""
     draft = make_draft(hanoi, state="closed", report_published=True)
-    make_comment(draft, "Góp ý Điều 3 đã duyệt, tiếp thu.", CommentStatus.APPROVED, anchor="a3",
-                 decision=CommentDecision.ACCEPTED, response="Đã sửa Điều 3.")
-    make_comment(draft, "Góp ý Điều 2 đã duyệt, không tiếp thu.", CommentStatus.APPROVED, anchor="a2",
-                 decision=CommentDecision.NOT_ACCEPTED, response="Giữ nguyên vì phù hợp luật.",
-                 publish_name=False, name="Lê Văn Kín")
-    make_comment(draft, "Góp ý Điều 1 (sẽ bị bỏ) đã duyệt.", CommentStatus.APPROVED, anchor="a1",
-                 decision=CommentDecision.PARTLY, response="Điều 1 được gộp vào Điều 2 mới.")
-    make_comment(draft, "Góp ý chung đã duyệt.", CommentStatus.APPROVED, decision=CommentDecision.ACCEPTED,
-                 response="Tiếp thu chung.")
+    make_comment(
+        draft,
+        "Góp ý Điều 3 đã duyệt, tiếp thu.",
+        CommentStatus.APPROVED,
+        anchor="a3",
+        decision=CommentDecision.ACCEPTED,
+        response="Đã sửa Điều 3.",
+    )
+    make_comment(
+        draft,
+        "Góp ý Điều 2 đã duyệt, không tiếp thu.",
+        CommentStatus.APPROVED,
+        anchor="a2",
+        decision=CommentDecision.NOT_ACCEPTED,
+        response="Giữ nguyên vì phù hợp luật.",
+        publish_name=False,
+        name="Lê Văn Kín",
+    )
+    make_comment(
+        draft,
+        "Góp ý Điều 1 (sẽ bị bỏ) đã duyệt.",
+        CommentStatus.APPROVED,
+        anchor="a1",
+        decision=CommentDecision.PARTLY,
+        response="Điều 1 được gộp vào Điều 2 mới.",
+    )
+    make_comment(
+        draft,
+        "Góp ý chung đã duyệt.",
+        CommentStatus.APPROVED,
+        decision=CommentDecision.ACCEPTED,
+        response="Tiếp thu chung.",
+    )
     make_comment(draft, "Góp ý đang chờ duyệt.", CommentStatus.PENDING, anchor="a2", name="Phạm Chờ")
-    make_comment(draft, "Góp ý bị từ chối.", CommentStatus.REJECTED, anchor="a3", rejection_reason="Xúc phạm",
-                 name="Hoàng Từ Chối")
+    make_comment(
+        draft,
+        "Góp ý bị từ chối.",
+        CommentStatus.REJECTED,
+        anchor="a3",
+        rejection_reason="Xúc phạm",
+        name="Hoàng Từ Chối",
+    )
     # Version 2: Điều 1 removed, Điều 2 and 3 renumbered 1 and 2, a new Điều 3.
-    add_version(draft, 2, [("a2", "Điều 1", "Đối tượng áp dụng", ArticleChange.RENUMBERED, "Điều 2"),
-                           ("a3", "Điều 2", "Trách nhiệm thi hành", ArticleChange.RENUMBERED_CHANGED, "Điều 3"),
-                           ("a9", "Điều 3", "Hiệu lực thi hành", ArticleChange.NEW, "")])
+    add_version(
+        draft,
+        2,
+        [
+            ("a2", "Điều 1", "Đối tượng áp dụng", ArticleChange.RENUMBERED, "Điều 2"),
+            ("a3", "Điều 2", "Trách nhiệm thi hành", ArticleChange.RENUMBERED_CHANGED, "Điều 3"),
+            ("a9", "Điều 3", "Hiệu lực thi hành", ArticleChange.NEW, ""),
+        ],
+    )
     return draft
 
 
 def test_report_lists_every_approved_comment_under_its_article_with_its_decision(closed_draft):
     headings, groups = report.table(closed_draft, report.PUBLIC)
-    by_group = {group.label: [(row[headings.index("Nội dung góp ý")], row[headings.index("Tiếp thu")])
-                               for row in rows] for group, rows in groups}
+    by_group = {
+        group.label: [(row[headings.index("Nội dung góp ý")], row[headings.index("Tiếp thu")]) for row in rows]
+        for group, rows in groups
+    }
     assert list(by_group) == [report.GENERAL_LABEL, "Điều 1", "Điều 2", report.REMOVED_LABEL]
     assert by_group["Điều 1"] == [("Góp ý Điều 2 đã duyệt, không tiếp thu.", "Không tiếp thu, giải trình")]
     assert by_group["Điều 2"] == [("Góp ý Điều 3 đã duyệt, tiếp thu.", "Tiếp thu")]
@@ -76,8 +115,7 @@ def test_public_report_has_no_personal_data(client, closed_draft):
     for text in (html, cells):
         assert "Góp ý Điều 3 đã duyệt, tiếp thu." in text and "Đã sửa Điều 3." in text
         assert "Nguyễn Văn An" in text  # consented
-        for hidden in (EMAIL, ORGANISATION, "Lê Văn Kín", "Phạm Chờ", "Hoàng Từ Chối", "đang chờ duyệt",
-                       "bị từ chối"):
+        for hidden in (EMAIL, ORGANISATION, "Lê Văn Kín", "Phạm Chờ", "Hoàng Từ Chối", "đang chờ duyệt", "bị từ chối"):
             assert hidden not in text, hidden
 
 

@@ -1,4 +1,5 @@
 """Cached draft pages and comment lists follow moderation at once and the comment window to the second."""
+
 from datetime import timedelta
 
 from django.utils import timezone
@@ -15,8 +16,9 @@ def api_comments(client, draft):
     return [item["id"] for item in client.get(f"/api/v1/drafts/{draft.pk}/comments/", HTTP_HOST=HANOI).json()["items"]]
 
 
-def test_approving_a_comment_shows_it_at_once(client, response_cache, hanoi, hanoi_board,
-                                              django_capture_on_commit_callbacks):
+def test_approving_a_comment_shows_it_at_once(
+    client, response_cache, hanoi, hanoi_board, django_capture_on_commit_callbacks
+):
     draft = make_draft(hanoi, "open")
     comment = make_comment(draft)
     assert api_comments(client, draft) == [] and api_comments(client, draft) == []

@@ -1,4 +1,5 @@
 """Path ranges select exactly the pages Wagtail's ``descendant_of`` and ``live().public()`` select."""
+
 import pytest
 from wagtail.models import Page, PageViewRestriction
 
@@ -6,14 +7,17 @@ from core.tree import children_q, descendants_q, path_after, published_q, subtre
 from legal.importer import documents_index
 
 
-@pytest.mark.parametrize("path, after", [
-    ("0001", "0002"),
-    ("00010003", "00010004"),
-    ("00010009", "0001000A"),
-    ("0001000Z", "0001001"),
-    ("000100ZZ", "000101"),
-    ("ZZZZZZZZ", None),
-])
+@pytest.mark.parametrize(
+    "path, after",
+    [
+        ("0001", "0002"),
+        ("00010003", "00010004"),
+        ("00010009", "0001000A"),
+        ("0001000Z", "0001001"),
+        ("000100ZZ", "000101"),
+        ("ZZZZZZZZ", None),
+    ],
+)
 def test_the_range_ends_at_the_first_path_after_the_subtree(path, after):
     assert path_after(path) == after
 

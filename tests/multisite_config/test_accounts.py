@@ -1,4 +1,5 @@
 """Staff accounts: lockout after repeated failures, two-factor sign-in, idle sessions, no demo passwords."""
+
 import io
 from base64 import b32encode
 
@@ -91,8 +92,11 @@ def test_with_2fa_required_staff_reach_nothing_before_enrolling_and_verifying(bo
     assert ENROLLED in actions_of(board)
 
     codes_page = client.post("/admin/xac-thuc-hai-lop/thiet-bi/", {"recovery": "1"})
-    codes = [line.split("<code>")[1].split("</code>")[0]
-             for line in codes_page.content.decode().split("<li>") if "<code>" in line]
+    codes = [
+        line.split("<code>")[1].split("</code>")[0]
+        for line in codes_page.content.decode().split("<li>")
+        if "<code>" in line
+    ]
     assert len(codes) == 10
 
     later = Client()  # a new sign-in: the password alone is not enough any more

@@ -14,6 +14,7 @@ A request fails the sweep when it answers 5xx, or 2xx with a marker of a site th
 Each run prints how much it covered (with Wagtail 8.0.1: 377 distinct admin URL patterns, about 3,400
 requests per role) and fails if any admin pattern was left unrequested.
 """
+
 import itertools
 import re
 
@@ -47,13 +48,21 @@ NOT_SWEPT = {"wagtailadmin_error_test", "wagtailadmin_logout"}
 PAGE_PARAMS = {"page_id", "parent_page_id", "page_to_move_id", "destination_id", "page_pk"}
 NAMED_KINDS = {
     **{name: "page" for name in PAGE_PARAMS},
-    "revision_id": "revision", "revision_id_a": "revision", "revision_id_b": "revision",
-    "image_id": "image", "document_id": "document", "doc_id": "document", "collection_id": "collection",
-    "task_id": "task", "workflow_pk": "workflow", "workflow_state_id": "workflowstate",
-    "task_state_id": "taskstate", "redirect_id": "redirect", "user_id": "user",
+    "revision_id": "revision",
+    "revision_id_a": "revision",
+    "revision_id_b": "revision",
+    "image_id": "image",
+    "document_id": "document",
+    "doc_id": "document",
+    "collection_id": "collection",
+    "task_id": "task",
+    "workflow_pk": "workflow",
+    "workflow_state_id": "workflowstate",
+    "task_state_id": "taskstate",
+    "redirect_id": "redirect",
+    "user_id": "user",
 }
-MODEL_PARAMS = ({"app_label", "app_name", "content_type_app_name"},
-                {"model_name", "content_type_model_name"})
+MODEL_PARAMS = ({"app_label", "app_name", "content_type_app_name"}, {"model_name", "content_type_model_name"})
 # What names a site in the public directory (its groups, its profile): shown wherever sites are named.
 PUBLIC_IDENTITY = {SiteGroup, SiteProfile}
 # Values for the few word parameters: the verbs Wagtail's and our own action routes take.
@@ -88,12 +97,14 @@ def admin_patterns():
                 walk(pattern.url_patterns, route, namespaces + ([pattern.namespace] if pattern.namespace else []))
             elif isinstance(pattern, URLPattern) and route.startswith("admin/"):
                 callback = pattern.callback
-                model = getattr(callback, "view_initkwargs", {}).get("model") or \
-                    getattr(getattr(callback, "view_class", None), "model", None)
+                model = getattr(callback, "view_initkwargs", {}).get("model") or getattr(
+                    getattr(callback, "view_class", None), "model", None
+                )
                 if isinstance(model, str):
                     model = apps.get_model(model)
-                found.append((route, ":".join(namespaces + [pattern.name or ""]),
-                              model if isinstance(model, type) else None))
+                found.append(
+                    (route, ":".join(namespaces + [pattern.name or ""]), model if isinstance(model, type) else None)
+                )
 
     walk(get_resolver().url_patterns, "", [])
     return found
@@ -105,10 +116,18 @@ def kind_of(model):
 
 # --- the other sites' data -------------------------------------------------------------------------------
 
+
 def site_field(model):
-    return next((field for field in model._meta.concrete_fields
-                 if isinstance(field, models.ForeignKey) and field.related_model is Site
-                 and field.name in ("site", "target_site")), None)
+    return next(
+        (
+            field
+            for field in model._meta.concrete_fields
+            if isinstance(field, models.ForeignKey)
+            and field.related_model is Site
+            and field.name in ("site", "target_site")
+        ),
+        None,
+    )
 
 
 def mark_text(obj, mark):
@@ -121,7 +140,7 @@ def mark_text(obj, mark):
         limit = field.max_length or 10_000
         if limit < len(mark) + 2:
             continue
-        setattr(obj, field.name, (value[:limit - len(mark) - 1] + " " + mark).strip())
+        setattr(obj, field.name, (value[: limit - len(mark) - 1] + " " + mark).strip())
         changed = True
     return changed
 
@@ -151,8 +170,9 @@ def build_site(site, owner_group):
     user.groups.add(owner_group)
     pool["auth.user"] = [user.pk]
     root = site.root_page
-    live = root.add_child(instance=SectionPage(title=f"Trang {mark}", slug=f"trang-{search_word(site)}",
-                                               body=f"<p>{mark}</p>"))
+    live = root.add_child(
+        instance=SectionPage(title=f"Trang {mark}", slug=f"trang-{search_word(site)}", body=f"<p>{mark}</p>")
+    )
     live.save_revision(user=user).publish()
     draft = root.add_child(instance=SectionPage(title=f"Nháp {mark}", slug=f"nhap-{search_word(site)}", live=False))
     revision = draft.save_revision(user=user)
@@ -163,23 +183,33 @@ def build_site(site, owner_group):
     task.name = f"{task.name} {mark}"
     task.save()
     workflow_state = workflow.start(draft, user)
-    pool.update({
-        "wagtailcore.page": [draft.pk, live.pk],
-        "wagtailcore.revision": [revision.pk],
-        "wagtailcore.workflow": [workflow.pk], "wagtailcore.task": [task.pk],
-        "wagtailcore.workflowstate": [workflow_state.pk],
-        "wagtailcore.taskstate": list(workflow_state.task_states.values_list("pk", flat=True)),
-    })
+    pool.update(
+        {
+            "wagtailcore.page": [draft.pk, live.pk],
+            "wagtailcore.revision": [revision.pk],
+            "wagtailcore.workflow": [workflow.pk],
+            "wagtailcore.task": [task.pk],
+            "wagtailcore.workflowstate": [workflow_state.pk],
+            "wagtailcore.taskstate": list(workflow_state.task_states.values_list("pk", flat=True)),
+        }
+    )
     collection = site_collection(site)
     child = collection.add_child(name=f"Thư mục {mark}")
     image = get_image_model().objects.create(title=f"Ảnh {mark}", file=get_test_image_file(), collection=collection)
     document = get_document_model().objects.create(
-        title=f"Tài liệu {mark}", collection=collection,
-        file=ContentFile(b"%PDF-1.4 tai lieu", name=f"{search_word(site)}.pdf"))
+        title=f"Tài liệu {mark}",
+        collection=collection,
+        file=ContentFile(b"%PDF-1.4 tai lieu", name=f"{search_word(site)}.pdf"),
+    )
     redirect = Redirect.objects.create(old_path=f"/{search_word(site)}", site=site, redirect_link="https://example.vn/")
-    pool.update({"wagtailcore.collection": [child.pk, collection.pk],
-                 kind_of(type(image)): [image.pk], kind_of(type(document)): [document.pk],
-                 "wagtailredirects.redirect": [redirect.pk]})
+    pool.update(
+        {
+            "wagtailcore.collection": [child.pk, collection.pk],
+            kind_of(type(image)): [image.pk],
+            kind_of(type(document)): [document.pk],
+            "wagtailredirects.redirect": [redirect.pk],
+        }
+    )
     log(instance=draft, action="wagtail.edit", user=user)
     return pool
 
@@ -189,8 +219,12 @@ def sweep_sites(django_db_setup, django_db_blocker):
     """The demo on every site, then each of the three demo sites marked; rolled back after the module."""
     with django_db_blocker.unblock(), transaction.atomic():
         load_demo(Report())
-        sites = {site.hostname: site for site in Site.objects.filter(
-            hostname__in=["localhost", "hanoi.localhost", "danang.localhost"]).select_related("root_page")}
+        sites = {
+            site.hostname: site
+            for site in Site.objects.filter(
+                hostname__in=["localhost", "hanoi.localhost", "danang.localhost"]
+            ).select_related("root_page")
+        }
         pools = {}
         for hostname, site in sites.items():
             group = SiteGroup.objects.get(site=site, role=SiteRole.EDITORS).group
@@ -200,6 +234,7 @@ def sweep_sites(django_db_setup, django_db_blocker):
 
 
 # --- the URLs ---------------------------------------------------------------------------------------------
+
 
 def params_of(route):
     return [match.group("name") or match.group("rname") for match in PARAM.finditer(route)]
@@ -218,7 +253,8 @@ def candidate_values(name, view_model, pool):
     """The values to try for one parameter of one URL."""
     if name in NAMED_KINDS:
         return pool.get(f"wagtailcore.{NAMED_KINDS[name]}") or pool.get(
-            next((kind for kind in pool if kind.endswith("." + NAMED_KINDS[name])), ""), [])
+            next((kind for kind in pool if kind.endswith("." + NAMED_KINDS[name])), ""), []
+        )
     if name in ("pk", "object_id"):
         if view_model is not None:  # a model no site owns still gets one id, to catch a 5xx
             return pool.get(kind_of(view_model)) or [next(iter(pool.values()))[0]]
@@ -246,7 +282,7 @@ def requests_for(route, view_model, pool):
     choices = [candidate_values(name, view_model, pool) or [0] for name in other]
     for pair in pairs:
         for combo in itertools.islice(itertools.product(*choices), MAX_COMBINATIONS):
-            values = dict(zip(other, combo))
+            values = dict(zip(other, combo, strict=True))
             if pair is not None:
                 for name in pair_names:
                     values[name] = pair[0] if name in MODEL_PARAMS[0] else pair[1]
@@ -255,9 +291,12 @@ def requests_for(route, view_model, pool):
 
 def bulk_targets():
     bulk_action_registry._scan_for_bulk_actions()  # the registry fills itself from the hooks on first use
-    return sorted((app_label, model_name, action_type)
-                  for app_label, by_model in bulk_action_registry.actions.items()
-                  for model_name, actions in by_model.items() for action_type in actions)
+    return sorted(
+        (app_label, model_name, action_type)
+        for app_label, by_model in bulk_action_registry.actions.items()
+        for model_name, actions in by_model.items()
+        for action_type in actions
+    )
 
 
 def judge(response, leaks):
@@ -290,8 +329,9 @@ def test_no_admin_url_shows_another_sites_records(sweep_sites, db, hostname, rol
     client = Client(raise_request_exception=False)
     client.force_login(user)
 
-    patterns = [entry for entry in admin_patterns() if entry[1].split(":")[-1] not in NOT_SWEPT
-                and entry[1] not in NOT_SWEPT]
+    patterns = [
+        entry for entry in admin_patterns() if entry[1].split(":")[-1] not in NOT_SWEPT and entry[1] not in NOT_SWEPT
+    ]
     failures, requested, routes = [], 0, set()
     for route, name, view_model in patterns:
         searches = searches_all if not params_of(route) else searches_all[:1]  # listings: search for each site's marker

@@ -1,4 +1,5 @@
 """The bootstrap builds 35 sites from the register and a second run changes nothing."""
+
 import json
 
 from django.contrib.auth.models import Group
@@ -49,7 +50,9 @@ def test_thirty_five_sites_each_with_home_sections_profile_groups_and_workflow(d
 def test_names_and_hostnames(db):
     hanoi = Site.objects.get(hostname="hanoi.localhost")
     assert SiteProfile.for_site(hanoi).full_name == "Bảo hiểm xã hội thành phố Hà Nội"
-    assert SiteProfile.for_site(Site.objects.get(hostname="daklak.localhost")).full_name == "Bảo hiểm xã hội tỉnh Đắk Lắk"
+    assert (
+        SiteProfile.for_site(Site.objects.get(hostname="daklak.localhost")).full_name == "Bảo hiểm xã hội tỉnh Đắk Lắk"
+    )
     national = Site.objects.get(is_default_site=True)
     assert national.hostname == "localhost"
     assert SiteProfile.for_site(national).kind == "national"
@@ -87,28 +90,46 @@ def test_unit_removed_from_register_is_reported_not_deleted(hanoi, tmp_path):
 
 def site_codenames(site, role):
     group = SiteGroup.objects.get(site=site, role=role).group
-    return {(perm.site.hostname, perm.permission.codename)
-            for perm in GroupSitePermission.objects.filter(group=group).select_related("site", "permission")}
+    return {
+        (perm.site.hostname, perm.permission.codename)
+        for perm in GroupSitePermission.objects.filter(group=group).select_related("site", "permission")
+    }
 
 
 def test_qa_officers_and_board_handle_questions_of_their_own_site_only(db):
     hanoi = Site.objects.get(hostname="hanoi.localhost")
     qa = site_codenames(hanoi, SiteRole.QA_OFFICERS)
-    assert {("hanoi.localhost", "view_question"), ("hanoi.localhost", "change_question"),
-            ("hanoi.localhost", "change_outboundemail"), ("hanoi.localhost", "view_unit")} <= qa
+    assert {
+        ("hanoi.localhost", "view_question"),
+        ("hanoi.localhost", "change_question"),
+        ("hanoi.localhost", "change_outboundemail"),
+        ("hanoi.localhost", "view_unit"),
+    } <= qa
     board = site_codenames(hanoi, SiteRole.BOARD)
-    assert {("hanoi.localhost", "change_question"), ("hanoi.localhost", "change_unit"),
-            ("hanoi.localhost", "add_unit")} <= board
+    assert {
+        ("hanoi.localhost", "change_question"),
+        ("hanoi.localhost", "change_unit"),
+        ("hanoi.localhost", "add_unit"),
+    } <= board
     assert {hostname for hostname, _codename in qa | board} == {"hanoi.localhost"}
     assert not any(codename in ("add_question", "delete_question") for _host, codename in qa | board)
-    assert not SiteGroup.objects.get(site=hanoi, role=SiteRole.QA_OFFICERS).group.permissions.exclude(
-        codename="access_admin").exists()
+    assert (
+        not SiteGroup.objects.get(site=hanoi, role=SiteRole.QA_OFFICERS)
+        .group.permissions.exclude(codename="access_admin")
+        .exists()
+    )
 
 
 def test_shared_topics_and_document_types_are_the_centres(db):
     centre = SiteGroup.objects.get(site=None, role=SiteRole.CENTRE).group
-    assert {"add_topic", "change_topic", "delete_topic", "change_question", "add_documenttype",
-            "change_documenttype"} <= set(centre.permissions.values_list("codename", flat=True))
+    assert {
+        "add_topic",
+        "change_topic",
+        "delete_topic",
+        "change_question",
+        "add_documenttype",
+        "change_documenttype",
+    } <= set(centre.permissions.values_list("codename", flat=True))
     for suffix in ("_topic", "_documenttype"):
         assert not GroupSitePermission.objects.filter(permission__codename__endswith=suffix).exists()
         assert not Group.objects.exclude(pk=centre.pk).filter(permissions__codename__endswith=suffix).exists()

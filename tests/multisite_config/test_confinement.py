@@ -3,6 +3,7 @@
 Each test names one place stock Wagtail would leak across sites and shows the other site's content is
 neither listed nor reachable by URL. Titles are made unique per site so "absent" is a real check.
 """
+
 import pytest
 from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
@@ -49,9 +50,14 @@ def test_editor_edits_own_site_but_not_another(client, hanoi_editor, hanoi, dana
     login(client, hanoi_editor)
     assert client.get(f"/admin/pages/{section(hanoi).pk}/edit/").status_code == 200
     other = section(danang)
-    for url in (f"/admin/pages/{other.pk}/edit/", f"/admin/pages/{other.pk}/history/",
-                f"/admin/pages/{other.pk}/usage/", f"/admin/pages/{other.pk}/revisions/",
-                f"/admin/pages/{other.pk}/workflow_history/", f"/admin/pages/{other.pk}/delete/"):
+    for url in (
+        f"/admin/pages/{other.pk}/edit/",
+        f"/admin/pages/{other.pk}/history/",
+        f"/admin/pages/{other.pk}/usage/",
+        f"/admin/pages/{other.pk}/revisions/",
+        f"/admin/pages/{other.pk}/workflow_history/",
+        f"/admin/pages/{other.pk}/delete/",
+    ):
         assert client.get(url).status_code == 404, url
     response = client.post(f"/admin/pages/{other.pk}/edit/", {"title": "Hijacked", "slug": other.slug})
     assert response.status_code == 404
@@ -116,9 +122,15 @@ def test_site_owned_snippets_are_confined(client, hanoi_board, hanoi, danang, da
 
 def test_cannot_create_snippet_on_another_site(client, hanoi_board, danang):
     login(client, hanoi_board)
-    response = client.post("/admin/snippets/home/sitenotice/add/", {
-        "site": danang.pk, "title": "Chen ngang", "body": "", "starts_at": "2026-11-23 08:00",
-    })
+    response = client.post(
+        "/admin/snippets/home/sitenotice/add/",
+        {
+            "site": danang.pk,
+            "title": "Chen ngang",
+            "body": "",
+            "starts_at": "2026-11-23 08:00",
+        },
+    )
     assert response.status_code == 200  # the form is shown again with an error on "site"
     assert "site" in response.context["form"].errors
     assert not SiteNotice.objects.filter(title="Chen ngang").exists()
@@ -160,22 +172,30 @@ def test_centre_reaches_every_site(client, centre_user, hanoi, danang):
 
 # --- the leaks of issue 10, each closed where the data is read ------------------------------------------
 
+
 @pytest.fixture
 def danang_question(danang):
-    return Question.objects.create(site=danang, name="Trần Thị Danangmarker", email="nguoihoi@example.vn",
-                                   title="Câu hỏi Danangmarker", body="Nội dung")
+    return Question.objects.create(
+        site=danang,
+        name="Trần Thị Danangmarker",
+        email="nguoihoi@example.vn",
+        title="Câu hỏi Danangmarker",
+        body="Nội dung",
+    )
 
 
 def test_snippet_chooser_lists_and_opens_only_own_sites_records(client, hanoi_board, hanoi, danang_question):
-    own = Question.objects.create(site=hanoi, name="Lê Văn Hanoimarker", email="a@example.vn",
-                                  title="Câu hỏi Hanoimarker", body="Nội dung")
+    own = Question.objects.create(
+        site=hanoi, name="Lê Văn Hanoimarker", email="a@example.vn", title="Câu hỏi Hanoimarker", body="Nội dung"
+    )
     login(client, hanoi_board)
     results = chooser_html(client.get("/admin/snippets/choose/faq/question/results/", {"q": "marker"}))
     assert "Hanoimarker" in results and "Danangmarker" not in results
     assert client.get(f"/admin/snippets/choose/faq/question/chosen/{own.pk}/").status_code == 200
     assert client.get(f"/admin/snippets/choose/faq/question/chosen/{danang_question.pk}/").status_code == 404
-    several = client.get("/admin/snippets/choose/faq/question/chosen-multiple/",
-                         {"id": [own.pk, danang_question.pk]}).json()["result"]
+    several = client.get(
+        "/admin/snippets/choose/faq/question/chosen-multiple/", {"id": [own.pk, danang_question.pk]}
+    ).json()["result"]
     assert [item["id"] for item in several] == [str(own.pk)]
 
 
@@ -189,8 +209,9 @@ def test_centre_chooses_any_sites_record(client, centre_user, danang_question):
 def danang_media():
     collection = Collection.objects.get(name="Đà Nẵng")
     image = Image.objects.create(title="Ảnh Danangmarker", file=get_test_image_file(), collection=collection)
-    document = Document.objects.create(title="Tài liệu Danangmarker", collection=collection,
-                                       file=ContentFile(b"%PDF-1.4 noi bo", name="noi-bo.pdf"))
+    document = Document.objects.create(
+        title="Tài liệu Danangmarker", collection=collection, file=ContentFile(b"%PDF-1.4 noi bo", name="noi-bo.pdf")
+    )
     return image, document
 
 
@@ -249,12 +270,15 @@ def published_document_page(site, title):
 @pytest.fixture
 def files_on_disk(settings, tmp_path):
     """Wagtail serves a document from its file path; the suite's in-memory storage has none."""
-    settings.STORAGES = {**settings.STORAGES, "default": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": tmp_path}}}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": tmp_path}},
+    }
 
 
-def test_documents_download_only_when_a_live_page_shows_them(client, hanoi_editor, danang_board, danang,
-                                                             files_on_disk, settings):
+def test_documents_download_only_when_a_live_page_shows_them(
+    client, hanoi_editor, danang_board, danang, files_on_disk, settings
+):
     _image, document = danang_media()
     url = document.url
     assert client.get(url).status_code == 404  # uploaded, shown nowhere: not public

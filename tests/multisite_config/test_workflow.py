@@ -1,5 +1,6 @@
 """Moderation: an editor's change goes to its own site's board; nobody approves their own submission;
 editors cannot publish directly; the national centre can act anywhere."""
+
 import pytest
 from wagtail.models import TaskState, WorkflowState
 from wagtail.test.utils.form_data import rich_text
@@ -14,9 +15,14 @@ def section(site, slug="gioi-thieu"):
 def edit_form(page, title, **action):
     """The page edit form as the admin posts it, with one action button (submit, publish, save)."""
     data = {
-        "title": title, "slug": page.slug, "lead": "", "body": rich_text("<p>Nội dung sửa đổi.</p>"),
-        "comments-TOTAL_FORMS": "0", "comments-INITIAL_FORMS": "0",
-        "comments-MIN_NUM_FORMS": "0", "comments-MAX_NUM_FORMS": "1000",
+        "title": title,
+        "slug": page.slug,
+        "lead": "",
+        "body": rich_text("<p>Nội dung sửa đổi.</p>"),
+        "comments-TOTAL_FORMS": "0",
+        "comments-INITIAL_FORMS": "0",
+        "comments-MIN_NUM_FORMS": "0",
+        "comments-MAX_NUM_FORMS": "1000",
     }
     data.update(action)
     return data
@@ -26,8 +32,9 @@ def submit(client, user, page, title):
     client.force_login(user)
     response = client.post(f"/admin/pages/{page.pk}/edit/", edit_form(page, title, **{"action-submit": "1"}))
     assert response.status_code == 302, response.content[:500]
-    return WorkflowState.objects.get(base_content_type__model="page", object_id=str(page.pk),
-                                     status=WorkflowState.STATUS_IN_PROGRESS)
+    return WorkflowState.objects.get(
+        base_content_type__model="page", object_id=str(page.pk), status=WorkflowState.STATUS_IN_PROGRESS
+    )
 
 
 def approve(client, user, page, state):

@@ -1,4 +1,5 @@
 """`manage.py send_pending_emails`: retry e-mails to the public that could not be sent (run from cron)."""
+
 from django.core.management.base import BaseCommand
 
 from faq.notifications import retry_pending

@@ -1,4 +1,5 @@
 """``import_legal_documents <hostname> <file>…``: raw document text into that site's documents section."""
+
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Site
 
@@ -20,13 +21,19 @@ class Command(BaseCommand):
             result = import_files(site, files)
         except (NoDocumentsSection, OSError, UnicodeDecodeError) as error:
             raise CommandError(str(error)) from error
-        for label, pages in [("Tạo mới", result.created), ("Cập nhật", result.updated),
-                             ("Không đổi", result.unchanged)]:
+        for label, pages in [
+            ("Tạo mới", result.created),
+            ("Cập nhật", result.updated),
+            ("Không đổi", result.unchanged),
+        ]:
             for page in pages:
                 self.stdout.write(f"{label}: {page.number or '(không số)'} – {page.title}")
         for name, warnings in result.warnings.items():
             for warning in warnings:
                 self.stderr.write(self.style.WARNING(f"Cảnh báo {name}: {warning}"))
-        self.stdout.write(self.style.SUCCESS(
-            f"Xong: {len(result.created)} tạo mới, {len(result.updated)} cập nhật, "
-            f"{len(result.unchanged)} không đổi, {sum(map(len, result.warnings.values()))} cảnh báo."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Xong: {len(result.created)} tạo mới, {len(result.updated)} cập nhật, "
+                f"{len(result.unchanged)} không đổi, {sum(map(len, result.warnings.values()))} cảnh báo."
+            )
+        )

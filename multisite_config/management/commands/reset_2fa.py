@@ -3,6 +3,7 @@
 The account must enrol again at its next sign-in when REQUIRE_2FA is on. The removal is written to the
 audit log, as when the owner removes a device.
 """
+
 from django.core.management.base import BaseCommand, CommandError
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -27,6 +28,9 @@ class Command(BaseCommand):
             device.delete()
             log(instance=user, action=REMOVED, data={"device": device.name, "by": "reset_2fa"})
         StaticDevice.objects.filter(user=user).delete()
-        self.stdout.write(self.style.SUCCESS(
-            f"Đã gỡ {len(devices)} thiết bị và các mã khôi phục của “{username}”; "
-            "tài khoản sẽ phải đăng ký lại khi đăng nhập."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Đã gỡ {len(devices)} thiết bị và các mã khôi phục của “{username}”; "
+                "tài khoản sẽ phải đăng ký lại khi đăng nhập."
+            )
+        )

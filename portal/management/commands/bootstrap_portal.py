@@ -1,4 +1,5 @@
 """`manage.py bootstrap_portal [--demo]`: create or update the national and provincial sites."""
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
@@ -15,8 +16,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, demo=False, domain=None, port=None, **options):
         if demo and not settings.DEMO_ALLOWED:
-            raise CommandError("Không được nạp dữ liệu trình diễn (--demo) với cấu hình production: "
-                               "các tài khoản trình diễn có mật khẩu công khai.")
+            raise CommandError(
+                "Không được nạp dữ liệu trình diễn (--demo) với cấu hình production: "
+                "các tài khoản trình diễn có mật khẩu công khai."
+            )
         report = bootstrap(domain=domain, port=port)
         if demo:
             from portal.demo import load_demo

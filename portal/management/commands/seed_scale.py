@@ -9,6 +9,7 @@ bumps the parent's ``numchild``. What this skips on purpose: revisions (the page
 draft), the Wagtail search index (the portal's searches read the folded ``search_text`` columns, which
 are filled here) and the reference index. A second run tops each site up to the target, never doubles it.
 """
+
 import itertools
 import random
 import sys
@@ -36,25 +37,53 @@ QUESTIONS_PER_PAGE = 0.1
 UNITS_PER_SITE = 12
 
 SUBJECTS = [
-    "bảo hiểm xã hội bắt buộc", "bảo hiểm y tế hộ gia đình", "bảo hiểm thất nghiệp", "chế độ thai sản",
-    "lương hưu", "trợ cấp ốm đau", "đóng bảo hiểm xã hội tự nguyện", "cấp sổ bảo hiểm xã hội điện tử",
-    "thẻ bảo hiểm y tế học sinh, sinh viên", "giám định chi phí khám bệnh, chữa bệnh", "thu nợ đóng chậm",
-    "chuyển đổi số và ứng dụng VssID", "tai nạn lao động, bệnh nghề nghiệp", "đối thoại với doanh nghiệp",
+    "bảo hiểm xã hội bắt buộc",
+    "bảo hiểm y tế hộ gia đình",
+    "bảo hiểm thất nghiệp",
+    "chế độ thai sản",
+    "lương hưu",
+    "trợ cấp ốm đau",
+    "đóng bảo hiểm xã hội tự nguyện",
+    "cấp sổ bảo hiểm xã hội điện tử",
+    "thẻ bảo hiểm y tế học sinh, sinh viên",
+    "giám định chi phí khám bệnh, chữa bệnh",
+    "thu nợ đóng chậm",
+    "chuyển đổi số và ứng dụng VssID",
+    "tai nạn lao động, bệnh nghề nghiệp",
+    "đối thoại với doanh nghiệp",
 ]
 NEWS_OPENINGS = [
-    "Tăng cường tuyên truyền về", "Hội nghị triển khai", "Kiểm tra việc thực hiện", "Giải đáp vướng mắc về",
-    "Đẩy mạnh phát triển người tham gia", "Sơ kết công tác", "Tập huấn nghiệp vụ", "Đối thoại chính sách về",
+    "Tăng cường tuyên truyền về",
+    "Hội nghị triển khai",
+    "Kiểm tra việc thực hiện",
+    "Giải đáp vướng mắc về",
+    "Đẩy mạnh phát triển người tham gia",
+    "Sơ kết công tác",
+    "Tập huấn nghiệp vụ",
+    "Đối thoại chính sách về",
 ]
 DOCUMENT_OPENINGS = [
-    "V/v hướng dẫn thực hiện", "V/v tăng cường công tác", "V/v chấn chỉnh việc giải quyết",
-    "Quy định về", "Ban hành quy trình", "V/v đôn đốc",
+    "V/v hướng dẫn thực hiện",
+    "V/v tăng cường công tác",
+    "V/v chấn chỉnh việc giải quyết",
+    "Quy định về",
+    "Ban hành quy trình",
+    "V/v đôn đốc",
 ]
 DOCUMENT_SUFFIXES = ["BHXH-CSXH", "BHXH-TST", "BHXH-PC", "QĐ-BHXH", "BHXH-GĐĐT", "BHXH-TCKT"]
 SIGNERS = ["Nguyễn Thế Mạnh", "Chu Mạnh Sinh", "Lê Hùng Sơn", "Đào Việt Ánh", "Trần Đình Liệu"]
 UNIT_NAMES = [
-    "Phòng Thu – Sổ, thẻ", "Phòng Chế độ bảo hiểm xã hội", "Phòng Giám định bảo hiểm y tế",
-    "Phòng Kế hoạch – Tài chính", "Phòng Quản lý thu", "Phòng Khai thác và thu nợ", "Văn phòng",
-    "Phòng Kiểm tra", "Phòng Công nghệ thông tin", "Phòng Tổ chức cán bộ", "Phòng Truyền thông",
+    "Phòng Thu – Sổ, thẻ",
+    "Phòng Chế độ bảo hiểm xã hội",
+    "Phòng Giám định bảo hiểm y tế",
+    "Phòng Kế hoạch – Tài chính",
+    "Phòng Quản lý thu",
+    "Phòng Khai thác và thu nợ",
+    "Văn phòng",
+    "Phòng Kiểm tra",
+    "Phòng Công nghệ thông tin",
+    "Phòng Tổ chức cán bộ",
+    "Phòng Truyền thông",
     "Phòng Tiếp nhận và trả kết quả",
 ]
 ASKERS = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Minh Châu", "Phạm Thu Dung", "Hoàng Đức Em"]
@@ -79,8 +108,12 @@ class Command(BaseCommand):
         rng = random.Random(seed)
         per_site = pages // len(chosen)
         news_target = round(per_site * NEWS_SHARE)
-        targets = {"news": news_target, "documents": per_site - news_target,
-                   "questions": max(len(STATE_CYCLE), round(per_site * QUESTIONS_PER_PAGE)), "units": UNITS_PER_SITE}
+        targets = {
+            "news": news_target,
+            "documents": per_site - news_target,
+            "questions": max(len(STATE_CYCLE), round(per_site * QUESTIONS_PER_PAGE)),
+            "units": UNITS_PER_SITE,
+        }
         total = {key: 0 for key in targets}
         for number, site in enumerate(chosen, 1):
             self.stderr.write(f"[{number}/{len(chosen)}] {site.hostname}")
@@ -113,8 +146,9 @@ def seed_site(site, targets, rng):
     added = {
         "units": seed_units(site, targets["units"]),
         "news": seed_pages(news_index, NewsPage, targets["news"], lambda: news_fields(province, rng)),
-        "documents": seed_pages(documents_index, LegalDocumentPage, targets["documents"],
-                                lambda: document_fields(province, types, rng)),
+        "documents": seed_pages(
+            documents_index, LegalDocumentPage, targets["documents"], lambda: document_fields(province, types, rng)
+        ),
     }
     added["questions"] = seed_questions(site, targets["questions"], rng)
     return added
@@ -123,11 +157,18 @@ def seed_site(site, targets, rng):
 def seed_units(site, target):
     existing = set(Unit.objects.filter(site=site).values_list("name", flat=True))
     missing = [name for name in UNIT_NAMES[:target] if name not in existing][: max(0, target - len(existing))]
-    Unit.objects.bulk_create([
-        Unit(site=site, name=name, address=f"Số {index + 1}, đường Trần Hưng Đạo", phone=f"0243{index:06d}",
-             working_hours="Sáng 7h30–11h30, chiều 13h30–16h30 các ngày làm việc")
-        for index, name in enumerate(missing)
-    ])
+    Unit.objects.bulk_create(
+        [
+            Unit(
+                site=site,
+                name=name,
+                address=f"Số {index + 1}, đường Trần Hưng Đạo",
+                phone=f"0243{index:06d}",
+                working_hours="Sáng 7h30–11h30, chiều 13h30–16h30 các ngày làm việc",
+            )
+            for index, name in enumerate(missing)
+        ]
+    )
     return len(missing)
 
 
@@ -145,7 +186,7 @@ def seed_pages(parent, model, target, fields_for):
 def add_children(parent, model, field_sets):
     """Append live pages under ``parent`` in one batch: the generic rows, then the specific rows."""
     last = parent.get_last_child()
-    step = Page._str2int(last.path[-Page.steplen:]) if last else 0
+    step = Page._str2int(last.path[-Page.steplen :]) if last else 0
     content_type = ContentType.objects.get_for_model(model)
     pages = []
     for offset, fields in enumerate(field_sets, 1):
@@ -153,16 +194,33 @@ def add_children(parent, model, field_sets):
         slug = f"{fields.pop('slug_prefix')}-{step + offset}"
         title = fields.pop("title")
         published = fields.pop("first_published_at")
-        pages.append(model(
-            **fields, title=title, draft_title=title, slug=slug, path=path, depth=parent.depth + 1,
-            numchild=0, url_path=f"{parent.url_path}{slug}/", content_type=content_type, live=True,
-            has_unpublished_changes=False, first_published_at=published, last_published_at=published,
-            latest_revision_created_at=published, locale_id=parent.locale_id, translation_key=uuid.uuid4(),
-        ))
-    generic = Page.objects.bulk_create([Page(**{f.attname: getattr(page, f.attname)
-                                                for f in Page._meta.concrete_fields if f.attname != "id"})
-                                        for page in pages])
-    for page, row in zip(pages, generic):
+        pages.append(
+            model(
+                **fields,
+                title=title,
+                draft_title=title,
+                slug=slug,
+                path=path,
+                depth=parent.depth + 1,
+                numchild=0,
+                url_path=f"{parent.url_path}{slug}/",
+                content_type=content_type,
+                live=True,
+                has_unpublished_changes=False,
+                first_published_at=published,
+                last_published_at=published,
+                latest_revision_created_at=published,
+                locale_id=parent.locale_id,
+                translation_key=uuid.uuid4(),
+            )
+        )
+    generic = Page.objects.bulk_create(
+        [
+            Page(**{f.attname: getattr(page, f.attname) for f in Page._meta.concrete_fields if f.attname != "id"})
+            for page in pages
+        ]
+    )
+    for page, row in zip(pages, generic, strict=True):
         page.page_ptr_id = page.id = row.id
         page.search_text = search_text_of(page)
     model._base_manager._insert(pages, fields=model._meta.local_concrete_fields)
@@ -173,8 +231,19 @@ def search_text_of(page):
     """The folded text each model's ``save`` would have stored."""
     if isinstance(page, NewsPage):
         return fold(f"{page.title} {page.lead}")
-    return fold(" ".join([page.title, page.number, page.subject, page.summary, page.issuer, page.signer_name,
-                          strip_tags(page.body or "")]))
+    return fold(
+        " ".join(
+            [
+                page.title,
+                page.number,
+                page.subject,
+                page.summary,
+                page.issuer,
+                page.signer_name,
+                strip_tags(page.body or ""),
+            ]
+        )
+    )
 
 
 def when(rng, days=730):
@@ -185,10 +254,12 @@ def news_fields(province, rng):
     subject = rng.choice(SUBJECTS)
     title = f"{rng.choice(NEWS_OPENINGS)} {subject} tại {province}"
     return {
-        "slug_prefix": "tin-quy-mo", "title": title[:255], "first_published_at": when(rng),
+        "slug_prefix": "tin-quy-mo",
+        "title": title[:255],
+        "first_published_at": when(rng),
         "lead": f"{province} tiếp tục triển khai các giải pháp về {subject}, bảo đảm quyền lợi người tham gia.",
         "body": f"<p>Sáng nay, {province} tổ chức hội nghị về {subject}.</p>"
-                f"<p>Người dân có thể tra cứu thông tin trên ứng dụng VssID.</p>",
+        f"<p>Người dân có thể tra cứu thông tin trên ứng dụng VssID.</p>",
         "author": rng.choice(SIGNERS),
     }
 
@@ -198,18 +269,32 @@ def document_fields(province, types, rng):
     subject = f"{rng.choice(DOCUMENT_OPENINGS)} {rng.choice(SUBJECTS)}"
     code = f"{rng.randint(1, 9999)}/{rng.choice(DOCUMENT_SUFFIXES)}"
     return {
-        "slug_prefix": "van-ban-quy-mo", "title": f"Công văn {code} {subject}"[:255],
+        "slug_prefix": "van-ban-quy-mo",
+        "title": f"Công văn {code} {subject}"[:255],
         "first_published_at": timezone.now() - timedelta(days=rng.uniform(0, 30)),
-        "number": code, "document_type": rng.choice(types) if types else None, "issuer": province,
-        "place": "Hà Nội", "signer_name": rng.choice(SIGNERS), "signer_title": "Phó Giám đốc",
-        "issued_on": issued, "subject": subject, "summary": f"{subject} trên địa bàn {province}.",
+        "number": code,
+        "document_type": rng.choice(types) if types else None,
+        "issuer": province,
+        "place": "Hà Nội",
+        "signer_name": rng.choice(SIGNERS),
+        "signer_title": "Phó Giám đốc",
+        "issued_on": issued,
+        "subject": subject,
+        "summary": f"{subject} trên địa bàn {province}.",
         "body": f"<p>Căn cứ Luật Bảo hiểm xã hội năm 2024; {subject.lower()}.</p>",
         "expires_on": issued + timedelta(days=1825) if rng.random() < 0.2 else None,
     }
 
 
-STATE_CYCLE = [QuestionStatus.RECEIVED, QuestionStatus.CLASSIFIED, QuestionStatus.ASSIGNED,
-               QuestionStatus.ANSWERED, QuestionStatus.PUBLISHED, QuestionStatus.PUBLISHED, QuestionStatus.REFUSED]
+STATE_CYCLE = [
+    QuestionStatus.RECEIVED,
+    QuestionStatus.CLASSIFIED,
+    QuestionStatus.ASSIGNED,
+    QuestionStatus.ANSWERED,
+    QuestionStatus.PUBLISHED,
+    QuestionStatus.PUBLISHED,
+    QuestionStatus.REFUSED,
+]
 
 
 def seed_questions(site, target, rng):
@@ -221,7 +306,7 @@ def seed_questions(site, target, rng):
     states = itertools.cycle(STATE_CYCLE)
     questions = [question_in(site, next(states), units, rng) for _ in range(missing)]
     for start in range(0, missing, BATCH):
-        Question.objects.bulk_create(questions[start:start + BATCH])
+        Question.objects.bulk_create(questions[start : start + BATCH])
         progress("  câu hỏi", min(start + BATCH, missing), missing)
     return missing
 
@@ -230,10 +315,15 @@ def question_in(site, status, units, rng):
     subject = rng.choice(SUBJECTS)
     received = when(rng, 365)
     question = Question(
-        site=site, tracking_code=tracking_code(), name=rng.choice(ASKERS), email="nguoi.hoi@example.vn",
+        site=site,
+        tracking_code=tracking_code(),
+        name=rng.choice(ASKERS),
+        email="nguoi.hoi@example.vn",
         publish_name=rng.random() < 0.5,
-        title=f"Hỏi về {subject}", body=f"Tôi muốn hỏi thủ tục và điều kiện hưởng {subject}. Xin cảm ơn.",
-        status=status, received_at=received,
+        title=f"Hỏi về {subject}",
+        body=f"Tôi muốn hỏi thủ tục và điều kiện hưởng {subject}. Xin cảm ơn.",
+        status=status,
+        received_at=received,
     )
     reached = STATE_CYCLE.index(status) if status != QuestionStatus.REFUSED else -1
     if reached >= 1:
