@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: install run serve test lint browser-deps bench clean
+.PHONY: install run serve test lint format browser-deps bench clean
 
 install: $(BIN)/.installed
 
