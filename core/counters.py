@@ -9,6 +9,7 @@ takes over: slower, never a 500.
 """
 
 import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import caches
@@ -51,7 +52,7 @@ def _bump_in_database(name, seconds):
     now = timezone.now()
     table = connection.ops.quote_name(SharedCounter._meta.db_table)
     with connection.cursor() as cursor:
-        cursor.execute(_BUMP.format(table=table), [name, now + timezone.timedelta(seconds=seconds), now, now])
+        cursor.execute(_BUMP.format(table=table), [name, now + timedelta(seconds=seconds), now, now])
         count = cursor.fetchone()[0]
         if count == 1:  # a new counter: the moment to drop those whose time is over (one indexed DELETE)
             cursor.execute(f"DELETE FROM {table} WHERE expires_at <= %s", [now])
