@@ -10,12 +10,15 @@
 """
 
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest
 
 from . import counters
 from .proxies import client_address
@@ -33,7 +36,7 @@ class Throttled:
     retry_after: int
 
 
-def check_rate(request, kind):
+def check_rate(request: HttpRequest, kind: str) -> Throttled | None:
     """Count one submission of ``kind``; None when allowed, Throttled(retry_after) when over the limit."""
     limit, window = getattr(settings, "PUBLIC_RATE_LIMITS", {}).get(kind, DEFAULT_LIMIT)
     now = int(time.time())
@@ -44,17 +47,17 @@ def check_rate(request, kind):
     return None
 
 
-def first_time(request, subject, seconds):
+def first_time(request: HttpRequest, subject: str, seconds: int) -> bool:
     """True the first time this client does ``subject`` (a vote on one answer) within ``seconds``."""
     return counters.bump(f"once:{subject}:{client_address(request)}", seconds) == 1
 
 
-def form_token():
+def form_token() -> str:
     """A signed timestamp to put in a public form."""
     return signing.TimestampSigner(salt=_SIGNER_SALT).sign(str(int(time.time())))
 
 
-def form_problem(data):
+def form_problem(data: Mapping[str, Any]) -> str | None:
     """Why a submitted HTML form looks automated (a message for the person), or None if it looks human."""
     if data.get(HONEYPOT_FIELD):
         return "Biểu mẫu không hợp lệ."
@@ -74,7 +77,7 @@ def form_problem(data):
 class HumanSubmissionForm(forms.Form):
     """A public form that is invalid when ``form_problem`` finds it automated (its message is the error)."""
 
-    def clean(self):
+    def clean(self) -> dict[str, Any] | None:
         """Refuse a form a bot filled (honeypot) or sent back faster than a person can write."""
         problem = form_problem(self.data)
         if problem:

@@ -12,7 +12,7 @@ class CoreConfig(AppConfig):
     label = "cms"
     verbose_name = "Cổng thông tin"
 
-    def ready(self):
+    def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
 
         from .models import CalendarAdjustment

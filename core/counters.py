@@ -9,6 +9,7 @@ takes over: slower, never a 500.
 """
 
 import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import caches
@@ -27,7 +28,7 @@ _BUMP = (
 )
 
 
-def bump(name, seconds):
+def bump(name: str, seconds: int) -> int:
     """Add one to the counter ``name`` (which lapses ``seconds`` after its first bump); its new value."""
     if settings.REDIS_URL:
         try:
@@ -37,7 +38,7 @@ def bump(name, seconds):
     return _bump_in_database(name, seconds)
 
 
-def _bump_in_redis(name, seconds):
+def _bump_in_redis(name: str, seconds: int) -> int:
     shared = caches["shared"]
     shared.add(name, 0, seconds)
     try:
@@ -47,12 +48,12 @@ def _bump_in_redis(name, seconds):
         return 1
 
 
-def _bump_in_database(name, seconds):
+def _bump_in_database(name: str, seconds: int) -> int:
     now = timezone.now()
     table = connection.ops.quote_name(SharedCounter._meta.db_table)
     with connection.cursor() as cursor:
-        cursor.execute(_BUMP.format(table=table), [name, now + timezone.timedelta(seconds=seconds), now, now])
-        count = cursor.fetchone()[0]
+        cursor.execute(_BUMP.format(table=table), [name, now + timedelta(seconds=seconds), now, now])
+        count: int = cursor.fetchone()[0]
         if count == 1:  # a new counter: the moment to drop those whose time is over (one indexed DELETE)
             cursor.execute(f"DELETE FROM {table} WHERE expires_at <= %s", [now])
     return count

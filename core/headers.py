@@ -8,8 +8,11 @@ attributes of its own that take no nonce, so ``/admin/`` gets a second policy th
 limited to the portal's origin. Settings: ``CONTENT_SECURITY_POLICY`` (public) and ``ADMIN_CSP_DIRECTIVES``.
 """
 
+from collections.abc import Callable
+
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
+from django.http import HttpRequest, HttpResponseBase
 
 # Browser features no page of the portal uses; denied so that no injected content can use them either.
 PERMISSIONS_POLICY = ", ".join(
@@ -35,7 +38,9 @@ PERMISSIONS_POLICY = ", ".join(
 class PortalCSPMiddleware(CSPMiddleware):
     """django-csp's middleware, with the admin's own policy under ``/admin/``."""
 
-    def get_policy_parts(self, request, response, report_only=False):
+    def get_policy_parts(
+        self, request: HttpRequest, response: HttpResponseBase, report_only: bool = False
+    ) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only=report_only)
         if not report_only and parts.config is None and request.path_info.startswith("/admin/"):
             return PolicyParts(settings.ADMIN_CSP_DIRECTIVES, parts.update, parts.replace, parts.nonce)
@@ -43,10 +48,10 @@ class PortalCSPMiddleware(CSPMiddleware):
 
 
 class PermissionsPolicyMiddleware:
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response

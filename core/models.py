@@ -24,7 +24,7 @@ class CalendarAdjustment(models.Model):
         verbose_name_plural = _("điều chỉnh lịch làm việc")
         ordering = ["-date"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.date:%d/%m/%Y} – {self.get_kind_display()}"
 
 
@@ -42,5 +42,5 @@ class SharedCounter(models.Model):
     class Meta:
         verbose_name = _("bộ đếm dùng chung")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.name} = {self.count}"

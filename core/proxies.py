@@ -8,19 +8,21 @@ client is ``REMOTE_ADDR``.
 """
 
 import ipaddress
+from collections.abc import Callable
 from functools import lru_cache
 
 from django.conf import settings
+from django.http import HttpRequest, HttpResponseBase
 
 FORWARDED_HEADERS = ("HTTP_X_FORWARDED_FOR", "HTTP_X_FORWARDED_PROTO", "HTTP_X_FORWARDED_HOST", "HTTP_X_REAL_IP")
 
 
 @lru_cache(maxsize=8)
-def _networks(entries):
+def _networks(entries: tuple[str, ...]) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
     return tuple(ipaddress.ip_network(entry, strict=True) for entry in entries)
 
 
-def is_trusted_proxy(address):
+def is_trusted_proxy(address: str) -> bool:
     try:
         ip = ipaddress.ip_address(address)
     except ValueError:
@@ -28,7 +30,7 @@ def is_trusted_proxy(address):
     return any(ip in network for network in _networks(tuple(settings.TRUSTED_PROXIES)))
 
 
-def client_address(request):
+def client_address(request: HttpRequest) -> str | None:
     """The first address, from the right of ``X-Forwarded-For``, that is not one of our trusted proxies.
 
     It is also django-axes' ``AXES_CLIENT_IP_CALLABLE``, which stores it in an address column.
@@ -49,10 +51,10 @@ def client_address(request):
 class TrustedProxyMiddleware:
     """Drops forwarding headers that did not come from a trusted proxy (first in the middleware list)."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if not is_trusted_proxy(request.META.get("REMOTE_ADDR", "")):
             for header in FORWARDED_HEADERS:
                 request.META.pop(header, None)

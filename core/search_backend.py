@@ -10,11 +10,14 @@ On SQLite, modelsearch's FTS5 backend lets a ``"`` in a query break the ``MATCH`
 search box and on ``/api/v2/pages/?search=``); ``core.search_fts5`` compiles queries that quote it.
 """
 
+from typing import Any
+
 from django.db import connection
 from modelsearch.backends import database
+from modelsearch.backends.base import BaseSearchBackend
 
 
-def SearchBackend(params):  # noqa: N802 - the name modelsearch looks up in a backend module
+def SearchBackend(params: dict[str, Any]) -> BaseSearchBackend:  # noqa: N802 - the name modelsearch looks up in a backend module
     backend = database.SearchBackend(params)
     if connection.vendor == "postgresql":
         backend.autocomplete_config = backend.config

@@ -16,27 +16,29 @@ Imported only on SQLite with FTS5: modelsearch defines the FTS5 index model on n
 """
 
 import unicodedata
+from typing import TYPE_CHECKING
 
 from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteAutocompleteQueryCompiler,
+    SQLiteSearchBackend,
     SQLiteSearchQueryCompiler,
 )
-from modelsearch.query import Phrase, PlainText
+from modelsearch.query import Phrase, PlainText, SearchQuery
 
 # Unicode categories whose characters unicode61 keeps in tokens: letters, numbers, private use.
 TOKEN_CATEGORIES = ("L", "N", "Co")
 
 
-def fts5_string_body(text):
+def fts5_string_body(text: str) -> str:
     """``text`` as it may stand between the double quotes of an FTS5 string."""
     return text.replace('"', '""')
 
 
-def holds_a_token(word):
+def holds_a_token(word: str) -> bool:
     return any(unicodedata.category(char).startswith(TOKEN_CATEGORIES) for char in word)
 
 
-def searchable(query):
+def searchable(query: SearchQuery) -> SearchQuery:
     """A plain-text or phrase query as FTS5 should receive it; any other query unchanged."""
     if isinstance(query, PlainText):
         words = [fts5_string_body(word) for word in query.query_string.split() if holds_a_token(word)]
@@ -51,11 +53,16 @@ def searchable(query):
 # An empty FTS5 phrase: it matches no row.
 NOTHING = Phrase("")
 
+if TYPE_CHECKING:  # for the type checker, the mixin extends the compiler it is mixed into (its super())
+    from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchQueryCompiler as _CompilerBase
+else:
+    _CompilerBase = object
 
-class QuotedTextMixin:
+
+class QuotedTextMixin(_CompilerBase):
     """Rewrites the text of each plain-text or phrase query before modelsearch quotes it for ``MATCH``."""
 
-    def build_search_query_content(self, query, config=None):
+    def build_search_query_content(self, query: SearchQuery, config: str | None = None) -> SearchQuery:
         return super().build_search_query_content(searchable(query), config=config)
 
 
@@ -67,7 +74,7 @@ class AutocompleteQueryCompiler(QuotedTextMixin, SQLiteAutocompleteQueryCompiler
     pass
 
 
-def quote_user_text(backend):
+def quote_user_text(backend: SQLiteSearchBackend) -> None:
     """Make modelsearch's SQLite FTS5 ``backend`` compile every search and autocomplete as above."""
     backend.query_compiler_class = SearchQueryCompiler
     backend.autocomplete_query_compiler_class = AutocompleteQueryCompiler

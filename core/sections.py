@@ -11,10 +11,13 @@ So the bootstrap creates a section without importing its page type, and a new ap
 declaring it, not by editing the project.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from operator import attrgetter, itemgetter
+from typing import Any
 
 from django.apps import apps
+from django.db.models import Model
 from django.utils.module_loading import import_string
 
 
@@ -30,22 +33,22 @@ class StandardSection:
     demo_text: str = ""
     text_field: str = ""
 
-    def page_model(self):
+    def page_model(self) -> type[Model]:
         return apps.get_model(self.model)
 
 
-def declared(attribute):
+def declared(attribute: str) -> list[Any]:
     return [item for config in apps.get_app_configs() for item in getattr(config, attribute, ())]
 
 
-def standard_sections():
+def standard_sections() -> list[StandardSection]:
     return sorted(declared("standard_sections"), key=attrgetter("position"))
 
 
-def site_root_model():
+def site_root_model() -> type[Model]:
     (model,) = {config.site_root_model for config in apps.get_app_configs() if hasattr(config, "site_root_model")}
     return apps.get_model(model)
 
 
-def demo_loaders():
+def demo_loaders() -> list[Callable[..., object]]:
     return [import_string(path) for _position, path in sorted(declared("demo_loaders"), key=itemgetter(0))]

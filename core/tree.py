@@ -12,7 +12,7 @@ from django.db.models import Q
 from wagtail.models import Page
 
 
-def path_after(path):
+def path_after(path: str) -> str | None:
     """The first path past ``path`` and everything under it; ``None`` when no path can follow it."""
     alphabet = Page.alphabet
     stem = path.rstrip(alphabet[-1])
@@ -21,21 +21,21 @@ def path_after(path):
     return stem[:-1] + alphabet[alphabet.index(stem[-1]) + 1]
 
 
-def subtree_q(page):
+def subtree_q(page: Page) -> Q:
     """``page`` and every page under it."""
     after = path_after(page.path)
     return Q(path__gte=page.path, path__lt=after) if after else Q(path__gte=page.path)
 
 
-def children_q(page):
+def children_q(page: Page) -> Q:
     return subtree_q(page) & Q(depth=page.depth + 1)
 
 
-def descendants_q(page):
+def descendants_q(page: Page) -> Q:
     return subtree_q(page) & Q(depth__gt=page.depth)
 
 
-def published_q():
+def published_q() -> Q:
     """Live and outside every private section: Wagtail's ``live().public()`` as one reusable condition.
 
     ``public()`` reads the view restrictions each time it is called; a view listing documents and drafts

@@ -1,17 +1,28 @@
 """Site-wide public views: robots.txt, the HTML sitemap of the current site, and the API's 404."""
 
-from django.http import HttpResponse
+from collections.abc import Iterable
+from typing import TypedDict
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from wagtail.models import Page, Site
 
 from core.api.errors import problem
 
 
-def api_not_found(request):
+class PageNode(TypedDict):
+    """A page of the HTML sitemap and the nodes of its listed children."""
+
+    title: str
+    url: str | None
+    children: list["PageNode"]
+
+
+def api_not_found(request: HttpRequest) -> JsonResponse:
     return problem(404, "Không có điểm cuối API này; xem /api/v1/docs.")
 
 
-def robots_txt(request):
+def robots_txt(request: HttpRequest) -> HttpResponse:
     """Crawl rules of the requesting site, pointing at that site's own sitemap.xml."""
     site = Site.find_for_request(request)
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /api/"]
@@ -20,7 +31,7 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
-def sitemap_page(request):
+def sitemap_page(request: HttpRequest) -> HttpResponse:
     """Sơ đồ trang: the live, public pages of the requesting site only, nested as in the page tree."""
     root = Site.find_for_request(request).root_page
     pages = (
@@ -34,15 +45,16 @@ def sitemap_page(request):
     return render(request, "cms/sitemap_page.html", {"tree": page_tree(pages, request), "page_title": "Sơ đồ trang"})
 
 
-def page_tree(pages, request):
+def page_tree(pages: Iterable[Page], request: HttpRequest) -> PageNode | None:
     """Nest pages given in tree order under their parents; returns the first page's node.
 
     A page whose parent is not listed (a draft) is left out, and so is everything under it: the nested
     list only shows pages a visitor can reach by browsing down from the home page.
     """
-    nodes, root = {}, None
+    nodes: dict[str, PageNode] = {}
+    root: PageNode | None = None
     for page in pages:
-        node = {"title": page.title, "url": page.get_url(request), "children": []}
+        node: PageNode = {"title": page.title, "url": page.get_url(request), "children": []}
         parent_path = page.path[: -page.steplen]
         if root is None:
             root = node

@@ -26,13 +26,13 @@ _VERSION_KEY = "working-days:adjustments-version"
 
 
 @lru_cache(maxsize=64)
-def _public_calendar(year):
+def _public_calendar(year: int) -> tuple[frozenset[dt.date], frozenset[dt.date]]:
     """(holidays, make-up working days) of one year from the `holidays` package."""
     vn = holidays.country_holidays("VN", years=year)
     return frozenset(vn.keys()), frozenset(getattr(vn, "weekend_workdays", ()))
 
 
-def _adjustments():
+def _adjustments() -> tuple[frozenset[dt.date], frozenset[dt.date]]:
     """(days off, working days) from the admin table, cached until an adjustment is saved."""
     version = cache.get_or_set(_VERSION_KEY, 1, None)
     key = f"working-days:adjustments:{version}"
@@ -49,7 +49,7 @@ def _adjustments():
     return cached
 
 
-def adjustments_changed():
+def adjustments_changed() -> None:
     """Forget the cached adjustments (called when the table changes)."""
     try:
         cache.incr(_VERSION_KEY)
@@ -57,7 +57,7 @@ def adjustments_changed():
         cache.set(_VERSION_KEY, 2, None)
 
 
-def is_working_day(day):
+def is_working_day(day: dt.date) -> bool:
     days_off, extra_working = _adjustments()
     if day in days_off:
         return False
@@ -69,7 +69,7 @@ def is_working_day(day):
     return day.weekday() < 5 and day not in public_holidays
 
 
-def next_working_day(day):
+def next_working_day(day: dt.date) -> dt.date:
     """The first working day strictly after ``day``."""
     day += dt.timedelta(days=1)
     while not is_working_day(day):
@@ -77,14 +77,14 @@ def next_working_day(day):
     return day
 
 
-def add_working_days(day, count):
+def add_working_days(day: dt.date, count: int) -> dt.date:
     """The ``count``-th working day after ``day`` (``day`` itself is not counted)."""
     for _ in range(count):
         day = next_working_day(day)
     return day
 
 
-def working_days_between(start, end):
+def working_days_between(start: dt.date, end: dt.date) -> int:
     """Working days after ``start`` up to and including ``end`` (dates); 0 if ``end`` is not later."""
     count, day = 0, start
     while day < end:
@@ -93,16 +93,16 @@ def working_days_between(start, end):
     return count
 
 
-def local(moment):
+def local(moment: dt.datetime) -> dt.datetime:
     return timezone.localtime(moment, timezone.get_default_timezone())
 
 
-def in_office_hours(moment):
+def in_office_hours(moment: dt.datetime) -> bool:
     moment = local(moment)
     return is_working_day(moment.date()) and OFFICE_OPENS <= moment.time() < OFFICE_CLOSES
 
 
-def receipt_day(moment):
+def receipt_day(moment: dt.datetime) -> dt.date:
     """The working day a submission received at ``moment`` counts from (see the module's rule)."""
     moment = local(moment)
     day = moment.date()
@@ -111,17 +111,17 @@ def receipt_day(moment):
     return next_working_day(day)
 
 
-def close_of(day):
+def close_of(day: dt.date) -> dt.datetime:
     """The end of office hours on ``day``, as an aware datetime in the portal's time zone."""
     return timezone.make_aware(dt.datetime.combine(day, OFFICE_CLOSES), timezone.get_default_timezone())
 
 
-def deadline(moment, working_days):
+def deadline(moment: dt.datetime, working_days: int) -> dt.datetime:
     """When "within ``working_days`` working days" of ``moment`` runs out."""
     return close_of(add_working_days(receipt_day(moment), working_days))
 
 
-def working_days_left(due, now=None):
+def working_days_left(due: dt.datetime, now: dt.datetime | None = None) -> int:
     """Working days from today until ``due`` (negative once late), for "due soon" and "late" filters."""
     now = local(now or timezone.now())
     due = local(due)

@@ -1,5 +1,8 @@
 """HTTP caching headers for API reads: Cache-Control on answers and errors; ETag/304 come from Django."""
 
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponseBase
 from django.utils.cache import patch_cache_control
 
 API_PREFIX = "/api/"
@@ -14,17 +17,17 @@ class ApiCacheControlMiddleware:
     keep a 404 on its own heuristics, hiding a site or a record for a while after it is published.
     """
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         response = self.get_response(request)
         if request.path.startswith(API_PREFIX) and request.method in ("GET", "HEAD"):
             patch_cache_control(response, **cache_directives(request, response))
         return response
 
 
-def cache_directives(request, response):
+def cache_directives(request: HttpRequest, response: HttpResponseBase) -> dict[str, bool | int]:
     if response.status_code >= 400:
         return {"no_store": True}
     if response.status_code != 200 or response.has_header("Cache-Control"):

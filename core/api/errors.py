@@ -1,11 +1,13 @@
 """Problem JSON (RFC 9457) for every error the API returns: a message, per-field errors, never a trace."""
 
 import logging
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, RequestDataTooBig, SuspiciousOperation
-from django.http import Http404, JsonResponse
-from ninja import Field, Schema
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
+from ninja import Field, NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 logger = logging.getLogger(__name__)
@@ -39,12 +41,12 @@ class Problem(Schema):
     )
 
 
-def problem_responses(*statuses):
+def problem_responses(*statuses: int) -> dict[int, type[Problem]]:
     """``response=`` entries documenting that an operation can answer each of ``statuses`` with problem JSON."""
     return dict.fromkeys(statuses, Problem)
 
 
-def problem(status, detail, errors=None):
+def problem(status: int, detail: str, errors: Mapping[str, list[str]] | None = None) -> JsonResponse:
     """A problem-JSON response; ``errors`` maps a field name to its messages."""
     body = {
         "type": "about:blank",
@@ -58,16 +60,16 @@ def problem(status, detail, errors=None):
     )
 
 
-def field_errors(validation_errors):
+def field_errors(validation_errors: Iterable[Mapping[str, Any]]) -> dict[str, list[str]]:
     """Group pydantic/ninja error entries by the name of the field they concern."""
-    grouped = {}
+    grouped: dict[str, list[str]] = {}
     for error in validation_errors:
         field = ".".join(field_path(error.get("loc", ()))) or "__all__"
         grouped.setdefault(field, []).append(error.get("msg", "Giá trị không hợp lệ"))
     return grouped
 
 
-def field_path(loc):
+def field_path(loc: Iterable[object]) -> list[str]:
     """An error's location without what ninja puts in front: where (``body``, ``query``…), then ``payload``.
 
     Only the front is stripped, so a field that is itself named ``body`` (a question's text) keeps its name.
@@ -80,7 +82,7 @@ def field_path(loc):
     return parts
 
 
-def install(api):
+def install(api: NinjaAPI) -> None:
     """Register the problem-JSON handlers on a NinjaAPI.
 
     ninja looks handlers up along the exception's class hierarchy, so Django's own exceptions need a
@@ -88,37 +90,37 @@ def install(api):
     """
 
     @api.exception_handler(ValidationError)
-    def on_validation_error(request, exc):
+    def on_validation_error(request: HttpRequest, exc: ValidationError) -> JsonResponse:
         return problem(400, "Dữ liệu gửi lên không hợp lệ.", field_errors(exc.errors))
 
     @api.exception_handler(Http404)
-    def on_not_found(request, exc):
+    def on_not_found(request: HttpRequest, exc: Http404) -> JsonResponse:
         return problem(404, str(exc) or "Không tìm thấy tài nguyên.")
 
     @api.exception_handler(AuthenticationError)
-    def on_auth_error(request, exc):
+    def on_auth_error(request: HttpRequest, exc: AuthenticationError) -> JsonResponse:
         return problem(401, "Cần đăng nhập.")
 
     @api.exception_handler(PermissionDenied)
-    def on_permission_denied(request, exc):
+    def on_permission_denied(request: HttpRequest, exc: PermissionDenied) -> JsonResponse:
         return problem(403, str(exc) or "Không có quyền thực hiện thao tác này.")
 
     @api.exception_handler(RequestDataTooBig)
-    def on_too_big(request, exc):
+    def on_too_big(request: HttpRequest, exc: RequestDataTooBig) -> JsonResponse:
         # A SuspiciousOperation too, but the client did nothing odd: the body is larger than the server takes.
         limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
         return problem(413, f"Dữ liệu gửi lên vượt quá giới hạn {limit} byte.")
 
     @api.exception_handler(SuspiciousOperation)
-    def on_suspicious(request, exc):
+    def on_suspicious(request: HttpRequest, exc: SuspiciousOperation) -> JsonResponse:
         return problem(400, "Yêu cầu không hợp lệ.")
 
     @api.exception_handler(HttpError)
-    def on_http_error(request, exc):
+    def on_http_error(request: HttpRequest, exc: HttpError) -> JsonResponse:
         return problem(exc.status_code, str(exc))
 
     @api.exception_handler(Exception)
-    def on_unexpected(request, exc):
+    def on_unexpected(request: HttpRequest, exc: Exception) -> JsonResponse:
         logger.exception("Unhandled API error on %s", request.path)
         return problem(500, "Đã có lỗi xảy ra; vui lòng thử lại sau.")
 
@@ -132,17 +134,17 @@ class ProblemJsonMiddleware:
     ``Retry-After``, ``Vary``, cookies) stay as they were.
     """
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         response = self.get_response(request)
-        if is_unformatted_api_error(request, response):
+        if isinstance(response, HttpResponse) and is_unformatted_api_error(request, response):
             rewrite_as_problem(request, response)
         return response
 
 
-def is_unformatted_api_error(request, response):
+def is_unformatted_api_error(request: HttpRequest, response: HttpResponseBase) -> bool:
     return (
         request.path.startswith(API_PREFIX)
         and response.status_code >= 400
@@ -151,7 +153,7 @@ def is_unformatted_api_error(request, response):
     )
 
 
-def rewrite_as_problem(request, response):
+def rewrite_as_problem(request: HttpRequest, response: HttpResponse) -> None:
     if response.status_code == 405:
         detail = f"Địa chỉ này không nhận phương thức {request.method}; chỉ nhận {response.get('Allow', '')}."
     else:

@@ -1,7 +1,10 @@
 """How the published OpenAPI schema documents errors: problem JSON, with when each status is given."""
 
+from typing import Any
+
 from ninja import NinjaAPI
 from ninja.openapi.schema import OpenAPISchema
+from ninja.operation import Operation
 
 from .errors import PROBLEM_CONTENT_TYPE
 
@@ -28,7 +31,7 @@ class PortalOpenAPISchema(OpenAPISchema):
     schema must find the media type it actually receives.
     """
 
-    def responses(self, operation):
+    def responses(self, operation: Operation) -> dict[int, dict[str, Any]]:
         documented = super().responses(operation)
         for status, details in documented.items():
             if status >= 400 and "content" in details:
@@ -42,7 +45,9 @@ class PortalOpenAPISchema(OpenAPISchema):
 class PortalAPI(NinjaAPI):
     """A NinjaAPI whose published schema is built by ``PortalOpenAPISchema``."""
 
-    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+    def get_openapi_schema(
+        self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
+    ) -> PortalOpenAPISchema:
         if path_prefix is None:
             path_prefix = self.get_root_path(path_params or {})
         return PortalOpenAPISchema(self, path_prefix)

@@ -6,7 +6,7 @@ and calls ``resolve_site(request, scope)``.
 
 from typing import Annotated
 
-from django.http import Http404
+from django.http import Http404, HttpRequest
 from ninja import Query, Schema
 from pydantic import Field, StringConstraints
 from wagtail.models import Site
@@ -28,7 +28,7 @@ class SiteFilter(Schema):
     )
 
 
-def resolve_site(request, scope: SiteFilter | None = None):
+def resolve_site(request: HttpRequest, scope: SiteFilter | None = None) -> Site:
     """The site a request is about; an unknown ``?site=`` is a 404, never a silent fallback."""
     if scope is not None and scope.site is not None:
         site = Site.objects.filter(hostname=scope.site).select_related("root_page").first()

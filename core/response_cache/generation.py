@@ -21,7 +21,7 @@ import tempfile
 from datetime import datetime
 
 from django.conf import settings
-from django.core.cache import caches
+from django.core.cache import BaseCache, caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.utils import timezone
 from wagtail import hooks
@@ -29,32 +29,32 @@ from wagtail import hooks
 TOKEN_KEY = "response-cache:generation"
 
 
-def response_cache():
+def response_cache() -> BaseCache:
     return caches[settings.RESPONSE_CACHE["ALIAS"]]
 
 
-def is_process_local():
+def is_process_local() -> bool:
     """True when each worker process holds its own cache, so the token must live outside it."""
     return isinstance(response_cache(), LocMemCache)
 
 
-def next_public_change():
+def next_public_change() -> datetime | None:
     """The earliest future moment named by the apps' ``next_public_change`` hooks, or None."""
     now = timezone.now()
     moments = [moment for hook in hooks.get_hooks("next_public_change") if (moment := hook(now))]
     return min((moment for moment in moments if moment > now), default=None)
 
 
-def encode(token, lapses_at):
+def encode(token: str, lapses_at: datetime | None) -> str:
     return f"{token} {lapses_at.timestamp() if lapses_at else ''}"
 
 
-def decode(text):
+def decode(text: str) -> tuple[str, datetime | None]:
     token, _, lapses = text.partition(" ")
     return token, (datetime.fromtimestamp(float(lapses), tz=timezone.get_current_timezone()) if lapses else None)
 
 
-def write(text):
+def write(text: str) -> None:
     if not is_process_local():
         response_cache().set(TOKEN_KEY, text, timeout=None)
         return
@@ -66,7 +66,7 @@ def write(text):
     os.replace(temporary, stamp)  # atomic: a reader sees the old token or the new one, never half of one
 
 
-def read():
+def read() -> str | None:
     """The recorded token; with local memory, read from the stamp file on every request.
 
     A cheaper stat-and-compare is not safe: the file system may give a new stamp the inode number of one
@@ -80,7 +80,7 @@ def read():
         return None
 
 
-def invalidate():
+def invalidate() -> None:
     """Forget the token: every stored answer becomes unreachable, and the next request draws a new one.
 
     Drawing it here would ask the apps for their next moment in the middle of a write (or of a migration,
@@ -92,14 +92,14 @@ def invalidate():
     settings.RESPONSE_CACHE["STAMP"].unlink(missing_ok=True)
 
 
-def renew():
+def renew() -> str:
     """Draw a new token and note when it lapses by the clock."""
     text = encode(secrets.token_hex(8), next_public_change())
     write(text)
     return decode(text)[0]
 
 
-def current():
+def current() -> str:
     """The token to key answers by now: a new one when there is none or the recorded moment has come."""
     text = read()
     if text is None:

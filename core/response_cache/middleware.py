@@ -12,10 +12,12 @@ What is never served from or into the cache:
 """
 
 import hashlib
+from collections.abc import Callable
 from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
+from django.http import HttpRequest, HttpResponseBase
 from django.utils.cache import get_max_age, set_response_etag
 
 from .generation import current, response_cache
@@ -25,11 +27,11 @@ UNCACHEABLE_DIRECTIVES = {"private", "no-store", "no-cache"}
 
 
 class ResponseCacheMiddleware:
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
         self.namespace = hashlib.sha1(str(settings.DATABASES["default"]["NAME"]).encode()).hexdigest()[:8]
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         key = self.key(request)
         if key is None:
             return self.get_response(request)
@@ -43,7 +45,7 @@ class ResponseCacheMiddleware:
             store.set(key, response, settings.RESPONSE_CACHE["TIMEOUT"])
         return response
 
-    def key(self, request):
+    def key(self, request: HttpRequest) -> str | None:
         """Site (scheme and host), path and query, today's date and the generation token; None: not cached."""
         config = settings.RESPONSE_CACHE
         if not config["ENABLED"] or request.method != "GET" or "HTTP_AUTHORIZATION" in request.META:
@@ -61,7 +63,7 @@ class ResponseCacheMiddleware:
         # date.today() is the portal's day: Django sets the process time zone to TIME_ZONE.
         return f"response:{self.namespace}:{current()}:{date.today().isoformat()}:{digest}"
 
-    def is_shared(self, response):
+    def is_shared(self, response: HttpResponseBase) -> bool:
         """True when the answer is the same for every anonymous visitor and may be kept.
 
         ``Vary: Cookie`` alone does not forbid it: reading the (empty) session of a visitor without a session
