@@ -3,7 +3,7 @@
 from collections.abc import Iterable
 from typing import TypedDict
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from wagtail.models import Page, Site
 
@@ -33,7 +33,10 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 
 def sitemap_page(request: HttpRequest) -> HttpResponse:
     """Sơ đồ trang: the live, public pages of the requesting site only, nested as in the page tree."""
-    root = Site.find_for_request(request).root_page
+    site = Site.find_for_request(request)
+    if site is None:  # a host no site answers to, and no default site: nothing to map
+        raise Http404("Không có trang nào cho tên miền này.")
+    root = site.root_page
     pages = (
         Page.objects.descendant_of(root, inclusive=True)
         .live()

@@ -3,7 +3,7 @@
 from xml.etree import ElementTree
 
 import pytest
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 
 from core.sections import standard_sections
 
@@ -81,3 +81,9 @@ def test_robots_txt_points_at_the_sites_own_sitemap(db, client, host, other):
     assert {"Disallow: /admin/", "Disallow: /api/"} <= set(lines)
     assert [line for line in lines if line.startswith("Sitemap:")] == [f"Sitemap: http://{host}/sitemap.xml"]
     assert other not in response.content.decode()
+
+
+def test_html_sitemap_of_a_host_no_site_answers_is_a_404(db, client):
+    """With no default site, a host that names no site has nothing to map: 404, never a 500."""
+    Site.objects.update(is_default_site=False)
+    assert client.get("/so-do-trang/", HTTP_HOST="khong-co.localhost").status_code == 404
