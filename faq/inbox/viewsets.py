@@ -1,8 +1,8 @@
 """The "Hỏi đáp" admin menu: the question inbox and the failed e-mails, both site-owned snippet viewsets.
 
 Being ``SiteOwnedSnippetViewSet``s, every URL of theirs that names a record (including the step URLs
-``act/<pk>/<step>/`` and ``retry/<pk>/``) is also refused by ``AdminSiteConfinementMiddleware`` outside the user's
-sites. Their "edit" page is the record's page with its actions: public records are handled, not edited.
+``act/<pk>/<step>/`` and ``retry/<pk>/``) is also refused by ``AdminSiteConfinementMiddleware`` outside the
+user's sites. Their "edit" page is the record's page with its actions: public records are handled, not edited.
 """
 
 from django.urls import path
