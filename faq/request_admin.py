@@ -1,20 +1,17 @@
-"""Admin of requests for information: the request log per site, an action form per step, yearly statistics.
+"""Admin of requests for information: the request log per site, its steps' forms, yearly statistics.
 
 Confinement follows the other site-owned records: the list shows only the user's sites, the
-``AdminSiteConfinementMiddleware`` answers 404 to any URL of this viewset (inspect, edit, history, the
-action URLs) that names another site's request, and the statistics only ever count the user's sites.
-Requests come from the public, never from the admin, and the log is kept: no add, no delete. Editing
-only sets the kind of information; every change of state goes through ``faq.information_requests``.
+``AdminSiteConfinementMiddleware`` answers 404 to any URL of this viewset (inspect, edit, history, the step
+URLs ``act/<pk>/<step>/``) that names another site's request, the step view reads the request from the
+user's sites only, and the statistics only ever count the user's sites. Requests come from the public,
+never from the admin, and the log is kept: no add, no delete. Editing only sets the kind of information;
+every change of state goes through ``faq.information_requests``.
 """
 
 import django_filters
-from django import forms
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
-from django.views import View
 from django.views.generic import TemplateView
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -26,15 +23,14 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import InspectView
 
 from core.spreadsheets import xlsx_response
-from multisite_config.confinement import reachable_sites, reaches_all_sites
+from multisite_config.confinement import reaches_all_sites
+from multisite_config.record_views import RecordActionFormsMixin, RecordActionsViewSetMixin
 from multisite_config.site_owned import PublicRecordPermissionPolicy, SiteOwnedSnippetViewSet
 
-from . import information_requests as steps
 from .information_requests import LOG_ACTIONS
-from .models import InformationRequest, RefusalReason, RequestStatus
-from .models.information_requests import MAX_EXTENSION_DAYS
+from .models import InformationRequest, RequestStatus
+from .request_actions import ACTIONS
 from .request_statistics import workbook, yearly_statistics
-from .transitions import TransitionError
 
 LOG_LABELS = {
     "receive": "Tiếp nhận yêu cầu cung cấp thông tin",
@@ -48,63 +44,6 @@ LOG_LABELS = {
 
 policy = PublicRecordPermissionPolicy(InformationRequest)
 register_permission_policy(InformationRequest, policy)
-
-
-# Action forms: one per step, each applying itself through the step's function.
-
-
-class GatherForm(forms.Form):
-    title = "Thông báo cần thêm thời gian (tối đa 15 ngày làm việc)"
-    note = forms.CharField(label="Lý do", widget=forms.Textarea(attrs={"rows": 2}))
-
-    def apply(self, info_request, user):
-        steps.notify_gathering(info_request, user, note=self.cleaned_data["note"])
-
-
-class ExtendForm(forms.Form):
-    title = "Gia hạn (một lần)"
-    days = forms.IntegerField(label="Số ngày làm việc", min_value=1, max_value=MAX_EXTENSION_DAYS)
-    reason = forms.CharField(label="Lý do", max_length=300)
-
-    def apply(self, info_request, user):
-        steps.extend(info_request, user, days=self.cleaned_data["days"], reason=self.cleaned_data["reason"])
-
-
-class ProvideForm(forms.Form):
-    title = "Cung cấp thông tin"
-    response = forms.CharField(label="Nội dung trả lời", widget=forms.Textarea(attrs={"rows": 4}))
-    cost = forms.IntegerField(label="Chi phí thực tế (đồng)", min_value=0, initial=0)
-    partly = forms.BooleanField(label="Chỉ cung cấp một phần", required=False)
-
-    def apply(self, info_request, user):
-        data = self.cleaned_data
-        steps.provide(info_request, user, response=data["response"], cost=data["cost"], partly=data["partly"])
-
-
-class RefuseForm(forms.Form):
-    title = "Từ chối (Điều 28)"
-    reason = forms.ChoiceField(label="Lý do theo Điều 28", choices=RefusalReason.choices)
-    detail = forms.CharField(label="Lý do cụ thể (văn bản gửi người yêu cầu)", widget=forms.Textarea(attrs={"rows": 3}))
-
-    def apply(self, info_request, user):
-        steps.refuse(info_request, user, reason=self.cleaned_data["reason"], detail=self.cleaned_data["detail"])
-
-
-class RedirectForm(forms.Form):
-    title = "Hướng dẫn đến cơ quan có trách nhiệm"
-    agency = forms.CharField(label="Cơ quan có trách nhiệm cung cấp", max_length=200)
-
-    def apply(self, info_request, user):
-        steps.redirect(info_request, user, agency=self.cleaned_data["agency"])
-
-
-ACTION_FORMS = {
-    "gather": GatherForm,
-    "extend": ExtendForm,
-    "provide": ProvideForm,
-    "refuse": RefuseForm,
-    "redirect": RedirectForm,
-}
 
 
 def handled_sites(request):
@@ -128,17 +67,13 @@ class RequestFilterSet(WagtailFilterSet):
         return queryset.filter(pk__in=late) if value else queryset.exclude(pk__in=late)
 
 
-class RequestInspectView(InspectView):
+class RequestInspectView(RecordActionFormsMixin, InspectView):
     """The request, its log and a form for each step its state allows."""
 
     template_name = "faq/admin/requests/inspect.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        info_request = self.object
-        may_act = info_request.is_open and policy.user_has_permission_for_instance(
-            self.request.user, "change", info_request
-        )
         context["events"] = [
             {
                 "event": event,
@@ -146,50 +81,13 @@ class RequestInspectView(InspectView):
                 "from": status_label(event.from_status),
                 "to": status_label(event.to_status),
             }
-            for event in info_request.events.select_related("user")
-        ]
-        context["action_forms"] = [
-            (name, form_class(prefix=name), reverse(viewset.get_url_name("act"), args=[info_request.pk, name]))
-            for name, form_class in ACTION_FORMS.items()
-            if may_act and allowed(info_request, name)
+            for event in self.object.events.select_related("user")
         ]
         return context
 
 
 def status_label(value):
     return RequestStatus(value).label if value in RequestStatus.values else value
-
-
-def allowed(info_request, name):
-    """Whether the step ``name`` can apply to the request now (the step itself checks again)."""
-    if name == "gather":
-        return info_request.status == RequestStatus.RECEIVED
-    if name == "extend":
-        return info_request.status == RequestStatus.GATHERING and not info_request.extension_days
-    return True
-
-
-class RequestActionView(View):
-    """POST of one action form; the result (or the refusal) is shown as a message on the request."""
-
-    def post(self, request, pk, action):
-        info_request = get_object_or_404(InformationRequest, pk=pk, site__in=reachable_sites(request.user))
-        if action not in ACTION_FORMS or not policy.user_has_permission_for_instance(
-            request.user, "change", info_request
-        ):
-            raise PermissionDenied
-        form = ACTION_FORMS[action](request.POST, prefix=action)
-        if not form.is_valid():
-            errors = "; ".join(f"{form.fields[name].label}: {' '.join(e)}" for name, e in form.errors.items())
-            messages.error(request, errors)
-        else:
-            try:
-                form.apply(info_request, request.user)
-            except TransitionError as error:
-                messages.error(request, str(error))
-            else:
-                messages.success(request, f"{form.title}: đã ghi nhận cho yêu cầu {info_request.display_code}.")
-        return redirect(viewset.get_url_name("inspect"), pk)
 
 
 def selected_year(request):
@@ -231,8 +129,11 @@ class StatisticsView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
-class InformationRequestViewSet(SiteOwnedSnippetViewSet):
+class InformationRequestViewSet(RecordActionsViewSetMixin, SiteOwnedSnippetViewSet):
     model = InformationRequest
+    record_actions = ACTIONS
+    record_page = "inspect"
+    action_done_message = "{action}: đã ghi nhận cho yêu cầu {record.display_code}."
     icon = "doc-full-inverse"
     menu_label = "Yêu cầu cung cấp thông tin"
     menu_name = "information-requests"
@@ -246,11 +147,11 @@ class InformationRequestViewSet(SiteOwnedSnippetViewSet):
     inspect_view_class = RequestInspectView
     panels = [FieldPanel("category")]
 
+    def get_inspect_view_kwargs(self, **kwargs):
+        return super().get_inspect_view_kwargs(**self.record_page_kwargs(), **kwargs)
+
     def get_urlpatterns(self):
-        return super().get_urlpatterns() + [
-            path(f"act/<{self.pk_path_converter}:pk>/<slug:action>/", RequestActionView.as_view(), name="act"),
-            path("statistics/", StatisticsView.as_view(), name="statistics"),
-        ]
+        return super().get_urlpatterns() + [path("statistics/", StatisticsView.as_view(), name="statistics")]
 
 
 viewset = InformationRequestViewSet()

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.record_actions import ActionRefused
 from core.working_days import deadline, local, working_days_between
 
 from . import notifications
@@ -17,8 +18,8 @@ from .models.questions import QuestionStatus as S
 MAX_EXTENSION_DAYS = 10
 
 
-class TransitionError(Exception):
-    """A step that the question's current state does not allow (shown to staff as is)."""
+class TransitionError(ActionRefused):
+    """A step that the question's (or the request's) current state does not allow (shown to staff as is)."""
 
 
 def step_deadline(question):

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import LogFormatter, log
 
+from core.record_actions import ActionRefused
 from core.text import fold
 
 from .models import CommentDecision, CommentStatus, DraftComment, DraftState
@@ -36,7 +37,7 @@ LOG_ACTIONS = {
 }
 
 
-class CommentError(Exception):
+class CommentError(ActionRefused):
     """A step the rules do not allow; the message is shown to the person as it is."""
 
 

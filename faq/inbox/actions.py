@@ -1,17 +1,17 @@
-"""One small form per step of ``faq/transitions.py``, and the audit-log actions the inbox writes for them.
+"""The steps of ``faq/transitions.py`` as inbox actions: one small form each, and the audit-log actions the
+inbox writes for them.
 
-The forms' field names are the keyword arguments of the transition functions, so an action is just
-``function(question, user, **form.cleaned_data)``; the transition functions stay the only judges of what
-a state allows. ``offered`` only decides which forms the question's page shows.
+The forms' field names are the keyword arguments of the transition functions, so a step is just
+``function(question, user, **form.cleaned_data)`` followed by its audit-log entry; the transition functions
+stay the only judges of what a state allows. ``when`` only decides which forms the question's page shows.
 """
-
-from dataclasses import dataclass
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail.log_actions import LogFormatter
+from wagtail.log_actions import LogFormatter, log
 
 from contacts.models import Unit
+from core.record_actions import RecordAction, RecordActionForm
 from multisite_config.models import Topic
 
 from .. import transitions
@@ -19,40 +19,34 @@ from ..models.questions import OPEN_STATUSES
 from ..models.questions import QuestionStatus as S
 
 
-class QuestionActionForm(forms.Form):
-    def __init__(self, *args, question, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.question = question
-
-
-class ClassifyForm(QuestionActionForm):
+class ClassifyForm(RecordActionForm):
     topic = forms.ModelChoiceField(label=_("Chủ đề"), queryset=Topic.objects.all(), required=False)
     is_complex = forms.BooleanField(label=_("Phức tạp, cần nhiều đơn vị"), required=False)
 
-    def __init__(self, *args, question, **kwargs):
-        super().__init__(*args, question=question, **kwargs)
-        self.initial.update(topic=question.topic_id, is_complex=question.is_complex)
+    def __init__(self, *args, record, **kwargs):
+        super().__init__(*args, record=record, **kwargs)
+        self.initial.update(topic=record.topic_id, is_complex=record.is_complex)
 
 
-class AssignForm(QuestionActionForm):
+class AssignForm(RecordActionForm):
     unit = forms.ModelChoiceField(label=_("Đơn vị trả lời"), queryset=Unit.objects.none())
     is_complex = forms.BooleanField(label=_("Phức tạp, cần nhiều đơn vị"), required=False)
 
-    def __init__(self, *args, question, **kwargs):
-        super().__init__(*args, question=question, **kwargs)
-        self.fields["unit"].queryset = Unit.objects.filter(site_id=question.site_id)
-        self.initial.update(unit=question.unit_id, is_complex=question.is_complex)
+    def __init__(self, *args, record, **kwargs):
+        super().__init__(*args, record=record, **kwargs)
+        self.fields["unit"].queryset = Unit.objects.filter(site_id=record.site_id)
+        self.initial.update(unit=record.unit_id, is_complex=record.is_complex)
 
 
-class AnswerForm(QuestionActionForm):
+class AnswerForm(RecordActionForm):
     text = forms.CharField(label=_("Nội dung trả lời"), widget=forms.Textarea, max_length=20000)
 
-    def __init__(self, *args, question, **kwargs):
-        super().__init__(*args, question=question, **kwargs)
-        self.initial["text"] = question.answer
+    def __init__(self, *args, record, **kwargs):
+        super().__init__(*args, record=record, **kwargs)
+        self.initial["text"] = record.answer
 
 
-class ReasonForm(QuestionActionForm):
+class ReasonForm(RecordActionForm):
     reason = forms.CharField(label=_("Lý do"), max_length=300, widget=forms.Textarea(attrs={"rows": 2}))
 
 
@@ -63,59 +57,47 @@ class ExtendForm(ReasonForm):
     field_order = ["days", "reason"]
 
 
-@dataclass(frozen=True)
-class QuestionAction:
-    name: str
-    label: str
-    form_class: type
-    function: object
-    statuses: frozenset
-    while_paused: bool = False
+def log_action(name):
+    return f"faq.question.{name}"
 
-    @property
-    def log_action(self):
-        return f"faq.question.{self.name}"
 
-    def offered(self, question):
-        return question.status in self.statuses and (question.paused_at is not None) == self.while_paused
+def question_step(name, label, form_class, transition, statuses, *, while_paused=False):
+    """A step offered in ``statuses`` (while paused or not), applied by ``transition`` and then written to
+    Wagtail's audit log with the states it went between and the note the transition recorded."""
 
-    def perform(self, question, user, form):
-        self.function(question, user, **form.cleaned_data)
+    def when(question):
+        return question.status in statuses and (question.paused_at is not None) == while_paused
+
+    def apply(question, user, data):
+        previous = question.status
+        transition(question, user, **data)
+        note = question.events.latest("at", "pk").note
+        log(question, log_action(name), user=user, data={"from": previous, "to": question.status, "note": note})
+
+    return RecordAction(name, label, form_class, apply, when)
 
 
 WAITING = frozenset({S.RECEIVED, S.CLASSIFIED})
-ACTIONS = {
-    action.name: action
-    for action in [
-        QuestionAction("classify", _("Phân loại"), ClassifyForm, transitions.classify, frozenset({S.RECEIVED})),
-        QuestionAction("assign", _("Chuyển đơn vị trả lời"), AssignForm, transitions.assign, WAITING),
-        QuestionAction("answer", _("Ghi nội dung trả lời"), AnswerForm, transitions.answer, frozenset({S.ASSIGNED})),
-        QuestionAction(
-            "publish",
-            _("Gửi trả lời và đăng công khai"),
-            QuestionActionForm,
-            transitions.publish,
-            frozenset({S.ANSWERED}),
-        ),
-        QuestionAction("refuse", _("Không tiếp nhận"), ReasonForm, transitions.refuse, WAITING),
-        QuestionAction(
-            "pause",
-            _("Tạm dừng chờ người hỏi"),
-            ReasonForm,
-            transitions.pause,
-            frozenset({S.RECEIVED, S.CLASSIFIED, S.ASSIGNED}),
-        ),
-        QuestionAction(
-            "resume",
-            _("Tiếp tục xử lý"),
-            QuestionActionForm,
-            transitions.resume,
-            frozenset(OPEN_STATUSES),
-            while_paused=True,
-        ),
-        QuestionAction("extend", _("Gia hạn trả lời"), ExtendForm, transitions.extend, frozenset({S.ASSIGNED})),
-    ]
-}
+ACTIONS = [
+    question_step("classify", _("Phân loại"), ClassifyForm, transitions.classify, frozenset({S.RECEIVED})),
+    question_step("assign", _("Chuyển đơn vị trả lời"), AssignForm, transitions.assign, WAITING),
+    question_step("answer", _("Ghi nội dung trả lời"), AnswerForm, transitions.answer, frozenset({S.ASSIGNED})),
+    question_step(
+        "publish", _("Gửi trả lời và đăng công khai"), RecordActionForm, transitions.publish, frozenset({S.ANSWERED})
+    ),
+    question_step("refuse", _("Không tiếp nhận"), ReasonForm, transitions.refuse, WAITING),
+    question_step(
+        "pause",
+        _("Tạm dừng chờ người hỏi"),
+        ReasonForm,
+        transitions.pause,
+        frozenset({S.RECEIVED, S.CLASSIFIED, S.ASSIGNED}),
+    ),
+    question_step(
+        "resume", _("Tiếp tục xử lý"), RecordActionForm, transitions.resume, frozenset(OPEN_STATUSES), while_paused=True
+    ),
+    question_step("extend", _("Gia hạn trả lời"), ExtendForm, transitions.extend, frozenset({S.ASSIGNED})),
+]
 EMAIL_RETRY_LOG_ACTION = "faq.outboundemail.retry"
 
 
@@ -128,9 +110,9 @@ class NoteLogFormatter(LogFormatter):
 
 def register_log_actions(registry):
     """Give every inbox action a label in Wagtail's audit log ("Nhật ký" report and history views)."""
-    for action in ACTIONS.values():
+    for action in ACTIONS:
         label = _("Hỏi đáp: %(action)s") % {"action": action.label}
-        registry.register_action(action.log_action)(
+        registry.register_action(log_action(action.name))(
             type("QuestionLogFormatter", (NoteLogFormatter,), {"label": label, "message": label})
         )
     retry_label = _("Hỏi đáp: gửi lại thư cho người hỏi")

@@ -1,23 +1,20 @@
-"""A question's page in the inbox (its data, log and action forms), the actions, and retrying failed e-mails.
+"""A question's page in the inbox (its data, log and action forms) and retrying failed e-mails.
 
 Each view loads its record from the sites the user handles (a 404 outside them, even if the middleware
 were bypassed) and checks the permission on that record, not just on the model.
 """
 
 from django.contrib import messages
-from django.db import transaction
-from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 from wagtail.log_actions import log
 
-from multisite_config.record_views import HandledRecordMixin, RecordDetailView
+from multisite_config.record_views import HandledRecordMixin, RecordActionFormsMixin, RecordDetailView
 
 from .. import notifications
 from ..models import QuestionStatus
-from ..transitions import TransitionError
 from .actions import ACTIONS, EMAIL_RETRY_LOG_ACTION
 
 QUESTION_FIELDS = [
@@ -57,7 +54,7 @@ EMAIL_FIELDS = [
 ]
 
 STATUS_LABELS = dict(QuestionStatus.choices)
-STEP_LABELS = {"receive": gettext_lazy("Tiếp nhận"), **{name: action.label for name, action in ACTIONS.items()}}
+STEP_LABELS = {"receive": gettext_lazy("Tiếp nhận"), **{action.name: action.label for action in ACTIONS}}
 
 
 def event_row(event):
@@ -70,8 +67,7 @@ def event_row(event):
     }
 
 
-class QuestionDetailView(RecordDetailView):
-    action_url_name = None
+class QuestionDetailView(RecordActionFormsMixin, RecordDetailView):
     fields = QUESTION_FIELDS
 
     def handled(self):
@@ -84,54 +80,8 @@ class QuestionDetailView(RecordDetailView):
             question=question,
             is_late=question.is_late(),
             events=[event_row(event) for event in question.events.select_related("user")],
-            actions=[
-                (action, action.form_class(question=question))
-                for action in ACTIONS.values()
-                if context["can_act"] and action.offered(question)
-            ],
-            action_url_name=self.action_url_name,
         )
         return context
-
-
-class QuestionActionView(HandledRecordMixin, View):
-    """POST one action's form: run the transition, log it in Wagtail's audit log, say what happened."""
-
-    http_method_names = ["post"]
-    permission_required = "change"
-    edit_url_name = None
-
-    def post(self, request, pk, action):
-        question = self.get_object()
-        step = ACTIONS.get(action)
-        if step is None:
-            raise Http404
-        form = step.form_class(request.POST, question=question)
-        if not form.is_valid():
-            for field, errors in form.errors.items():
-                label = form.fields[field].label if field in form.fields else ""
-                messages.error(request, f"{label}: {' '.join(errors)}" if label else " ".join(errors))
-            return redirect(self.edit_url_name, pk)
-        previous = question.status
-        try:
-            with transaction.atomic():
-                step.perform(question, request.user, form)
-                note = question.events.latest("at", "pk").note
-                log(
-                    question,
-                    step.log_action,
-                    user=request.user,
-                    data={"from": previous, "to": question.status, "note": note},
-                )
-        except TransitionError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(
-                request,
-                _("Đã thực hiện “%(action)s” cho câu hỏi %(code)s.")
-                % {"action": step.label, "code": question.display_code},
-            )
-        return redirect(self.edit_url_name, pk)
 
 
 class EmailDetailView(RecordDetailView):

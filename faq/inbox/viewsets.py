@@ -1,8 +1,8 @@
 """The "Hỏi đáp" admin menu: the question inbox and the failed e-mails, both site-owned snippet viewsets.
 
-Being ``SiteOwnedSnippetViewSet``s, every URL of theirs that names a record (including the action URLs
-added here, which take ``pk``) is also refused by ``AdminSiteConfinementMiddleware`` outside the user's
-sites. Their "edit" page is the record's page with its actions: public records are handled, not edited.
+Being ``SiteOwnedSnippetViewSet``s, every URL of theirs that names a record (including the step URLs
+``act/<pk>/<step>/`` and ``retry/<pk>/``) is also refused by ``AdminSiteConfinementMiddleware`` outside the
+user's sites. Their "edit" page is the record's page with its actions: public records are handled, not edited.
 """
 
 from django.urls import path
@@ -11,11 +11,13 @@ from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from multisite_config.record_views import RecordActionsViewSetMixin
 from multisite_config.site_owned import SiteOwnedSnippetViewSet
 
 from ..models import OutboundEmail, Question
+from .actions import ACTIONS
 from .filters import QuestionFilterSet
-from .views import EmailDetailView, EmailRetryView, QuestionActionView, QuestionDetailView
+from .views import EmailDetailView, EmailRetryView, QuestionDetailView
 
 
 class PublicRecordViewSet(SiteOwnedSnippetViewSet):
@@ -28,8 +30,10 @@ class PublicRecordViewSet(SiteOwnedSnippetViewSet):
         return self.model._default_manager.filter(site__in=policy.handled_sites(request.user))
 
 
-class QuestionViewSet(PublicRecordViewSet):
+class QuestionViewSet(RecordActionsViewSetMixin, PublicRecordViewSet):
     model = Question
+    record_actions = ACTIONS
+    action_done_message = _("Đã thực hiện “{action}” cho câu hỏi {record.display_code}.")
     icon = "help"
     menu_label = _("Câu hỏi của người dân")
     edit_view_class = QuestionDetailView
@@ -67,17 +71,8 @@ class QuestionViewSet(PublicRecordViewSet):
     @property
     def edit_view(self):
         return self.construct_view(
-            self.edit_view_class, template_name=self.edit_template_name, action_url_name=self.get_url_name("act")
+            self.edit_view_class, template_name=self.edit_template_name, **self.record_page_kwargs()
         )
-
-    @property
-    def action_view(self):
-        return self.construct_view(QuestionActionView)
-
-    def get_urlpatterns(self):
-        return super().get_urlpatterns() + [
-            path(f"act/<{self.pk_path_converter}:pk>/<slug:action>/", self.action_view, name="act"),
-        ]
 
 
 class FailedEmailViewSet(PublicRecordViewSet):

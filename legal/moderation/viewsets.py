@@ -1,8 +1,8 @@
 """The "Góp ý dự thảo" admin: the moderation list of the user's sites, a comment's page and its actions,
 and the internal summary report of a draft.
 
-Being a ``SiteOwnedSnippetViewSet``, every URL of it that names a comment (including the action URLs
-added here, which take ``pk``) is refused by ``AdminSiteConfinementMiddleware`` outside the user's sites;
+Being a ``SiteOwnedSnippetViewSet``, every URL of it that names a comment (including the step URLs
+``act/<pk>/<step>/``) is refused by ``AdminSiteConfinementMiddleware`` outside the user's sites;
 the report URL takes the draft's ``page_id``, which the middleware checks against the user's sites too.
 """
 
@@ -13,11 +13,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.permissions import policy_registry
 
+from multisite_config.record_views import RecordActionsViewSetMixin
 from multisite_config.site_owned import SiteOwnedSnippetViewSet
 
 from ..models import DraftComment
 from .filters import CommentFilterSet
-from .views import CommentActionView, CommentDetailView, InternalReportView
+from .forms import ACTIONS
+from .views import CommentDetailView, InternalReportView
 
 
 def with_group_size(comments):
@@ -34,8 +36,9 @@ def with_group_size(comments):
     )
 
 
-class CommentViewSet(SiteOwnedSnippetViewSet):
+class CommentViewSet(RecordActionsViewSetMixin, SiteOwnedSnippetViewSet):
     model = DraftComment
+    record_actions = ACTIONS
     icon = "comment"
     menu_label = _("Góp ý dự thảo")
     menu_name = "gop-y-du-thao"
@@ -85,13 +88,9 @@ class CommentViewSet(SiteOwnedSnippetViewSet):
         return self.construct_view(
             self.edit_view_class,
             template_name=self.edit_template_name,
-            action_url_name=self.get_url_name("act"),
             report_url_name=self.get_url_name("report"),
+            **self.record_page_kwargs(),
         )
-
-    @property
-    def action_view(self):
-        return self.construct_view(CommentActionView, edit_url_name=self.get_url_name("edit"))
 
     @property
     def report_view(self):
@@ -99,6 +98,5 @@ class CommentViewSet(SiteOwnedSnippetViewSet):
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
-            path(f"act/<{self.pk_path_converter}:pk>/<slug:action>/", self.action_view, name="act"),
             path("report/<int:page_id>/", self.report_view, name="report"),
         ]
