@@ -2,6 +2,7 @@
 
 import math
 
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import F
@@ -20,6 +21,7 @@ from core.response_cache.generation import invalidate
 from faq import transitions
 from faq.forms import QuestionForm, TrackingForm
 from multisite_config.models import Topic
+from multisite_config.topics import chosen_topic
 
 from .questions import Question
 from .tracking import normalise_code
@@ -42,11 +44,6 @@ def see_other(url):
     response = HttpResponseRedirect(url)
     response.status_code = 303
     return response
-
-
-def chosen_topic(topics, value):
-    """The topic a ``?chu-de=`` value names, by slug or by id, among the topics already loaded."""
-    return next((topic for topic in topics if value in (topic.slug, str(topic.pk))), None)
 
 
 class QuestionIndexPage(RoutablePageMixin, Page):
@@ -98,14 +95,25 @@ class QuestionIndexPage(RoutablePageMixin, Page):
     @path("")
     @GET_ONLY
     def index_route(self, request):
-        """The list: newest answers first, filtered by topic and by a search that ignores diacritics."""
+        """The list: newest answers first, filtered by topic and by a search that ignores diacritics.
+
+        A topic that does not exist is a 400 with the list's form and the message, not an empty list."""
         topics = list(Topic.objects.all())
-        topic_value = request.GET.get("chu-de", "")
         query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-        topic = chosen_topic(topics, topic_value)
+        try:
+            topic = chosen_topic(request.GET.get("chu-de", ""))
+        except ValidationError as unknown:
+            return self.render_route(
+                request,
+                "faq/question_index_page.html",
+                status=400,
+                topics=topics,
+                query=query,
+                error=unknown.messages[0],
+            )
         questions = self.published_questions(request).order_by("-published_at", "-pk")
-        if topic_value:
-            questions = questions.filter(topic=topic) if topic else questions.none()
+        if topic:
+            questions = questions.filter(topic=topic)
         if query:
             questions = questions.search(query)
         page_of_questions = Paginator(questions, PER_PAGE).get_page(request.GET.get("trang"))
@@ -118,7 +126,7 @@ class QuestionIndexPage(RoutablePageMixin, Page):
             questions=page_of_questions,
         )
 
-    @path("<int:pk>/", name="answer")
+    @path("<id:pk>/", name="answer")
     @GET_OR_POST
     def answer_route(self, request, pk):
         question = self.published_questions(request).select_related("unit").filter(pk=pk).first()
