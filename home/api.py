@@ -19,10 +19,10 @@ def articles_of(site, *fields):
     return news_for_site(site).select_related("image").prefetch_related("topics").only(*LIST_FIELDS, *fields)
 
 
-def news_site(request, scope):
+def news_site(request, scope, *, listing=False):
     """The site the request is about, its placement kept on the request for the articles' addresses."""
     site = resolve_site(request, scope)
-    request.news_placement = Placement(site, request)
+    request.news_placement = Placement(site, request, listing=listing)
     return site
 
 
@@ -32,7 +32,7 @@ def news_site(request, scope):
 @paginate
 def list_news(request, filters: Query[NewsFilter]):
     """Newest first; an article shared with the site appears once, with ``shared_from`` and ``canonical_url``."""
-    articles = articles_of(news_site(request, filters))
+    articles = articles_of(news_site(request, filters, listing=True))
     if filters.q:
         articles = search_news(articles, filters.q)
     if filters.topic:

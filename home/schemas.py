@@ -4,6 +4,8 @@ Where an article is shown depends on the site asked about: the view leaves that 
 request, and the resolvers read the article's addresses and origin from it.
 """
 
+from functools import cached_property
+
 from ninja import Field, Schema
 from wagtail.models import Site
 from wagtail.rich_text import expand_db_html
@@ -86,13 +88,22 @@ class NewsDetailOut(NewsOut):
 
 class Placement:
     """Where the site asked about shows articles: its own at their page, another site's shared one at the share
-    route of its news section. Both Wagtail's site root paths and the section are read once per request, rather
-    than once per article, so a list costs the same queries whatever its length."""
+    route of its news section. Wagtail's site root paths are read once per request rather than once per article.
+    A list reads the section up front, so it costs the same queries whether or not it shows a shared article; one
+    article reads it only if it is shared."""
 
-    def __init__(self, site, request):
+    def __init__(self, site, request, *, listing):
         self.site, self.request = site, request
         self.roots = Site.get_site_root_paths()
-        self.index = NewsIndexPage.objects.filter(children_q(self.site.root_page)).live().first()
+        if listing:
+            self.index = self.find_index()
+
+    @cached_property
+    def index(self):
+        return self.find_index()
+
+    def find_index(self):
+        return NewsIndexPage.objects.filter(children_q(self.site.root_page)).live().first()
 
     def shared_from(self, article):
         """The hostname of the article's own site when it is shown here by a share, else None."""
