@@ -1,7 +1,5 @@
 """The "Hỏi đáp" section of each site: published questions and answers, the question form, tracking."""
 
-import math
-
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -16,7 +14,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page, Site
 
-from core.abuse import HONEYPOT_FIELD, TIMING_FIELD, check_rate, first_time, form_token
+from core.abuse import HONEYPOT_FIELD, TIMING_FIELD, check_rate, first_time, form_token, too_many_requests_page
 from core.response_cache.generation import invalidate
 from faq import transitions
 from faq.forms import QuestionForm, TrackingForm
@@ -83,12 +81,8 @@ class QuestionIndexPage(RoutablePageMixin, Page):
         return response
 
     def too_many(self, request, throttled):
-        """429 with ``Retry-After`` and, for a person, how many minutes to wait."""
-        response = self.render_route(
-            request, "faq/too_many_requests.html", status=429, minutes=math.ceil(throttled.retry_after / 60)
-        )
-        response["Retry-After"] = str(throttled.retry_after)
-        return response
+        """The shared 429 page, leading back to this section."""
+        return too_many_requests_page(request, throttled, self.get_url(request), self.title)
 
     # -- the published questions and answers -----------------------------------------------------------
 

@@ -361,6 +361,7 @@ def test_a_burst_of_questions_gets_429_with_retry_after(browser, settings):
     assert response.status_code == 429
     assert 0 < int(response["Retry-After"]) <= 600
     assert "Quá nhiều yêu cầu" in text(soup_of(response).h1)
+    assert [template.name for template in response.templates][0] == "too_many_requests.html"
     assert Question.objects.count() == 1
 
 
