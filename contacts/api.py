@@ -6,7 +6,6 @@ functions as the HTML pages, so a province's data never shows under another and 
 
 from ninja import Router
 from ninja.pagination import paginate
-from wagtail.rich_text import expand_db_html
 
 from core.api.errors import problem_responses
 from core.api.scoping import SiteQuery, resolve_site
@@ -35,13 +34,4 @@ def list_units(request, scope: SiteQuery):
 )
 def reception(request, scope: SiteQuery):
     """The site's citizen reception rules, place, regular hours and the leaders' upcoming schedule (seed 004)."""
-    info = site_reception(resolve_site(request, scope))
-    settings = info.settings
-    for day in info.upcoming:
-        day.place = day.place or settings.place
-    return {
-        "place": settings.place,
-        "regular_hours": settings.regular_hours,
-        "rules": expand_db_html(settings.rules),
-        "upcoming": info.upcoming,
-    }
+    return site_reception(resolve_site(request, scope))

@@ -9,6 +9,7 @@ import datetime as dt
 
 from django.utils import timezone
 from ninja import Field, Schema
+from wagtail.rich_text import expand_db_html
 
 from core.api.fields import LocalDateTime
 
@@ -77,3 +78,22 @@ class ReceptionOut(Schema):
     regular_hours: str
     rules: str = Field(..., description="Nội quy tiếp công dân (HTML).")
     upcoming: list[ReceptionDayOut] = Field(..., description="Các buổi tiếp sắp tới, sớm nhất trước.")
+
+    @staticmethod
+    def resolve_place(info):
+        return info.settings.place
+
+    @staticmethod
+    def resolve_regular_hours(info):
+        return info.settings.regular_hours
+
+    @staticmethod
+    def resolve_rules(info):
+        return expand_db_html(info.settings.rules)
+
+    @staticmethod
+    def resolve_upcoming(info):
+        """The days as scheduled, each one that names no place of its own held at the regular place."""
+        for day in info.upcoming:
+            day.place = day.place or info.settings.place
+        return info.upcoming

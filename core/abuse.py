@@ -9,6 +9,7 @@
   later, is refused. The API has no form, so it relies on the rate limit and size limits alone.
 """
 
+import math
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -18,7 +19,8 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 
 from . import counters
 from .proxies import client_address
@@ -83,3 +85,12 @@ class HumanSubmissionForm(forms.Form):
         if problem:
             raise ValidationError(problem)
         return super().clean()
+
+
+def too_many_requests_page(request: HttpRequest, throttled: Throttled, back_url: str, back_title: str) -> HttpResponse:
+    """The public pages' answer past the rate limit: 429 with ``Retry-After`` and, for a person, how many minutes
+    to wait and the way back to the page they came from. One page for every form, so the wording is the same."""
+    context = {"minutes": math.ceil(throttled.retry_after / 60), "back_url": back_url, "back_title": back_title}
+    response = render(request, "too_many_requests.html", context, status=429)
+    response["Retry-After"] = str(throttled.retry_after)
+    return response

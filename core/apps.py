@@ -1,4 +1,11 @@
 from django.apps import AppConfig
+from django.urls import register_converter
+
+from .ids import RecordIdConverter
+
+# Registered when Django loads the app configurations, before any model module is imported: the routes of
+# Wagtail's routable pages are built as their classes are defined, and use ``<id:…>``.
+register_converter(RecordIdConverter, "id")
 
 
 class CoreConfig(AppConfig):

@@ -1,15 +1,42 @@
-"""Ids that come from a request: the one rule for reading them.
+"""Record ids that come from a request: the one rule for reading them, in paths, query strings, forms and the API.
 
-An id is ASCII digits, at most 18 of them (below 10^18, inside every SQL integer type, so no backend
-overflows comparing it). Anything else is no id of ours: callers answer as for a missing record.
+An id is a positive integer written in ASCII digits. One beyond ``MAX_ID`` (the widest SQL integer, PostgreSQL's
+``bigint`` and SQLite's integer) cannot name a record, however well formed: it is a record that does not exist,
+never a number sent to the database, where some backends overflow comparing it. The paths of public pages read
+their ids with ``<id:…>`` (``RecordIdConverter``, registered by ``core.apps``), the API with ``RecordId``.
 """
 
-MAX_ID_DIGITS = 18
+MAX_ID = 2**63 - 1
 
 
-def as_id(value):
-    """The integer id ``value`` spells, or None."""
+def is_id_text(value: object) -> bool:
+    """Whether ``value`` spells a positive integer in ASCII digits, whatever its size."""
     text = str(value)
-    if text.isascii() and text.isdigit() and len(text) <= MAX_ID_DIGITS:
-        return int(text)
-    return None
+    return text.isascii() and text.isdigit() and text.strip("0") != ""
+
+
+def as_id(value: object) -> int | None:
+    """The id ``value`` spells, or None when it spells no positive integer or one no record can carry."""
+    if not is_id_text(value):
+        return None
+    digits = str(value).lstrip("0")
+    if len(digits) > len(str(MAX_ID)) or int(digits) > MAX_ID:
+        return None
+    return int(digits)
+
+
+class RecordIdConverter:
+    """``<id:name>`` in the URL patterns of public pages: the same rule for their ids. An id no record can carry
+    does not match, so it is a 404 like a record that does not exist, without a lookup that some querysets
+    (a share's ``pk__in``) would send to the database as a number it overflows on."""
+
+    regex = "[0-9]+"
+
+    def to_python(self, value: str) -> int:
+        found = as_id(value)
+        if found is None:
+            raise ValueError(value)
+        return found
+
+    def to_url(self, value: int) -> str:
+        return str(value)

@@ -1,7 +1,11 @@
-"""`/api/v1/questions/`: the published answers of a site, the question form, and tracking by code.
+"""`/api/v1/questions/` (the published answers of a site, the question form, tracking by code) and
+`/api/v1/information-requests/` (a request under the Law on Access to Information, art. 24).
 
-Questions enter through ``faq.transitions.submit`` like those of the HTML form, so the deadline, the log
-and the acknowledgement e-mail are the same whichever door a question comes in by.
+Questions and requests enter through ``faq.transitions.submit`` and ``faq.information_requests.submit`` like
+those of the HTML forms, so the deadline, the log and the acknowledgement e-mail are the same whichever door
+they come in by. Both POSTs refuse what is not JSON and unknown fields, bound every field, and count only
+well-formed submissions against the client's rate limit; their answers carry the tracking code and the
+deadline, never the sender's personal data.
 """
 
 from django.http import Http404
@@ -16,15 +20,26 @@ from core.api.scoping import SiteQuery, resolve_site
 from core.api.submissions import json_only, too_many_requests
 from multisite_config.topics import find_topic
 
-from . import transitions
-from .models import Question, QuestionStatus
+from . import information_requests, transitions
+from .models import Question
 from .models.tracking import normalise_code
-from .schemas import PublishedQuestionOut, QuestionFilter, QuestionIn, QuestionReceipt, TrackingOut, answer_url
+from .schemas import (
+    InformationRequestIn,
+    InformationRequestReceipt,
+    PublishedQuestionOut,
+    QuestionFilter,
+    QuestionIn,
+    QuestionReceipt,
+    TrackingOut,
+)
 
-router = Router(tags=["Hỏi đáp"])
+questions_router = Router(tags=["Hỏi đáp"])
+information_requests_router = Router(tags=["Yêu cầu cung cấp thông tin"])
+# Operations that came from the app's former API modules keep the ``operation_id`` they were published with:
+# clients generated from the schema name their methods after it.
 
 
-@router.get(
+@questions_router.get(
     "/",
     response={200: list[PublishedQuestionOut], **problem_responses(400, 404)},
     summary="Câu hỏi đã được trả lời và đăng công khai",
@@ -43,7 +58,9 @@ def list_questions(request, filters: Query[QuestionFilter]):
     return questions
 
 
-@router.post("/", response={201: QuestionReceipt, **problem_responses(400, 404, 413, 415, 429)}, summary="Gửi câu hỏi")
+@questions_router.post(
+    "/", response={201: QuestionReceipt, **problem_responses(400, 404, 413, 415, 429)}, summary="Gửi câu hỏi"
+)
 @decorate_view(json_only)
 def submit_question(request, scope: SiteQuery, payload: QuestionIn):
     """A question to the site: 201 with the tracking code the asker uses to follow it.
@@ -66,18 +83,10 @@ def submit_question(request, scope: SiteQuery, payload: QuestionIn):
         body=payload.body,
         publish_name=payload.publish_consent,
     )
-    return Status(
-        201,
-        QuestionReceipt(
-            tracking_code=question.display_code,
-            status=question.status,
-            received_at=question.received_at,
-            due_by=question.due_at,
-        ),
-    )
+    return Status(201, question)
 
 
-@router.get(
+@questions_router.get(
     "/track/{tracking_code}/",
     response={200: TrackingOut, **problem_responses(400, 404, 429)},
     summary="Tra cứu tình trạng câu hỏi",
@@ -98,21 +107,25 @@ def track_question(request, tracking_code: str, scope: SiteQuery):
     )
     if question is None:
         raise Http404("Không có câu hỏi nào mang mã tra cứu này trên trang.")
-    return tracking(question)
+    return question
 
 
-def tracking(question):
-    published = question.status == QuestionStatus.PUBLISHED
-    return TrackingOut(
-        tracking_code=question.display_code,
-        status=question.status,
-        status_label=question.get_status_display(),
-        received_at=question.received_at,
-        due_by=question.due_at if question.is_open else None,
-        paused=question.paused_at is not None,
-        pause_reason=question.pause_reason if question.paused_at else None,
-        refusal_reason=question.refusal_reason if question.status == QuestionStatus.REFUSED else None,
-        answer=question.answer if published else None,
-        published_at=question.published_at if published else None,
-        url=answer_url(question) if published else None,
-    )
+@information_requests_router.post(
+    "/",
+    response={201: InformationRequestReceipt, **problem_responses(400, 404, 413, 415, 429)},
+    operation_id="faq_api_requests_submit_request",
+    summary="Gửi yêu cầu cung cấp thông tin",
+)
+@decorate_view(json_only)
+def submit_request(request, scope: SiteQuery, payload: InformationRequestIn):
+    """A request to the site named by `?site=` or the Host header: 201 with its code and deadline.
+
+    Answered within 3 working days of receipt, or the requester is told within those 3 days that the
+    answer needs up to 15 (art. 30). Past the rate limit: 429 with `Retry-After`.
+    """
+    site = resolve_site(request, scope)
+    throttled = check_rate(request, "information_request")
+    if throttled:
+        return too_many_requests(throttled)
+    info_request = information_requests.submit(site, **payload.dict())
+    return Status(201, info_request)

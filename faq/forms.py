@@ -87,7 +87,7 @@ class QuestionForm(HumanSubmissionForm):
     publish_name = forms.BooleanField(
         label="Tôi đồng ý công khai họ tên khi câu hỏi và câu trả lời được đăng trên trang",
         required=False,
-        template_name="faq/checkbox_field.html",
+        template_name="includes/checkbox_field.html",
     )
 
     def clean_phone(self):

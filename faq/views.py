@@ -1,12 +1,10 @@
 """Public views of the faq app that are not pages: the request for information form of every site."""
 
-import math
-
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Site
 
-from core.abuse import HONEYPOT_FIELD, TIMING_FIELD, check_rate, form_token
+from core.abuse import HONEYPOT_FIELD, TIMING_FIELD, check_rate, form_token, too_many_requests_page
 
 from . import information_requests
 from .request_forms import InformationRequestForm
@@ -21,11 +19,7 @@ def information_request(request):
         return render_form(request, InformationRequestForm())
     throttled = check_rate(request, "information_request")
     if throttled:
-        response = render_form(
-            request, InformationRequestForm(), status=429, wait_minutes=math.ceil(throttled.retry_after / 60)
-        )
-        response["Retry-After"] = str(throttled.retry_after)
-        return response
+        return too_many_requests_page(request, throttled, request.path, PAGE_TITLE)
     form = InformationRequestForm(request.POST)
     if not form.is_valid():
         return render_form(request, form, status=400)
@@ -33,7 +27,7 @@ def information_request(request):
     return render(request, "faq/request_submitted.html", {"info_request": info_request, "page_title": PAGE_TITLE})
 
 
-def render_form(request, form, status=200, **context):
+def render_form(request, form, status=200):
     """The form with a fresh timing token each time, so a re-shown form is never stuck on an old one."""
     return render(
         request,
@@ -44,7 +38,6 @@ def render_form(request, form, status=200, **context):
             "honeypot_field": HONEYPOT_FIELD,
             "timing_field": TIMING_FIELD,
             "form_token": form_token(),
-            **context,
         },
         status=status,
     )

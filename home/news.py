@@ -27,6 +27,7 @@ from wagtail.search import index
 from core.text import fold, folded_terms
 from core.tree import children_q, descendants_q
 from multisite_config.models import Topic
+from multisite_config.topics import chosen_topic
 
 from .feeds import NewsFeed
 from .news_shares import NewsShare, ShareStatus
@@ -159,10 +160,10 @@ class NewsIndexPage(RoutablePageMixin, Page):
         site = self.site_of_index(request)
         topics = list(Topic.objects.all())
         articles = news_for_site(site).select_related("image").only(*LIST_FIELDS)
-        chosen = request.GET.get("chu-de", "")
-        topic = next((t for t in topics if chosen in (t.slug, str(t.pk))), None) if chosen else None
-        if chosen and topic is None:
-            context = self.get_context(request) | {"topics": topics, "error": f"Không có chủ đề “{chosen}”."}
+        try:
+            topic = chosen_topic(request.GET.get("chu-de", ""))
+        except ValidationError as unknown:
+            context = self.get_context(request) | {"topics": topics, "error": unknown.messages[0]}
             return render(request, "home/news_index_page.html", context, status=400)
         if topic:
             articles = articles.filter(topics=topic)
@@ -179,7 +180,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         """The newest articles of ``site`` (its own and those shared with it), as its list presents them."""
         return self.present(list(news_for_site(site).only(*LIST_FIELDS)[:FEED_SIZE]), request)
 
-    @path("chia-se/<int:article_id>/")
+    @path("chia-se/<id:article_id>/")
     def shared_article(self, request, article_id):
         """An article of another site shared with this one, with a canonical link to the original."""
         site = self.site_of_index(request)

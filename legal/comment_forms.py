@@ -75,7 +75,7 @@ class CommentForm(HumanSubmissionForm):
     publish_name = forms.BooleanField(
         label="Tôi đồng ý công khai họ tên cùng ý kiến góp ý",
         required=False,
-        template_name="faq/checkbox_field.html",
+        template_name="includes/checkbox_field.html",
     )
 
     def __init__(self, *args, version=None, **kwargs):

@@ -1,4 +1,5 @@
-"""The shapes of /api/v1/documents/ and /api/v1/procedures/: filters and what each item shows.
+"""The shapes of the legal API (documents, procedures, drafts and their comments): filters, what the public may
+send and what each item shows.
 
 Out-schemas list their fields one by one, so a field added to a page model later never leaks into the
 API by accident. Links between pages (replacements, legal bases) only ever name live pages: the views
@@ -9,17 +10,20 @@ whatever its length.
 import datetime as dt
 
 from ninja import Field, Schema
+from pydantic import ConfigDict
 from wagtail.rich_text import expand_db_html
 
-from core.api.fields import text
+from core.api.fields import Email, LocalDateTime, text
 from core.api.scoping import SiteFilter
 
-from .models import OnlineLevel, ProcedureLevel, Status
+from .models import DraftState, OnlineLevel, ProcedureLevel, Status
+from .models.comments import MAX_COMMENT_LENGTH
 from .procedures import field_slug
 
 MAX_QUERY = 200
 MAX_SLUG = 80
 FIRST_YEAR, LAST_YEAR = 1945, 2100
+MIN_COMMENT = 10
 
 Text = text(0, MAX_QUERY)
 Slug = text(0, MAX_SLUG)
@@ -202,3 +206,178 @@ def link(document, context, partly=False):
         "url": document.get_full_url(context["request"]),
         "partly": partly,
     }
+
+
+class DraftFilter(SiteFilter):
+    state: DraftState | None = Field(
+        None, description="`upcoming` (sắp lấy ý kiến), `open` (đang lấy ý kiến) hoặc `closed` (đã hết hạn)."
+    )
+
+
+class DocumentTypeOut(Schema):
+    slug: str
+    name: str
+
+
+class DraftOut(Schema):
+    id: int
+    title: str
+    document_type: DocumentTypeOut | None
+    drafting_unit: str
+    summary: str
+    opens_at: LocalDateTime
+    closes_at: LocalDateTime
+    state: DraftState = Field(..., description="Tính theo thời điểm trả lời.")
+    url: str = Field(..., description="Trang công khai của dự thảo, nơi gửi góp ý.")
+
+    @staticmethod
+    def resolve_state(draft):
+        return draft.state()
+
+    @staticmethod
+    def resolve_url(draft, context):
+        return page_url(draft, context["request"].draft_site)
+
+
+class ArticleOut(Schema):
+    anchor: str = Field(..., description="Mã ổn định: giữ nguyên qua các phiên bản; dùng khi góp ý.")
+    kind: str = Field(..., description="`chapter` (Chương), `article` (Điều), `clause` (Khoản), `point` (Điểm).")
+    label: str = Field(..., description="Ví dụ: `Điều 5`, `Khoản 2 Điều 5`, `Điểm a khoản 2 Điều 5`.")
+    heading: str
+    text: str
+    parent: str | None = Field(..., description="Mã ổn định của điều khoản chứa nó.")
+    change: str = Field(
+        ..., description="So với phiên bản trước: `new`, `unchanged`, `changed`, `renumbered`, `renumbered_changed`."
+    )
+    previous_label: str | None = Field(..., description="Số ở phiên bản trước, nếu đã có.")
+
+
+class VersionOut(Schema):
+    number: int
+    published_at: LocalDateTime
+
+
+class AttachmentOut(Schema):
+    title: str
+    kind: str = Field(..., description="`explanatory` (tờ trình, báo cáo giải trình) hoặc `other`.")
+    url: str
+
+
+class DraftDetailOut(DraftOut):
+    """Built from a draft whose versions, latest articles and attachments ``get_draft`` has loaded."""
+
+    version: VersionOut | None = Field(..., description="Phiên bản mới nhất, mà `articles` thuộc về.")
+    versions: list[VersionOut]
+    articles: list[ArticleOut]
+    attachments: list[AttachmentOut]
+
+    @staticmethod
+    def resolve_version(draft):
+        return draft.loaded_versions[0] if draft.loaded_versions else None
+
+    @staticmethod
+    def resolve_versions(draft):
+        return draft.loaded_versions
+
+    @staticmethod
+    def resolve_articles(draft):
+        anchors = {article.pk: article.anchor for article in draft.loaded_articles}
+        return [
+            ArticleOut(
+                anchor=article.anchor,
+                kind=article.kind,
+                label=article.label,
+                heading=article.heading,
+                text=article.text,
+                parent=anchors.get(article.parent_id),
+                change=article.change,
+                previous_label=article.previous_label or None,
+            )
+            for article in draft.loaded_articles
+        ]
+
+    @staticmethod
+    def resolve_attachments(draft, context):
+        root_url = context["request"].draft_site.root_url
+        return [
+            AttachmentOut(
+                title=attachment.label or attachment.document.title,
+                kind=attachment.kind,
+                url=root_url + attachment.document.url,
+            )
+            for attachment in draft.loaded_attachments
+        ]
+
+
+def page_url(draft, site):
+    """The draft's address on its own site, from the page paths already loaded (no query per item)."""
+    return site.root_url + draft.url_path[len(site.root_page.url_path) - 1 :]
+
+
+class CommentIn(Schema):
+    """A comment from the public (API.md); any field not listed here is refused, not ignored."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: text(1, 120) = Field(..., description="Họ và tên người góp ý.")
+    email: Email = Field(..., description="Thư điện tử; không bao giờ công khai.")
+    organization: text(0, 200) | None = Field(None, description="Cơ quan, tổ chức; không công khai.")
+    article: text(0, 16) | None = Field(
+        None, description="Mã ổn định (`anchor`) của điều khoản trong phiên bản mới nhất; trống: góp ý chung."
+    )
+    body: text(MIN_COMMENT, MAX_COMMENT_LENGTH) = Field(..., description="Nội dung góp ý.")
+    publish_name: bool = Field(..., description="Đồng ý công khai họ tên cùng ý kiến.")
+
+
+class CommentReceipt(Schema):
+    id: int
+    status: str = Field(..., description="`pending`: chờ duyệt trước khi công khai.")
+
+
+class CommentArticleOut(Schema):
+    anchor: str
+    label: str = Field(..., description="Số của điều khoản ở phiên bản được góp ý.")
+    label_now: str | None = Field(..., description="Số của điều khoản ở phiên bản mới nhất.")
+    removed: bool = Field(..., description="Điều khoản đã bỏ ở phiên bản mới nhất.")
+
+
+class CommentOut(Schema):
+    """An approved comment: the text, the name with consent, the answer once the window has closed."""
+
+    id: int
+    article: CommentArticleOut | None = Field(..., description="Không có: góp ý chung cho toàn bộ dự thảo.")
+    body: str
+    author_name: str | None = Field(..., description="Chỉ có khi người góp ý đồng ý công khai họ tên.")
+    submitted_at: LocalDateTime
+    decision: str | None = Field(
+        ..., description="`accepted`, `partly`, `not_accepted`; chỉ có sau khi hết hạn lấy ý kiến."
+    )
+    decision_label: str | None
+    response: str | None = Field(..., description="Giải trình, tiếp thu; chỉ có sau khi hết hạn lấy ý kiến.")
+
+    @staticmethod
+    def resolve_article(comment):
+        if not comment.article_anchor:
+            return None
+        return {
+            "anchor": comment.article_anchor,
+            "label": comment.article.label if comment.article else comment.article_anchor,
+            "label_now": comment.label_now,
+            "removed": comment.label_now is None,
+        }
+
+    @staticmethod
+    def resolve_author_name(comment):
+        return comment.public_name or None
+
+    @staticmethod
+    def resolve_decision(comment):
+        return (comment.decision or None) if comment.answer_public else None
+
+    @staticmethod
+    def resolve_decision_label(comment):
+        return (comment.get_decision_display() or None) if comment.answer_public else None
+
+    @staticmethod
+    def resolve_response(comment):
+        return (comment.response or None) if comment.answer_public else None

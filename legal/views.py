@@ -2,10 +2,9 @@
 
 Both find the draft among the live drafts of the requesting site, so a draft of one site is a 404 on
 another. The form is shown inside the draft page (``legal/draft_comments.html``); a refused comment is
-answered with that page again, with the errors, and a status saying why (400, 409, 429).
+answered with that page again, with the errors, and a status saying why (400, 409); past the rate limit with
+the shared 429 page.
 """
-
-import math
 
 from django.contrib import messages
 from django.http import Http404
@@ -14,7 +13,7 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Site
 
-from core.abuse import check_rate
+from core.abuse import check_rate, too_many_requests_page
 from core.spreadsheets import xlsx_response
 from core.tree import descendants_q
 
@@ -47,16 +46,7 @@ def submit_comment(request, page_id):
     draft = site_draft(request, page_id)
     throttled = check_rate(request, "comment")
     if throttled:
-        response = draft_page(
-            request,
-            draft,
-            429,
-            comment_error=(
-                f"Ông/Bà đã gửi quá nhiều ý kiến; vui lòng thử lại sau {math.ceil(throttled.retry_after / 60)} phút."
-            ),
-        )
-        response["Retry-After"] = str(throttled.retry_after)
-        return response
+        return too_many_requests_page(request, throttled, draft.get_url(request) + FORM_ANCHOR, draft.title)
     form = CommentForm(request.POST, version=comments.latest_version(draft))
     if not form.is_valid():
         return draft_page(request, draft, 400, comment_form=form)

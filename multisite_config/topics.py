@@ -1,10 +1,16 @@
-"""The shared policy topics: the standard list, and the one lookup every API filter and form uses."""
+"""The shared policy topics: the standard list, and the one lookup every list filtered by topic uses.
 
+A client names a topic by slug or by id. A name that matches none is an error, never an empty list: a typo in a
+filter must not look like "no item on this topic". The API says so with a 400 naming ``topic`` (``find_topic``),
+the public pages with their list shown again at 400 with the message (``chosen_topic``).
+"""
+
+from django.core.exceptions import ValidationError as FormError
 from django.db.models import Q
 from ninja import Schema
 from ninja.errors import ValidationError
 
-from core.api.fields import MAX_ID_DIGITS
+from core.ids import as_id
 
 from .models import Topic
 
@@ -24,17 +30,36 @@ class TopicOut(Schema):
     name: str
 
 
-def find_topic(value, location):
-    """The shared topic a client names by slug or id; a name that matches none is a 400 naming ``topic``.
-
-    A typo in a filter must not look like "no item on this topic", so it is an error, not an empty list.
-    """
+def topic_named(value: str) -> Topic | None:
+    """The topic ``value`` names by slug or by id, or None: the one lookup behind both answers below."""
     lookup = Q(slug=value)
-    if value.isascii() and value.isdigit() and len(value) <= MAX_ID_DIGITS:
-        lookup |= Q(pk=int(value))
-    topic = Topic.objects.filter(lookup).first()
+    topic_id = as_id(value)
+    if topic_id is not None:
+        lookup |= Q(pk=topic_id)
+    return Topic.objects.filter(lookup).first()
+
+
+def unknown_topic(value: str) -> str:
+    return f"Không có chủ đề “{value}”."
+
+
+def find_topic(value: str, location: str) -> Topic:
+    """API: the topic ``value`` names; none is a 400 naming ``topic`` in ``location`` (``query`` or ``body``)."""
+    topic = topic_named(value)
     if topic is None:
-        raise ValidationError([{"loc": (location, "topic"), "msg": f"Không có chủ đề “{value}”."}])
+        raise ValidationError([{"loc": (location, "topic"), "msg": unknown_topic(value)}])
+    return topic
+
+
+def chosen_topic(value: str) -> Topic | None:
+    """Public pages: the topic a ``?chu-de=`` value names, None for no value; a value that names none raises
+    Django's ``ValidationError`` with the Vietnamese message, which a filter form shows under the field and a
+    list page shows at status 400."""
+    if not value:
+        return None
+    topic = topic_named(value)
+    if topic is None:
+        raise FormError(unknown_topic(value), code="unknown_topic")
     return topic
 
 

@@ -6,12 +6,9 @@ from contacts.api import contacts_router, reception_router
 from core.api import errors
 from core.api.openapi import PortalAPI
 from core.api.renderers import UnicodeJSONRenderer
-from faq.api import router as questions_router
-from faq.api_requests import router as information_requests_router
+from faq.api import information_requests_router, questions_router
 from home.api import router as news_router
-from legal.api_comments import router as draft_comments_router
-from legal.api_documents import documents_router, procedures_router
-from legal.api_drafts import router as drafts_router
+from legal.api import comments_router, documents_router, drafts_router, procedures_router
 from multisite_config.api import router as sites_router
 
 
@@ -43,7 +40,7 @@ api.add_router("/reception/", reception_router)
 api.add_router("/questions/", questions_router)
 api.add_router("/information-requests/", information_requests_router)
 api.add_router("/drafts/", drafts_router)
-api.add_router("/drafts/", draft_comments_router)
+api.add_router("/drafts/", comments_router)
 api.add_router("/documents/", documents_router)
 api.add_router("/procedures/", procedures_router)
 api.add_router("/news/", news_router)

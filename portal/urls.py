@@ -25,8 +25,8 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots-txt"),
     path("so-do-trang/", sitemap_page, name="sitemap-page"),
     path("yeu-cau-cung-cap-thong-tin/", information_request, name="information-request"),
-    path("du-thao/<int:page_id>/gop-y/", submit_comment, name="draft-comment"),
-    path("du-thao/<int:page_id>/bao-cao-tong-hop/", public_report, name="draft-report"),
+    path("du-thao/<id:page_id>/gop-y/", submit_comment, name="draft-comment"),
+    path("du-thao/<id:page_id>/bao-cao-tong-hop/", public_report, name="draft-report"),
     path("en/contact/", contact_en, name="contact-en"),
     path("", include(wagtail_urls)),
 ]

@@ -3,6 +3,7 @@
 - ``text(min, max)``: stripped, length-limited, NUL-free text (PostgreSQL cannot store NUL);
 - ``Email``: such a text that passes Django's own e-mail rule, the one the admin applies;
 - ``LocalDateTime``: times leave the API in the portal's zone (+07:00), as API.md promises;
+- ``RecordId``: the ``{id}`` of every path that names one record.
 """
 
 import datetime as dt
@@ -10,10 +11,12 @@ from typing import Annotated
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import validate_email
-from ninja import Field
-from pydantic import AfterValidator, StringConstraints
+from django.http import Http404
+from ninja import Field, Path
+from pydantic import AfterValidator, BeforeValidator, StringConstraints
 from pydantic_core import PydanticCustomError
 
+from core.ids import as_id, is_id_text
 from core.working_days import local
 
 MAX_EMAIL = 254
@@ -27,8 +30,6 @@ EMAIL_PATTERN = (
 # less on some regex engines (ECMA leaves out U+0085) than the whitespace the server strips, hence U+0085.
 ANY_CHAR = r"[^\u0000]"
 NOT_BLANK_CHAR = r"[^\s\u0085\u0000]"
-# Wider than any SQL integer can be compared without overflowing on some backends.
-MAX_ID_DIGITS = 18
 
 
 # Times leave the API in the portal's zone (+07:00), as API.md promises, not in the database's UTC.
@@ -49,6 +50,21 @@ def checked_email(text):
     except DjangoValidationError:
         raise PydanticCustomError("email", "Địa chỉ thư điện tử không hợp lệ.") from None
     return text
+
+
+def record_id(value: object) -> int:
+    """A path id by the one rule of ``core.ids``: what is not a positive integer is a 400 naming the parameter; a
+    positive integer no record can carry, however large, is a 404 like any id that names no record."""
+    if not is_id_text(value):
+        raise PydanticCustomError("record_id", "Số hiệu phải là một số nguyên dương.")
+    found = as_id(value)
+    if found is None:
+        raise Http404("Không có bản ghi nào mang số hiệu này trên trang.")
+    return found
+
+
+# Read before pydantic's own integer parsing, which takes "+5", " 5" or "5.0" and refuses 5,000 digits with a 400.
+RecordId = Annotated[int, BeforeValidator(record_id), Path(..., ge=1, description="Số hiệu của bản ghi.")]
 
 
 def text(min_length, max_length, **constraints):

@@ -11,7 +11,10 @@ from .errors import PROBLEM_CONTENT_TYPE
 # When each error answer is given, for every operation that documents it (its own description says more).
 PROBLEM_DESCRIPTIONS = {
     400: "Tham số hoặc dữ liệu gửi lên không hợp lệ; `errors` nêu từng trường sai.",
-    404: "Không có trang mang tên miền `site` (hoặc Host), hoặc không có bản ghi được hỏi trên trang đó.",
+    404: (
+        "Không có trang mang tên miền `site` (hoặc Host), hoặc không có bản ghi được hỏi trên trang đó; "
+        "số hiệu nguyên dương không ứng với bản ghi nào, dù lớn đến đâu, cũng là 404."
+    ),
     409: "Yêu cầu mâu thuẫn với trạng thái hiện tại của bản ghi.",
     413: "Dữ liệu gửi lên lớn hơn giới hạn của máy chủ (nêu trong `detail`).",
     415: "Dữ liệu gửi lên không phải JSON (`Content-Type: application/json`).",

@@ -1,7 +1,6 @@
 """The "Hỏi đáp" section of each site: published questions and answers, the question form, tracking."""
 
-import math
-
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import F
@@ -15,11 +14,12 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page, Site
 
-from core.abuse import HONEYPOT_FIELD, TIMING_FIELD, check_rate, first_time, form_token
+from core.abuse import HONEYPOT_FIELD, TIMING_FIELD, check_rate, first_time, form_token, too_many_requests_page
 from core.response_cache.generation import invalidate
 from faq import transitions
 from faq.forms import QuestionForm, TrackingForm
 from multisite_config.models import Topic
+from multisite_config.topics import chosen_topic
 
 from .questions import Question
 from .tracking import normalise_code
@@ -42,11 +42,6 @@ def see_other(url):
     response = HttpResponseRedirect(url)
     response.status_code = 303
     return response
-
-
-def chosen_topic(topics, value):
-    """The topic a ``?chu-de=`` value names, by slug or by id, among the topics already loaded."""
-    return next((topic for topic in topics if value in (topic.slug, str(topic.pk))), None)
 
 
 class QuestionIndexPage(RoutablePageMixin, Page):
@@ -86,26 +81,33 @@ class QuestionIndexPage(RoutablePageMixin, Page):
         return response
 
     def too_many(self, request, throttled):
-        """429 with ``Retry-After`` and, for a person, how many minutes to wait."""
-        response = self.render_route(
-            request, "faq/too_many_requests.html", status=429, minutes=math.ceil(throttled.retry_after / 60)
-        )
-        response["Retry-After"] = str(throttled.retry_after)
-        return response
+        """The shared 429 page, leading back to this section."""
+        return too_many_requests_page(request, throttled, self.get_url(request), self.title)
 
     # -- the published questions and answers -----------------------------------------------------------
 
     @path("")
     @GET_ONLY
     def index_route(self, request):
-        """The list: newest answers first, filtered by topic and by a search that ignores diacritics."""
+        """The list: newest answers first, filtered by topic and by a search that ignores diacritics.
+
+        A topic that does not exist is a 400 with the list's form and the message, not an empty list."""
         topics = list(Topic.objects.all())
-        topic_value = request.GET.get("chu-de", "")
         query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-        topic = chosen_topic(topics, topic_value)
+        try:
+            topic = chosen_topic(request.GET.get("chu-de", ""))
+        except ValidationError as unknown:
+            return self.render_route(
+                request,
+                "faq/question_index_page.html",
+                status=400,
+                topics=topics,
+                query=query,
+                error=unknown.messages[0],
+            )
         questions = self.published_questions(request).order_by("-published_at", "-pk")
-        if topic_value:
-            questions = questions.filter(topic=topic) if topic else questions.none()
+        if topic:
+            questions = questions.filter(topic=topic)
         if query:
             questions = questions.search(query)
         page_of_questions = Paginator(questions, PER_PAGE).get_page(request.GET.get("trang"))
@@ -118,7 +120,7 @@ class QuestionIndexPage(RoutablePageMixin, Page):
             questions=page_of_questions,
         )
 
-    @path("<int:pk>/", name="answer")
+    @path("<id:pk>/", name="answer")
     @GET_OR_POST
     def answer_route(self, request, pk):
         question = self.published_questions(request).select_related("unit").filter(pk=pk).first()

@@ -485,6 +485,8 @@ def test_form_burst_gets_429_with_retry_after(client, hanoi, settings, patient):
     assert client.post(FORM, form_data(), HTTP_HOST="hanoi.localhost").status_code == 200
     response = client.post(FORM, form_data(), HTTP_HOST="hanoi.localhost")
     assert response.status_code == 429 and int(response["Retry-After"]) > 0
+    assert [template.name for template in response.templates][0] == "too_many_requests.html"
+    assert f'<a href="{FORM}">Về trang Yêu cầu cung cấp thông tin</a>' in response.content.decode()
     assert InformationRequest.objects.count() == 1
 
 

@@ -147,12 +147,15 @@ def test_search_ignores_diacritics_including_d_stroke(browser, hanoi):
     assert listed_titles(soup) == [] and "Chưa có câu hỏi nào phù hợp" in text(soup.main)
 
 
-def test_topic_filter_by_slug_or_id_and_unknown_topic_lists_nothing(browser, hanoi, pension, health):
+def test_topic_filter_by_slug_or_id_and_an_unknown_topic_is_a_400_naming_it(browser, hanoi, pension, health):
     published(hanoi, "Điều kiện hưởng lương hưu", topic=pension)
     published(hanoi, "Khám chữa bệnh trái tuyến", topic=health)
     assert listed_titles(get(browser, "/hoi-dap/", **{"chu-de": pension.slug})) == ["Điều kiện hưởng lương hưu"]
     assert listed_titles(get(browser, "/hoi-dap/", **{"chu-de": str(health.pk)})) == ["Khám chữa bệnh trái tuyến"]
-    assert listed_titles(get(browser, "/hoi-dap/", **{"chu-de": "khong-co"})) == []
+    unknown = get(browser, "/hoi-dap/", status=400, **{"chu-de": "khong-co"})
+    assert listed_titles(unknown) == []
+    assert text(unknown.find(id="loi-chu-de")) == "Không có chủ đề “khong-co”."
+    assert unknown.find(id="qa-topic")["aria-invalid"] == "true"
     selected = get(browser, "/hoi-dap/", **{"chu-de": pension.slug}).select_one("#qa-topic option[selected]")
     assert selected["value"] == pension.slug
 
@@ -358,6 +361,7 @@ def test_a_burst_of_questions_gets_429_with_retry_after(browser, settings):
     assert response.status_code == 429
     assert 0 < int(response["Retry-After"]) <= 600
     assert "Quá nhiều yêu cầu" in text(soup_of(response).h1)
+    assert [template.name for template in response.templates][0] == "too_many_requests.html"
     assert Question.objects.count() == 1
 
 

@@ -174,7 +174,7 @@ def test_another_sites_or_an_unpublished_document_is_a_404(hanoi, danang, make_d
     assert get(client, f"{DOCUMENTS}{theirs.pk}/", site=DANANG).status_code == 200
 
 
-@pytest.mark.parametrize("value", ["0", "-1", "9" * 30, "abc"])
+@pytest.mark.parametrize("value", ["0", "-1", "abc"])
 def test_a_malformed_id_is_a_400_problem(hanoi, client, value):
     assert_problem(get(client, f"{DOCUMENTS}{value}/"), 400, "id")
     assert_problem(get(client, f"{PROCEDURES}{value}/"), 400, "id")

@@ -174,6 +174,8 @@ def test_html_bursts_get_429_with_retry_after(client, hanoi, settings):
     assert client.post(html_url(draft), form_data(), HTTP_HOST=HANOI).status_code == 302
     response = client.post(html_url(draft), form_data(body=f"{COMMENT_TEXT} Lần hai."), HTTP_HOST=HANOI)
     assert response.status_code == 429 and int(response["Retry-After"]) > 0
+    assert [template.name for template in response.templates][0] == "too_many_requests.html"
+    assert f'#gop-y">Về trang {draft.title}</a>' in response.content.decode()
     assert DraftComment.objects.count() == 1
 
 

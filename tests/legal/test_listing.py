@@ -66,7 +66,7 @@ def test_filters_by_type_year_issuer_and_status_return_exactly_the_matching_docu
     assert listed(listing(HANOI, nam=2019, loai="ke-hoach")) == ["Kế hoạch 2019"]
 
 
-def test_filter_by_topic(hanoi, make_document, listing):
+def test_filter_by_topic_slug_or_id_and_an_unknown_topic_is_a_400_naming_it(hanoi, make_document, listing):
     from multisite_config.models import Topic
 
     topic = Topic.objects.create(name="Bảo hiểm y tế", slug="bao-hiem-y-te")
@@ -75,6 +75,10 @@ def test_filter_by_topic(hanoi, make_document, listing):
     tagged.save_revision().publish()
     make_document(hanoi, "Về việc khác")
     assert listed(listing(HANOI, chu_de="bao-hiem-y-te")) == ["Về bảo hiểm y tế"]
+    assert listed(listing(HANOI, chu_de=str(topic.pk))) == ["Về bảo hiểm y tế"]
+    unknown = listing(HANOI, chu_de="khong-co")
+    assert unknown.status_code == 400 and listed(unknown) == []
+    assert "Chủ đề" in unknown.content.decode() and "Không có chủ đề “khong-co”" in unknown.content.decode()
 
 
 def test_a_filter_value_not_on_offer_is_a_400_naming_the_field(hanoi, make_document, listing):
