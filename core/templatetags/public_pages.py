@@ -4,7 +4,10 @@ The markup lives in ``core/templates/includes/breadcrumbs.html``; this tag only 
 template names the pages above it rather than writing the list out again.
 """
 
+from typing import Any
+
 from django import template
+from django.template import Context
 from wagtail.models import Page
 
 register = template.Library()
@@ -14,14 +17,15 @@ HOME_DEPTH = 2
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
-def breadcrumbs(context, current: str, *above) -> dict:
+def breadcrumbs(context: Context, current: str, *above: Any) -> dict[str, object]:
     """``{% breadcrumbs current index procedures_url "Thủ tục hành chính" %}``: the trail from the home page.
 
     Each argument after ``current`` is a page, a list of pages (``page.breadcrumbs``) or a URL followed by its
     title. A site's home page is left out, as the trail starts with it anyway.
     """
     request = context.get("request")
-    trail, pending_url = [], None
+    trail: list[dict[str, object]] = []
+    pending_url: str | None = None
     for item in above:
         if pending_url is not None:
             trail.append({"url": pending_url, "title": item})
