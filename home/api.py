@@ -8,7 +8,6 @@ from wagtail.rich_text import expand_db_html
 
 from core.api.errors import problem_responses
 from core.api.scoping import SiteQuery, resolve_site
-from core.tree import children_q
 from multisite_config.topics import find_topic
 
 from .news import LIST_FIELDS, NewsIndexPage, news_for_site, origin_hostname, search_news
@@ -55,7 +54,9 @@ def news_item(article, site, index, request, roots, detail=False):
 
 
 def news_index_of(site):
-    return NewsIndexPage.objects.filter(children_q(site.root_page)).live().first()
+    """The site's news section while it is published: a shared article's ``url`` goes through its route."""
+    index = NewsIndexPage.of_site(site)
+    return index if index is not None and index.live else None
 
 
 @router.get(
