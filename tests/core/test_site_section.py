@@ -6,6 +6,7 @@ from django.http import Http404
 from django.test import RequestFactory
 from wagtail.models import Page, Site
 
+from contacts.models import ContactPage
 from faq.models import QuestionIndexPage
 from home.models import NewsIndexPage
 from legal.models import LegalDocumentIndexPage
@@ -14,6 +15,7 @@ SECTIONS = {
     NewsIndexPage: "tin-tuc-su-kien",
     LegalDocumentIndexPage: "van-ban-thu-tuc-hanh-chinh",
     QuestionIndexPage: "hoi-dap",
+    ContactPage: "lien-he",
 }
 
 
