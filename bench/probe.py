@@ -39,7 +39,7 @@ def endpoints():
     """(name, method, Host, path) of each measured request; the paths come from the seeded data."""
     site = Site.objects.select_related("root_page").get(hostname=HOST)
     article = NewsPage.objects.live().descendant_of(site.root_page).order_by("-pk").first()
-    index = LegalDocumentIndexPage.objects.descendant_of(site.root_page).first()
+    index = LegalDocumentIndexPage.of_site(site)
     documents = index.relative_url(site)
     year = LegalDocumentPage.objects.child_of(index).values_list("issued_on__year", flat=True).first()
     return [

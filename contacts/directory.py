@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from django.db.models import Case, IntegerField, Prefetch, Value, When
 
-from .models import Leader, ReceptionSchedule, ReceptionSettings, Unit
+from .models.reception import ReceptionSchedule, ReceptionSettings
+from .models.units import Leader, Unit
 
 UPCOMING_LIMIT = 20
 KIND_ORDER = [Unit.Kind.PROVINCIAL_OFFICE, Unit.Kind.DEPARTMENT, Unit.Kind.LOCAL_OFFICE]

@@ -27,14 +27,6 @@ class HomeConfig(AppConfig):
             demo_text="<p>Tin hoạt động của đơn vị, đăng trong vòng 10 ngày kể từ khi sự kiện diễn ra.</p>",
         ),
         StandardSection(
-            50,
-            "lien-he",
-            "Liên hệ",
-            "home.SectionPage",
-            text_field="body",
-            demo_text=("<p>Địa chỉ, điện thoại, thư điện tử của {name}, lịch tiếp công dân của lãnh đạo.</p>"),
-        ),
-        StandardSection(
             60,
             "thong-tin-cong-khai",
             "Thông tin công khai",

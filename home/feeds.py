@@ -10,7 +10,7 @@ class NewsFeed(Feed):
     """
 
     def get_object(self, request, index):
-        self.request, self.site = request, index.site_of_index(request)
+        self.request, self.site = request, index.site_for(request)
         return index
 
     def title(self, index):

@@ -23,7 +23,13 @@ class HomePage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.SectionPage", "home.NewsIndexPage", "faq.QuestionIndexPage", "legal.LegalDocumentIndexPage"]
+    subpage_types = [
+        "home.SectionPage",
+        "home.NewsIndexPage",
+        "faq.QuestionIndexPage",
+        "legal.LegalDocumentIndexPage",
+        "contacts.ContactPage",
+    ]
     max_count_per_parent = None
 
     class Meta:

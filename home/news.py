@@ -24,6 +24,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
+from core.site_section import SiteSection
 from core.text import fold, folded_terms
 from core.tree import children_q, descendants_q
 from multisite_config.models import Topic
@@ -95,7 +96,7 @@ def origin_hostname(article, site, roots=None):
     return None if site_id == site.pk or root_url is None else urlsplit(root_url).hostname
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
+class NewsIndexPage(SiteSection, RoutablePageMixin, Page):
     """One per site, at ``/tin-tuc-su-kien/``: the list, the RSS feed, and the articles shared with the site."""
 
     intro = RichTextField(_("giới thiệu"), blank=True)
@@ -103,7 +104,6 @@ class NewsIndexPage(RoutablePageMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.NewsPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("trang tin tức – sự kiện")
@@ -133,14 +133,6 @@ class NewsIndexPage(RoutablePageMixin, Page):
             return False
         return True
 
-    def site_of_index(self, request):
-        """The site this section belongs to: the request's, already loaded, unless the section is elsewhere."""
-        site = Site.find_for_request(request)
-        if site is not None and self.path.startswith(site.root_page.path):
-            return site
-        site_id, _root_url = home_site_of(self)
-        return Site.objects.select_related("root_page").get(pk=site_id)
-
     def local_url(self, article, request, home_path):
         """Where this site shows an article: its own page, or the share route for another site's."""
         if article.path.startswith(home_path):
@@ -157,7 +149,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def news_list(self, request):
-        site = self.site_of_index(request)
+        site = self.site_for(request)
         topics = list(Topic.objects.all())
         articles = news_for_site(site).select_related("image").only(*LIST_FIELDS)
         try:
@@ -183,7 +175,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
     @path("chia-se/<id:article_id>/")
     def shared_article(self, request, article_id):
         """An article of another site shared with this one, with a canonical link to the original."""
-        site = self.site_of_index(request)
+        site = self.site_for(request)
         article = news_for_site(site).exclude(descendants_q(site.root_page)).filter(pk=article_id).first()
         if article is None:
             raise Http404("Không có tin chia sẻ này trên trang.")

@@ -126,7 +126,7 @@ def load_news_demo(report):
     }
     articles = {}
     for code, demo_articles in DEMO_NEWS.items():
-        index = sites.get(code) and NewsIndexPage.objects.child_of(sites[code].root_page).first()
+        index = sites.get(code) and NewsIndexPage.of_site(sites[code])
         if index is None:
             report.warnings.append(f"demo: trang {code} không có chuyên mục tin tức, bỏ qua tin demo")
             continue

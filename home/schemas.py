@@ -12,7 +12,6 @@ from wagtail.rich_text import expand_db_html
 
 from core.api.fields import LocalDateTime, text
 from core.api.scoping import SiteFilter
-from core.tree import children_q
 from multisite_config.topics import TopicOut
 
 from .news import NewsIndexPage, origin_hostname
@@ -103,7 +102,8 @@ class Placement:
         return self.find_index()
 
     def find_index(self):
-        return NewsIndexPage.objects.filter(children_q(self.site.root_page)).live().first()
+        index = NewsIndexPage.of_site(self.site)
+        return index if index is not None and index.live else None
 
     def shared_from(self, article):
         """The hostname of the article's own site when it is shown here by a share, else None."""

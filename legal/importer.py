@@ -34,7 +34,8 @@ class ImportResult:
 
 
 def documents_index(site):
-    index = LegalDocumentIndexPage.objects.descendant_of(site.root_page).first()
+    """The site's documents section, which an import cannot do without."""
+    index = LegalDocumentIndexPage.of_site(site)
     if index is None:
         raise NoDocumentsSection(f"Trang {site.hostname} chưa có chuyên mục văn bản (LegalDocumentIndexPage).")
     return index

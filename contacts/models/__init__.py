@@ -1,3 +1,4 @@
+from .pages import ContactPage  # noqa: F401
 from .reception import (  # noqa: F401
     ReceptionKind,
     ReceptionLog,

@@ -12,10 +12,11 @@ from django.views.decorators.http import require_http_methods
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from core.abuse import HONEYPOT_FIELD, TIMING_FIELD, check_rate, first_time, form_token, too_many_requests_page
 from core.response_cache.generation import invalidate
+from core.site_section import SiteSection
 from faq import transitions
 from faq.forms import QuestionForm, TrackingForm
 from multisite_config.models import Topic
@@ -44,7 +45,7 @@ def see_other(url):
     return response
 
 
-class QuestionIndexPage(RoutablePageMixin, Page):
+class QuestionIndexPage(SiteSection, RoutablePageMixin, Page):
     """One per site, at ``/hoi-dap/``; its routes serve the list, each answer, the form and tracking.
 
     Questions are records, not pages: they are written by the public and moved through their states in
@@ -57,7 +58,6 @@ class QuestionIndexPage(RoutablePageMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = []
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("trang hỏi đáp")
@@ -66,8 +66,8 @@ class QuestionIndexPage(RoutablePageMixin, Page):
     # -- helpers shared by the routes ------------------------------------------------------------------
 
     def published_questions(self, request):
-        """Published questions of the site being visited, and of no other."""
-        return Question.objects.published().filter(site=Site.find_for_request(request)).select_related("topic")
+        """Published questions of the site this section serves (``site_for``), and of no other."""
+        return Question.objects.published().filter(site=self.site_for(request)).select_related("topic")
 
     def subpage_url(self, request, name, *args):
         return self.get_url(request) + self.reverse_subpage(name, args=args)
@@ -181,7 +181,7 @@ class QuestionIndexPage(RoutablePageMixin, Page):
         form = QuestionForm(request.POST)
         if not form.is_valid():
             return self.render_form(request, form, status=400)
-        question = transitions.submit(Site.find_for_request(request), **form.cleaned_data)
+        question = transitions.submit(self.site_for(request), **form.cleaned_data)
         request.session[SUBMITTED_KEY] = question.pk
         return see_other(self.subpage_url(request, "submitted"))
 
@@ -201,9 +201,7 @@ class QuestionIndexPage(RoutablePageMixin, Page):
     @GET_ONLY
     def submitted_route(self, request):
         """The confirmation, shown only to the browser that sent the question (the code is its key)."""
-        question = Question.objects.filter(
-            pk=request.session.get(SUBMITTED_KEY), site=Site.find_for_request(request)
-        ).first()
+        question = Question.objects.filter(pk=request.session.get(SUBMITTED_KEY), site=self.site_for(request)).first()
         if question is None:
             return HttpResponseRedirect(self.subpage_url(request, "track"))
         return self.render_route(
@@ -227,7 +225,7 @@ class QuestionIndexPage(RoutablePageMixin, Page):
         if throttled:
             return self.too_many(request, throttled)
         question = Question.objects.filter(
-            site=Site.find_for_request(request), tracking_code=normalise_code(form.cleaned_data["ma"])
+            site=self.site_for(request), tracking_code=normalise_code(form.cleaned_data["ma"])
         ).first()
         return self.render_route(
             request,

@@ -9,7 +9,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from core.tree import children_q, published_q
+from core.site_section import SiteSection
+from core.tree import published_q
 from legal.forms import DocumentFilterForm
 from legal.procedures import procedure_list
 from legal.subtree import listed
@@ -31,7 +32,7 @@ class Year(ExtractYear):
         return f"CAST(strftime('%%Y', {sql}) AS integer)", params
 
 
-class LegalDocumentIndexPage(RoutablePageMixin, Page):
+class LegalDocumentIndexPage(SiteSection, RoutablePageMixin, Page):
     """One per site; lists only its own children, so a site never shows another site's documents.
 
     Its procedures (thủ tục hành chính) are listed by a route of their own, ``thu-tuc-hanh-chinh/``.
@@ -42,17 +43,10 @@ class LegalDocumentIndexPage(RoutablePageMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["legal.LegalDocumentPage", "legal.DraftDocumentPage", "legal.AdministrativeProcedurePage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("trang văn bản – thủ tục hành chính")
         verbose_name_plural = _("trang văn bản – thủ tục hành chính")
-
-    @classmethod
-    def of_site(cls, site):
-        """The site's section with only its place in the tree, or None; found by its page type, which is
-        indexed, rather than among every page of the site."""
-        return Page.objects.exact_type(cls).filter(children_q(site.root_page)).only("path", "depth").first()
 
     @classmethod
     def published_in_site(cls, model, site):

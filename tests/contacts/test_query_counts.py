@@ -7,9 +7,8 @@ from tests.home.growth import grow, queries_for
 
 HANOI = "hanoi.localhost"
 # Site; home page, the section and its specific row (3); view restrictions (2); layout (4: site profiles, menu
-# sections, shared links, notices); restricted sections, to list the published children (1: the section has
-# none, so they are not read).
-SECTION = 1 + 3 + 2 + 4 + 1
+# sections, shared links, notices). A ContactPage has no child pages to list.
+SECTION = 1 + 3 + 2 + 4
 # Units with their leaders (2); reception settings (1); upcoming reception days with their leader (1).
 CONTACTS = 2 + 1 + 1
 

@@ -137,8 +137,8 @@ class Command(BaseCommand):
 
 def seed_site(site, targets, rng):
     """Top one site up to the targets; returns how many of each were added."""
-    news_index = NewsIndexPage.objects.descendant_of(site.root_page).first()
-    documents_index = LegalDocumentIndexPage.objects.descendant_of(site.root_page).first()
+    news_index = NewsIndexPage.of_site(site)
+    documents_index = LegalDocumentIndexPage.of_site(site)
     if news_index is None or documents_index is None:
         raise CommandError(f"{site.hostname}: thiếu chuyên mục tin hoặc văn bản (chạy bootstrap_portal).")
     province = site.root_page.title
