@@ -8,10 +8,11 @@ from wagtail.rich_text import expand_db_html
 
 from core.api.errors import problem_responses
 from core.api.scoping import SiteQuery, resolve_site
+from core.search import folded_search
 from core.tree import children_q
 from multisite_config.topics import find_topic
 
-from .news import LIST_FIELDS, NewsIndexPage, news_for_site, origin_hostname, search_news
+from .news import LIST_FIELDS, NewsIndexPage, news_for_site, origin_hostname
 from .news_schemas import NewsDetailOut, NewsFilter, NewsOut
 
 router = Router(tags=["Tin tức"])
@@ -67,7 +68,7 @@ def list_news(request, filters: Query[NewsFilter]):
     site = resolve_site(request, filters)
     articles = articles_of(site)
     if filters.q:
-        articles = search_news(articles, filters.q)
+        articles = folded_search(articles, filters.q)
     if filters.topic:
         articles = articles.filter(topics=find_topic(filters.topic, "query"))
     return NewsItems(articles, site, news_index_of(site), request)
