@@ -7,9 +7,10 @@ from ninja.pagination import paginate
 from core.api.errors import problem_responses
 from core.api.fields import RecordId
 from core.api.scoping import SiteQuery, resolve_site
+from core.search import folded_search
 from multisite_config.topics import find_topic
 
-from .news import LIST_FIELDS, news_for_site, search_news
+from .news import LIST_FIELDS, news_for_site
 from .schemas import NewsDetailOut, NewsFilter, NewsOut, Placement
 
 router = Router(tags=["Tin tức"])
@@ -34,7 +35,7 @@ def list_news(request, filters: Query[NewsFilter]):
     """Newest first; an article shared with the site appears once, with ``shared_from`` and ``canonical_url``."""
     articles = articles_of(news_site(request, filters, listing=True))
     if filters.q:
-        articles = search_news(articles, filters.q)
+        articles = folded_search(articles, filters.q)
     if filters.topic:
         articles = articles.filter(topics=find_topic(filters.topic, "query"))
     return articles

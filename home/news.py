@@ -24,8 +24,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
+from core.search import FoldedSearchMixin
 from core.site_section import SiteSection
-from core.text import fold, folded_terms
 from core.tree import children_q, descendants_q
 from multisite_config.models import Topic
 from multisite_config.topics import chosen_topic
@@ -70,13 +70,6 @@ def news_for_site(site):
         .annotate(published=Coalesce("published_at", "first_published_at"))
         .order_by(F("published").desc(nulls_last=True), "-pk")
     )
-
-
-def search_news(articles, query):
-    """Every folded word must appear in the title or lead: "bao hiem" finds "Bảo hiểm"."""
-    for term in folded_terms(query):
-        articles = articles.filter(search_text__contains=term)
-    return articles
 
 
 def home_site_of(article, roots=None):
@@ -200,7 +193,7 @@ class NewsPageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class NewsPage(Page):
+class NewsPage(FoldedSearchMixin, Page):
     """An article. Reused content must name its author, source and source URL (seed 002, art. 8)."""
 
     lead = models.TextField(_("sa pô"), max_length=600)
@@ -232,7 +225,7 @@ class NewsPage(Page):
         _("ngày đăng"), null=True, blank=True, help_text=_("Để trống để dùng thời điểm xuất bản lần đầu.")
     )
     topics = ParentalManyToManyField(Topic, verbose_name=_("chủ đề"), blank=True, related_name="news")
-    search_text = models.TextField(editable=False, blank=True)
+    folded_search_fields = ("title", "lead")
 
     base_form_class = NewsPageForm
     content_panels = Page.content_panels + [
@@ -270,10 +263,6 @@ class NewsPage(Page):
             errors["image_alt"] = _("Ảnh phải có mô tả (alt).")
         if errors:
             raise ValidationError(errors)
-
-    def save(self, *args, **kwargs):
-        self.search_text = fold(f"{self.title} {self.lead}")
-        return super().save(*args, **kwargs)
 
     @property
     def publication_time(self):

@@ -7,14 +7,13 @@ them is refused with a message rather than answered with an empty list that look
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db import models
-from django.db.models import Case, Value, When
 from django.template.response import TemplateResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
-from core.text import fold, folded_terms
+from core.search import folded_search
+from core.text import fold
 from core.tree import published_q
 
 from .models.procedures import AdministrativeProcedurePage
@@ -37,16 +36,8 @@ def field_names(procedures):
 
 
 def search(procedures, query):
-    """Every folded word must appear; procedures holding the whole phrase come first, then by title."""
-    for term in folded_terms(query):
-        procedures = procedures.filter(search_text__contains=term)
-    return procedures.annotate(
-        phrase_match=Case(
-            When(search_text__contains=fold(query), then=Value(True)),
-            default=Value(False),
-            output_field=models.BooleanField(),
-        )
-    ).order_by("-phrase_match", "title", "pk")
+    """``core.search.folded_search``; procedures holding the whole phrase come first, then by title."""
+    return folded_search(procedures, query, rank_phrase=True).order_by("-phrase_match", "title", "pk")
 
 
 class ProcedureFilterForm(forms.Form):

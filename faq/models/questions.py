@@ -17,7 +17,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Site
 
-from core.text import fold
+from core.search import FoldedSearchMixin, folded_search
 
 from .events import StepEvent
 from .tracking import TrackedRecord
@@ -72,16 +72,11 @@ class QuestionQuerySet(models.QuerySet):
         return self.filter(status=QuestionStatus.PUBLISHED)
 
     def search(self, query):
-        """Published-text search that ignores diacritics and case: every folded word must appear."""
-        from core.text import folded_terms
-
-        queryset = self
-        for term in folded_terms(query):
-            queryset = queryset.filter(search_text__contains=term)
-        return queryset
+        """``core.search.folded_search``: every word of the query, diacritics and case aside."""
+        return folded_search(self, query)
 
 
-class Question(TrackedRecord):
+class Question(FoldedSearchMixin, TrackedRecord):
     site = models.ForeignKey(Site, verbose_name=_("trang"), on_delete=models.CASCADE, related_name="questions")
     # The asker: private, never shown publicly except the name with consent.
     name = models.CharField(_("họ và tên"), max_length=120)
@@ -139,7 +134,7 @@ class Question(TrackedRecord):
 
     helpful_yes = models.PositiveIntegerField(_("hữu ích"), default=0)
     helpful_no = models.PositiveIntegerField(_("chưa hữu ích"), default=0)
-    search_text = models.TextField(editable=False, blank=True)
+    folded_search_fields = ("title", "body", "answer")
 
     objects = QuestionQuerySet.as_manager()
 
@@ -172,10 +167,6 @@ class Question(TrackedRecord):
             and self.due_at is not None
             and self.due_at < (now or timezone.now())
         )
-
-    def save(self, *args, **kwargs):
-        self.search_text = fold(f"{self.title} {self.body} {self.answer}")
-        super().save(*args, **kwargs)
 
 
 class QuestionEvent(StepEvent):

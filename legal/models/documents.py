@@ -11,7 +11,6 @@ cannot say: that a document is partly in force.
 from django.db import models
 from django.db.models import Case, Exists, OuterRef, Prefetch, Q, Value, When
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -20,7 +19,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from core.text import fold, folded_terms
+from core.search import FoldedSearchMixin, folded_search
 
 
 class Status(models.TextChoices):
@@ -80,24 +79,11 @@ class LegalDocumentQuerySet(PageQuerySet):
         return self.prefetch_related(Prefetch("replaced_by_links", queryset=links, to_attr="status_links"))
 
     def search(self, query):
-        """Every folded word of the query must appear: diacritics and case do not matter, đ is d.
-
-        ``phrase_match`` marks the documents holding the words together, in order, so they can be listed
-        first ("tiep can thong tin" before a text that merely mentions "tiếp", "cán bộ" and "thông tin").
-        """
-        queryset = self
-        for term in folded_terms(query):
-            queryset = queryset.filter(search_text__contains=term)
-        return queryset.annotate(
-            phrase_match=Case(
-                When(search_text__contains=fold(query), then=Value(True)),
-                default=Value(False),
-                output_field=models.BooleanField(),
-            )
-        )
+        """``core.search.folded_search``, with ``phrase_match`` to list the documents holding the phrase first."""
+        return folded_search(self, query, rank_phrase=True)
 
 
-class LegalDocumentPage(Page):
+class LegalDocumentPage(FoldedSearchMixin, Page):
     number = models.CharField(_("số hiệu"), max_length=60, blank=True, db_index=True, help_text=_("Ví dụ: 07/BHXH-PC"))
     document_type = models.ForeignKey(
         "legal.DocumentType",
@@ -127,7 +113,7 @@ class LegalDocumentPage(Page):
     topics = ParentalManyToManyField(
         "multisite_config.Topic", verbose_name=_("chủ đề"), blank=True, related_name="legal_documents"
     )
-    search_text = models.TextField(editable=False, blank=True)
+    folded_search_fields = ("title", "number", "subject", "summary", "issuer", "signer_name", "body")
     # Not loaded for lists: long texts that a list never shows but would carry through every sort.
     full_text_fields = ("body", "search_text")
 
@@ -171,22 +157,6 @@ class LegalDocumentPage(Page):
     class Meta:
         verbose_name = _("văn bản")
         verbose_name_plural = _("văn bản")
-
-    def save(self, *args, **kwargs):
-        self.search_text = fold(
-            " ".join(
-                [
-                    self.title,
-                    self.number,
-                    self.subject,
-                    self.summary,
-                    self.issuer,
-                    self.signer_name,
-                    strip_tags(self.body or ""),
-                ]
-            )
-        )
-        super().save(*args, **kwargs)
 
     @property
     def status(self):

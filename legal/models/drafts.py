@@ -17,7 +17,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
 
-from core.text import fold
+from core.search import FoldedSearchMixin
 from legal.structure import ArticleKind, parse
 
 
@@ -45,7 +45,7 @@ class DraftState(models.TextChoices):
     CLOSED = "closed", _("Đã hết hạn lấy ý kiến")
 
 
-class DraftDocumentPage(Page):
+class DraftDocumentPage(FoldedSearchMixin, Page):
     document_type = models.ForeignKey(
         "legal.DocumentType", verbose_name=_("loại văn bản"), null=True, on_delete=models.PROTECT, related_name="drafts"
     )
@@ -65,7 +65,7 @@ class DraftDocumentPage(Page):
         default=False,
         help_text=_("Chỉ có hiệu lực sau khi hết hạn lấy ý kiến."),
     )
-    search_text = models.TextField(editable=False, blank=True)
+    folded_search_fields = ("title", "drafting_unit", "summary", "draft_text")
     # Not loaded for lists: long texts that a list never shows but would carry through every sort.
     full_text_fields = ("draft_text", "search_text")
 
@@ -123,10 +123,6 @@ class DraftDocumentPage(Page):
                 "earliest": earliest.strftime("%H:%M ngày %d/%m/%Y"),
             }
         return None
-
-    def save(self, *args, **kwargs):
-        self.search_text = fold(" ".join([self.title, self.drafting_unit, self.summary, self.draft_text or ""]))
-        super().save(*args, **kwargs)
 
     def latest_version(self):
         return self.versions.order_by("-number").first()

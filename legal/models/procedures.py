@@ -1,14 +1,13 @@
 """Administrative procedures (thủ tục hành chính, TTHC) with their link to the online public service."""
 
 from django.db import models
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
-from core.text import fold
+from core.search import FoldedSearchMixin
 
 
 class ProcedureLevel(models.TextChoices):
@@ -23,7 +22,7 @@ class OnlineLevel(models.TextChoices):
     FULL = "full", _("Dịch vụ công trực tuyến toàn trình")
 
 
-class AdministrativeProcedurePage(Page):
+class AdministrativeProcedurePage(FoldedSearchMixin, Page):
     code = models.CharField(_("mã thủ tục"), max_length=30, db_index=True, help_text=_("Ví dụ: 1.000123"))
     field_name = models.CharField(_("lĩnh vực"), max_length=200)
     agency = models.CharField(_("cơ quan thực hiện"), max_length=200)
@@ -38,7 +37,7 @@ class AdministrativeProcedurePage(Page):
         blank=True,
         help_text=_("Trên Cổng Dịch vụ công quốc gia (dichvucong.gov.vn)"),
     )
-    search_text = models.TextField(editable=False, blank=True)
+    folded_search_fields = ("title", "code", "field_name", "agency", "steps", "dossier")
     # Not loaded for lists: long texts that a list never shows but would carry through every sort.
     full_text_fields = ("steps", "dossier", "search_text")
 
@@ -62,21 +61,6 @@ class AdministrativeProcedurePage(Page):
     class Meta:
         verbose_name = _("thủ tục hành chính")
         verbose_name_plural = _("thủ tục hành chính")
-
-    def save(self, *args, **kwargs):
-        self.search_text = fold(
-            " ".join(
-                [
-                    self.title,
-                    self.code,
-                    self.field_name,
-                    self.agency,
-                    strip_tags(self.steps or ""),
-                    strip_tags(self.dossier or ""),
-                ]
-            )
-        )
-        super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         """Only published documents are offered as the legal basis: an unpublished one would be a dead link."""

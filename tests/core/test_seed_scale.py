@@ -48,3 +48,23 @@ def test_second_run_tops_up_instead_of_doubling(db):
     assert NewsPage.objects.filter(slug__contains="-quy-mo-").count() == SITES * 14
     assert LegalDocumentPage.objects.filter(slug__contains="-quy-mo-").count() == SITES * 6
     assert Page.find_problems() == ([], [], [], [], [])
+
+
+def test_seeded_search_text_is_what_save_stores(db):
+    """The seeder writes rows in bulk, past ``save``: the folded text it stores must still be save's own."""
+    call_command("seed_scale", pages=10, sites="hanoi.localhost", stdout=StringIO(), stderr=StringIO())
+    seeded = [
+        *NewsPage.objects.filter(slug__contains="-quy-mo-"),
+        *LegalDocumentPage.objects.filter(slug__contains="-quy-mo-"),
+        *Question.objects.filter(site__hostname="hanoi.localhost"),
+    ]
+    assert {type(record) for record in seeded} == {NewsPage, LegalDocumentPage, Question}
+    for record in seeded:
+        stored = record.search_text
+        assert stored and "<p>" not in stored
+        record.search_text = ""
+        record.save(**({"clean": False} if isinstance(record, Page) else {}))
+        record.refresh_from_db()
+        assert record.search_text == stored, type(record)
+    documents = [record for record in seeded if isinstance(record, LegalDocumentPage)]
+    assert all("can cu luat bao hiem xa hoi" in document.search_text for document in documents)  # the body

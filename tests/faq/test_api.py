@@ -139,6 +139,8 @@ def test_q_ignores_diacritics_and_case(client, hanoi, hanoi_board):
     items = client.get(URL, {"site": HANOI, "q": "DA NANG tro cap"}).json()["items"]
 
     assert [item["id"] for item in items] == [match.pk]
+    items = client.get(URL, {"site": HANOI, "q": "“Đà Nẵng”, trợ cấp?"}).json()["items"]
+    assert [item["id"] for item in items] == [match.pk]
 
 
 def test_topic_filter_takes_a_slug_or_an_id(client, hanoi, hanoi_board, topic, other_topic):

@@ -143,6 +143,7 @@ def test_search_ignores_diacritics_including_d_stroke(browser, hanoi):
     assert listed_titles(get(browser, "/hoi-dap/", q="bao hiem")) == ["Mức đóng bảo hiểm xã hội tự nguyện"]
     assert listed_titles(get(browser, "/hoi-dap/", q="DONG tu nguyen")) == ["Mức đóng bảo hiểm xã hội tự nguyện"]
     assert listed_titles(get(browser, "/hoi-dap/", q="bi mat")) == ["Thủ tục cấp lại thẻ y tế"]  # in the body
+    assert listed_titles(get(browser, "/hoi-dap/", q="“Thẻ y tế”, cấp lại?")) == ["Thủ tục cấp lại thẻ y tế"]
     soup = get(browser, "/hoi-dap/", q="hoc phi")
     assert listed_titles(soup) == [] and "Chưa có câu hỏi nào phù hợp" in text(soup.main)
 

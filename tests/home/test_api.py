@@ -65,6 +65,7 @@ def test_q_ignores_diacritics_and_topic_filters(client, add_news, danang, topic)
         return [item["title"] for item in client.get(API, params, HTTP_HOST=DANANG).json()["items"]]
 
     assert titles({"q": "da nang LUONG huu"}) == ["Đà Nẵng chi trả lương hưu qua tài khoản"]
+    assert titles({"q": "“Đà Nẵng”, lương hưu?"}) == ["Đà Nẵng chi trả lương hưu qua tài khoản"]
     assert titles({"topic": topic.slug}) == ["Cấp thẻ bảo hiểm y tế học sinh"]
     wrong = client.get(API, {"topic": "khong-co"}, HTTP_HOST=DANANG)
     assert wrong.status_code == 400 and "topic" in wrong.json()["errors"]

@@ -241,6 +241,7 @@ def test_procedures_are_searched_without_diacritics_and_filtered_by_field(hanoi,
     make_procedure(hanoi, "Hưởng chế độ thai sản", field_name="Chế độ BHXH")
 
     assert titles(get(client, PROCEDURES, q="cap so bao hiem")) == ["Cấp sổ bảo hiểm xã hội"]
+    assert titles(get(client, PROCEDURES, q="“cấp sổ”, bảo hiểm?")) == ["Cấp sổ bảo hiểm xã hội"]
     assert titles(get(client, PROCEDURES, field="cap-so-the")) == ["Cấp sổ bảo hiểm xã hội"]
     assert titles(get(client, PROCEDURES, field="Chế độ BHXH")) == ["Hưởng chế độ thai sản"]
     body = assert_problem(get(client, PROCEDURES, field="khong-co"), 400, "field")

@@ -41,6 +41,7 @@ def test_search_ignores_diacritics_and_case_and_reads_d_as_d_stroke(hanoi, make_
 
     assert listed(listing(HANOI, q="tiep can THONG tin")) == ["Tiếp tục triển khai thi hành Luật Tiếp cận thông tin"]
     assert listed(listing(HANOI, q="don gian")) == ["Đơn giản hóa thủ tục hành chính"]
+    assert listed(listing(HANOI, q="“Đơn giản hóa”, thủ tục?")) == ["Đơn giản hóa thủ tục hành chính"]
     assert listed(listing(HANOI, q="tiep can dien tu")) == []
 
 

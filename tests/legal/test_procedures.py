@@ -101,6 +101,7 @@ def test_list_search_ignores_diacritics_and_reads_steps_and_dossier(hanoi, clien
     assert listed(client.get(LIST, {"q": "cap so bao hiem"}, HTTP_HOST=HANOI)) == ["Cấp sổ bảo hiểm xã hội lần đầu"]
     assert listed(client.get(LIST, {"q": "GIAY RA VIEN"}, HTTP_HOST=HANOI)) == ["Giải quyết hưởng chế độ ốm đau"]
     assert listed(client.get(LIST, {"q": "dang ky tu nguyen"}, HTTP_HOST=HANOI)) == ["Đăng ký, đóng BHXH tự nguyện"]
+    assert listed(client.get(LIST, {"q": "Giấy ra viện?"}, HTTP_HOST=HANOI)) == ["Giải quyết hưởng chế độ ốm đau"]
     assert listed(client.get(LIST, {"q": "thai san"}, HTTP_HOST=HANOI)) == []
 
 

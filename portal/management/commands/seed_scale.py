@@ -21,11 +21,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
-from django.utils.html import strip_tags
 from wagtail.models import Page, Site
 
 from contacts.models import Unit
-from core.text import fold
 from faq import transitions
 from faq.models import Question, QuestionStatus, tracking_code
 from home.models import NewsIndexPage, NewsPage
@@ -222,28 +220,9 @@ def add_children(parent, model, field_sets):
     )
     for page, row in zip(pages, generic, strict=True):
         page.page_ptr_id = page.id = row.id
-        page.search_text = search_text_of(page)
+        page.search_text = page.build_search_text()  # what ``save`` would store
     model._base_manager._insert(pages, fields=model._meta.local_concrete_fields)
     Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
-
-
-def search_text_of(page):
-    """The folded text each model's ``save`` would have stored."""
-    if isinstance(page, NewsPage):
-        return fold(f"{page.title} {page.lead}")
-    return fold(
-        " ".join(
-            [
-                page.title,
-                page.number,
-                page.subject,
-                page.summary,
-                page.issuer,
-                page.signer_name,
-                strip_tags(page.body or ""),
-            ]
-        )
-    )
 
 
 def when(rng, days=730):
@@ -340,5 +319,5 @@ def question_in(site, status, units, rng):
         question.refused_at = received + timedelta(days=1)
         question.refusal_reason = "Nội dung không thuộc phạm vi giải đáp."
     question.due_at = transitions.step_deadline(question)
-    question.search_text = fold(f"{question.title} {question.body} {question.answer}")
+    question.search_text = question.build_search_text()  # bulk_create skips ``save``
     return question
