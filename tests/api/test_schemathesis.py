@@ -48,7 +48,7 @@ from legal.demo_drafts import load_draft_demo
 from legal.demo_procedures import load_procedures_demo
 from legal.models import AdministrativeProcedurePage, DraftDocumentPage, LegalDocumentPage
 from portal.bootstrap import Report
-from tests.conftest import HANOI
+from tests.support.sites import HANOI
 
 SNAPSHOT = Path(__file__).with_name("openapi_snapshot.json")
 BASE_URL = f"http://{HANOI}"

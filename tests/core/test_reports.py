@@ -27,9 +27,9 @@ from portal.reports.periods import Quarter
 from portal.reports.quarterly import activity_report
 from portal.reports.sites import report_sites
 from portal.reports.timeliness import timeliness_report
-from tests.exports import AS_TEXT, FORMULA, exported_rows, name_as_formula
 from tests.faq.test_information_requests import GOOD
-from tests.legal.comment_helpers import make_comment, make_draft
+from tests.legal.factories import make_comment, make_draft
+from tests.support.exports import AS_TEXT, FORMULA, exported_rows, name_as_formula
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ from faq.inbox.dashboard import deadline_counts
 from faq.models import OutboundEmail, Question, QuestionEvent
 from faq.models import QuestionStatus as S
 from multisite_config.models import SiteRole, Topic
-from tests.exports import AS_TEXT, FORMULA, exported_rows, formula_cells
+from tests.support.exports import AS_TEXT, FORMULA, exported_rows, formula_cells
 
 INBOX = "/admin/snippets/faq/question/"
 EMAILS = "/admin/snippets/faq/outboundemail/"
@@ -318,7 +318,7 @@ def test_no_panel_for_users_without_questions(client, hanoi_editor, inbox):
 
 @pytest.fixture
 def failed_email(hanoi, settings, django_capture_on_commit_callbacks):
-    settings.EMAIL_BACKEND = "tests.faq.failing_backend.FailingBackend"
+    settings.EMAIL_BACKEND = "tests.support.mail.FailingBackend"
     with django_capture_on_commit_callbacks(execute=True):
         question = transitions.submit(hanoi, name="D", email="d@example.vn", title="Thư lỗi", body="…")
     return OutboundEmail.objects.get(subject_ref=question.tracking_code)

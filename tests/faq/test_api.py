@@ -12,11 +12,11 @@ from faq import transitions
 from faq.models import OutboundEmail, Question
 from faq.models import QuestionStatus as S
 from multisite_config.models import Topic
+from tests.support.api import PROBLEM_KEYS
+from tests.support.sites import DANANG, HANOI
 
 URL = "/api/v1/questions/"
 TRACK = f"{URL}track/"
-HANOI = "hanoi.localhost"
-DANANG = "danang.localhost"
 EMAIL = "nguoihoi@example.vn"
 PHONE = "0912345678"
 GOOD = {
@@ -27,7 +27,6 @@ GOOD = {
     "body": "Tôi bị mất sổ BHXH, xin hỏi thủ tục cấp lại như thế nào?",
     "publish_consent": False,
 }
-PROBLEM_KEYS = {"type", "title", "status", "detail", "errors"}
 
 pytestmark = pytest.mark.django_db
 

@@ -19,7 +19,7 @@ from faq.models import RequestStatus as S
 from faq.request_admin import viewset
 from faq.transitions import TransitionError
 from multisite_config.models import SiteRole
-from tests.exports import AS_TEXT, exported_rows, formula_cells, name_as_formula
+from tests.support.exports import AS_TEXT, exported_rows, formula_cells, name_as_formula
 
 API = "/api/v1/information-requests/"
 FORM = "/yeu-cau-cung-cap-thong-tin/"

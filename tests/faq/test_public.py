@@ -24,9 +24,8 @@ from faq import transitions
 from faq.models import OutboundEmail, Question
 from faq.models import QuestionStatus as S
 from multisite_config.models import Topic
+from tests.support.sites import DANANG, HANOI
 
-HANOI = "hanoi.localhost"
-DANANG = "danang.localhost"
 FORM_URL = "/hoi-dap/dat-cau-hoi/"
 TRACK_URL = "/hoi-dap/tra-cuu/"
 EMAIL, PHONE = "nguoihoi.rieng@example.vn", "0912345678"

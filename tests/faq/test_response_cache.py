@@ -3,8 +3,7 @@
 from django.test import Client
 
 from faq.models import Question
-
-HANOI = "hanoi.localhost"
+from tests.support.sites import HANOI
 
 
 def helpful_counts(question_id):

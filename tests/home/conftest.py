@@ -8,11 +8,6 @@ from django.utils import timezone
 from home.news import NewsIndexPage, NewsPage
 from multisite_config.models import SiteRole, Topic
 
-NATIONAL = "localhost"
-HANOI = "hanoi.localhost"
-DANANG = "danang.localhost"
-NEWS = "/tin-tuc-su-kien/"
-
 
 @pytest.fixture
 def news_index():

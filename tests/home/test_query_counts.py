@@ -10,11 +10,9 @@ from wagtail.models import Page
 
 from home.models import SectionPage
 from home.news_shares import NewsShare, ShareDirection, ShareStatus
+from tests.support.growth import add_article, grow, publish, queries_for
+from tests.support.sites import HANOI, NEWS
 
-from .growth import add_article, grow, publish, queries_for
-
-HANOI = "hanoi.localhost"
-NEWS = "/tin-tuc-su-kien/"
 PAGE_BASE = 1 + 2 + 4 + 1  # site, view restrictions, layout, home page
 
 

@@ -6,9 +6,8 @@ from wagtail.models import Page
 
 from core.tree import children_q, descendants_q
 from home.models import SectionPage
-
-from .conftest import HANOI, NEWS
-from .growth import publish
+from tests.support.growth import publish
+from tests.support.sites import HANOI, NEWS
 
 
 def ids(queryset):

@@ -10,12 +10,15 @@ from wagtail.documents.models import Document
 
 from legal.models import LegalDocumentAttachment, LegalDocumentPage, LegalDocumentReplacement, Status
 from legal.models.documents import replacements_in_effect, status_from
+from tests.support.sites import DOCUMENTS as SECTION
+from tests.support.sites import HANOI, NATIONAL
 
-from .conftest import SECTION, listed
-
-HANOI, NATIONAL = "hanoi.localhost", "localhost"
 TODAY = timezone.localdate()
 PAST, FUTURE = TODAY - timedelta(days=30), TODAY + timedelta(days=30)
+
+
+def listed(response):
+    return [document.title for document in response.context["documents"]]
 
 
 def replace(new, old, partly=False):

@@ -26,12 +26,10 @@ from legal.models import (
     LegalDocumentReplacement,
 )
 from multisite_config.models import Topic
+from tests.legal.factories import add_version, make_comment, make_draft, make_procedure
+from tests.support.sites import DOCUMENTS as SECTION
+from tests.support.sites import HANOI
 
-from .comment_helpers import add_version, make_comment, make_draft
-from .conftest import SECTION
-from .test_procedures import make_procedure
-
-HANOI, DANANG, NATIONAL = "hanoi.localhost", "danang.localhost", "localhost"
 YEAR = 2020
 
 # Wagtail serving the section page: the site, its home page, the route (2), aliases, view restrictions; a
