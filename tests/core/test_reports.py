@@ -17,8 +17,7 @@ from wagtail.models import Page, Site
 
 from contacts.history import CHANGED_ON, EDIT_ACTION
 from contacts.models import ReceptionKind, ReceptionLog, Unit
-from faq import information_requests as request_steps
-from faq.models import Question, QuestionStatus
+from faq.models import QuestionStatus
 from home.news import NewsIndexPage, NewsPage
 from legal.importer import documents_index
 from legal.models import DocumentType, LegalDocumentPage
@@ -27,7 +26,7 @@ from portal.reports.periods import Quarter
 from portal.reports.quarterly import activity_report
 from portal.reports.sites import report_sites
 from portal.reports.timeliness import timeliness_report
-from tests.faq.test_information_requests import GOOD
+from tests.faq.factories import InformationRequestFactory, QuestionFactory
 from tests.legal.factories import make_comment, make_draft
 from tests.support.exports import AS_TEXT, FORMULA, exported_rows, name_as_formula
 
@@ -73,14 +72,8 @@ def add_document(site, title, issued_on, published):
 
 
 def add_question(site, title, received_at, **fields):
-    return Question.objects.create(
-        site=site,
-        name="Nguyễn Văn A",
-        email="a@example.vn",
-        title=title,
-        body="Nội dung.",
-        received_at=received_at,
-        **fields,
+    return QuestionFactory(
+        site=site, email="a@example.vn", title=title, body="Nội dung.", received_at=received_at, **fields
     )
 
 
@@ -143,8 +136,8 @@ def quarter_data(hanoi, danang):
         published_at=at(7, 28),
     )
     add_question(hanoi, "Quý trước", at(6, 20))
-    request_steps.submit(hanoi, **GOOD, now=at(8, 5))
-    request_steps.submit(hanoi, **GOOD, now=at(10, 6))
+    InformationRequestFactory(site=hanoi, now=at(8, 5))
+    InformationRequestFactory(site=hanoi, now=at(10, 6))
     for day in (dt.date(2025, 7, 1), dt.date(2025, 9, 30), dt.date(2025, 6, 30)):
         add_reception(hanoi, day)
     add_reception(danang, dt.date(2025, 8, 8))

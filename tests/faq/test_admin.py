@@ -15,6 +15,8 @@ from faq.inbox.dashboard import deadline_counts
 from faq.models import OutboundEmail, Question, QuestionEvent
 from faq.models import QuestionStatus as S
 from multisite_config.models import SiteRole, Topic
+from tests.contacts.factories import UnitFactory
+from tests.faq.factories import QuestionFactory
 from tests.support.exports import AS_TEXT, FORMULA, exported_rows, formula_cells
 
 INBOX = "/admin/snippets/faq/question/"
@@ -31,16 +33,7 @@ def act(pk, action):
 
 
 def make_question(site, title, due_at=None, **fields):
-    return Question.objects.create(
-        site=site,
-        name="Nguyễn Văn A",
-        email="nguoihoi@example.vn",
-        phone="0912345678",
-        title=title,
-        body="Nội dung câu hỏi.",
-        due_at=due_at,
-        **fields,
-    )
+    return QuestionFactory(site=site, title=title, phone="0912345678", due_at=due_at, **fields)
 
 
 def listed(response):
@@ -63,12 +56,12 @@ def danang_qa(make_user, danang):
 
 @pytest.fixture
 def hanoi_unit(hanoi):
-    return Unit.objects.create(site=hanoi, name="Phòng Chế độ BHXH Hà Nội")
+    return UnitFactory(site=hanoi, name="Phòng Chế độ BHXH Hà Nội")
 
 
 @pytest.fixture
 def danang_unit(danang):
-    return Unit.objects.create(site=danang, name="Phòng Chế độ BHXH Đà Nẵng")
+    return UnitFactory(site=danang, name="Phòng Chế độ BHXH Đà Nẵng")
 
 
 @pytest.fixture
@@ -391,7 +384,7 @@ def test_topics_are_edited_by_the_centre_only(client, centre_user, hanoi_board):
 
 @pytest.mark.parametrize("export", ["csv", "xlsx"])
 def test_the_inbox_export_writes_a_formula_typed_name_as_text(client, hanoi_qa, hanoi, export):
-    make_question(hanoi, "HN có đơn vị", NOW, unit=Unit.objects.create(site=hanoi, name=FORMULA))
+    make_question(hanoi, "HN có đơn vị", NOW, unit=UnitFactory(site=hanoi, name=FORMULA))
     client.force_login(hanoi_qa)
 
     rows = exported_rows(client.get(INBOX, {"export": export}))
