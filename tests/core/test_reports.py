@@ -18,16 +18,14 @@ from wagtail.models import Page, Site
 from contacts.history import CHANGED_ON, EDIT_ACTION
 from contacts.models import ReceptionKind, ReceptionLog, Unit
 from faq.models import QuestionStatus
-from home.news import NewsIndexPage, NewsPage
-from legal.importer import documents_index
-from legal.models import DocumentType, LegalDocumentPage
 from multisite_config.models import SiteRole
 from portal.reports.periods import Quarter
 from portal.reports.quarterly import activity_report
 from portal.reports.sites import report_sites
 from portal.reports.timeliness import timeliness_report
 from tests.faq.factories import InformationRequestFactory, QuestionFactory
-from tests.legal.factories import make_comment, make_draft
+from tests.home.factories import NewsPageFactory
+from tests.legal.factories import LegalDocumentFactory, make_comment, make_draft
 from tests.support.exports import AS_TEXT, FORMULA, exported_rows, name_as_formula
 
 pytestmark = pytest.mark.django_db
@@ -43,14 +41,15 @@ def at(month, day, hour=9, year=2025):
 
 
 def add_news(site, title, event_date, published, live=True):
-    index = NewsIndexPage.objects.child_of(site.root_page).get()
-    article = NewsPage(
-        title=title, lead="Sa pô.", body="<p>Nội dung.</p>", event_date=event_date, published_at=published, live=live
+    return NewsPageFactory(
+        site=site,
+        title=title,
+        lead="Sa pô.",
+        body="<p>Nội dung.</p>",
+        event_date=event_date,
+        published_at=published,
+        live=live,
     )
-    index.add_child(instance=article)
-    if live:
-        article.save_revision().publish()
-    return article
 
 
 def first_published(page, moment):
@@ -60,14 +59,7 @@ def first_published(page, moment):
 
 
 def add_document(site, title, issued_on, published):
-    page = LegalDocumentPage(
-        title=title,
-        number=f"{title}/BHXH",
-        issued_on=issued_on,
-        document_type=DocumentType.objects.get(slug="cong-van"),
-    )
-    documents_index(site).add_child(instance=page)
-    page.save_revision().publish()
+    page = LegalDocumentFactory(site=site, title=title, number=f"{title}/BHXH", issued_on=issued_on)
     return first_published(page, published)
 
 

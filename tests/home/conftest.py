@@ -1,12 +1,10 @@
 """Fixtures for news: articles published under a site's news section, the national board, shares."""
 
-import datetime as dt
-
 import pytest
-from django.utils import timezone
 
-from home.news import NewsIndexPage, NewsPage
+from home.news import NewsIndexPage
 from multisite_config.models import SiteRole, Topic
+from tests.home.factories import NewsPageFactory
 
 
 @pytest.fixture
@@ -18,17 +16,9 @@ def news_index():
 @pytest.fixture
 def add_news(news_index):
     """add_news(site, title, day=1, **fields): a published article dated ``day`` November 2026."""
-    counter = iter(range(1, 10_000))
 
     def add(site, title, day=1, live=True, **fields):
-        fields.setdefault("lead", f"Sa pô của tin {title}")
-        fields.setdefault("body", "<p>Nội dung tin.</p>")
-        published = timezone.make_aware(dt.datetime(2026, 11, day, 9, 0))
-        article = NewsPage(title=title, slug=f"tin-{next(counter)}", published_at=published, live=live, **fields)
-        news_index(site).add_child(instance=article)
-        if live:
-            article.save_revision().publish()
-        return article
+        return NewsPageFactory(site=site, title=title, day=day, live=live, **fields)
 
     return add
 

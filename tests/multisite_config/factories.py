@@ -35,6 +35,9 @@ class SiteFactory(wagtail_factories.SiteFactory):
     Only the home page: the standard sections come from ``bootstrap_portal``, which the tests don't rerun.
     """
 
+    class Meta:
+        skip_postgeneration_save = True  # the profile is a row of its own: nothing of the site changes
+
     class Params:
         slug = factory.Sequence(lambda n: f"tinh{n}")
         name = factory.Sequence(lambda n: f"Tỉnh {n}")
