@@ -17,6 +17,7 @@ from faq.models import QuestionStatus as S
 from multisite_config.models import SiteRole, Topic
 from tests.contacts.factories import UnitFactory
 from tests.faq.factories import QuestionFactory
+from tests.multisite_config.factories import TopicFactory
 from tests.support.exports import AS_TEXT, FORMULA, exported_rows, formula_cells
 
 INBOX = "/admin/snippets/faq/question/"
@@ -157,7 +158,7 @@ def test_due_soon_filter_uses_one_working_day(client, hanoi_qa, inbox):
 
 
 def test_state_unit_topic_and_site_filters(client, hanoi_qa, centre_user, hanoi, danang, hanoi_unit, inbox):
-    topic = Topic.objects.create(name="Bảo hiểm y tế", slug="bhyt")
+    topic = TopicFactory(slug="bhyt", name="Bảo hiểm y tế")
     Question.objects.filter(pk=inbox["soon"].pk).update(unit=hanoi_unit, topic=topic)
     client.force_login(hanoi_qa)
     assert listed(client.get(INBOX, {"status": S.ASSIGNED})) == {"HN sắp đến hạn"}
@@ -191,7 +192,7 @@ def logged(question, action):
 def test_each_action_moves_the_state_and_is_logged_twice(
     client, hanoi_qa, hanoi, hanoi_unit, inbox, django_capture_on_commit_callbacks, mailoutbox
 ):
-    topic = Topic.objects.create(name="BHXH tự nguyện", slug="bhxh-tu-nguyen")
+    topic = TopicFactory(slug="bhxh-tu-nguyen", name="BHXH tự nguyện")
     question = transitions.submit(hanoi, name="C", email="c@example.vn", title="Đóng BHXH tự nguyện", body="…")
     client.force_login(hanoi_qa)
     steps = [

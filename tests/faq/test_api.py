@@ -10,9 +10,9 @@ from django.utils import timezone
 from faq import transitions
 from faq.models import OutboundEmail, Question
 from faq.models import QuestionStatus as S
-from multisite_config.models import Topic
 from tests.contacts.factories import UnitFactory
 from tests.faq.factories import AskedQuestionFactory
+from tests.multisite_config.factories import TopicFactory
 from tests.support.api import PROBLEM_KEYS
 from tests.support.sites import DANANG, HANOI
 
@@ -40,12 +40,12 @@ def rate_limits(settings):
 
 @pytest.fixture
 def topic(db):
-    return Topic.objects.get_or_create(slug="bhxh-mot-lan", defaults={"name": "Hưởng BHXH một lần"})[0]
+    return TopicFactory(slug="bhxh-mot-lan", name="Hưởng BHXH một lần")
 
 
 @pytest.fixture
 def other_topic(db):
-    return Topic.objects.get_or_create(slug="the-bhyt", defaults={"name": "Thẻ bảo hiểm y tế"})[0]
+    return TopicFactory(slug="the-bhyt", name="Thẻ bảo hiểm y tế")
 
 
 ANSWER = "Ông/Bà cần đủ điều kiện theo Luật BHXH 2024."

@@ -22,9 +22,9 @@ from core import abuse
 from faq import transitions
 from faq.models import OutboundEmail, Question
 from faq.models import QuestionStatus as S
-from multisite_config.models import Topic
 from tests.contacts.factories import UnitFactory
 from tests.faq.factories import ANSWER, ASKER, AskedQuestionFactory
+from tests.multisite_config.factories import TopicFactory
 from tests.support.sites import DANANG, HANOI
 
 FORM_URL = "/hoi-dap/dat-cau-hoi/"
@@ -47,12 +47,12 @@ def browser(db):
 
 @pytest.fixture
 def pension(db):
-    return Topic.objects.create(name="Lương hưu (thử nghiệm)", slug="luong-huu-thu-nghiem")
+    return TopicFactory(slug="luong-huu-thu-nghiem", name="Lương hưu (thử nghiệm)")
 
 
 @pytest.fixture
 def health(db):
-    return Topic.objects.create(name="Bảo hiểm y tế (thử nghiệm)", slug="bhyt-thu-nghiem")
+    return TopicFactory(slug="bhyt-thu-nghiem", name="Bảo hiểm y tế (thử nghiệm)")
 
 
 def text(tag):

@@ -3,8 +3,9 @@
 import pytest
 
 from home.news import NewsIndexPage
-from multisite_config.models import SiteRole, Topic
+from multisite_config.models import SiteRole
 from tests.home.factories import NewsPageFactory
+from tests.multisite_config.factories import TopicFactory
 
 
 @pytest.fixture
@@ -14,7 +15,7 @@ def news_index():
 
 
 @pytest.fixture
-def add_news(news_index):
+def add_news(db):
     """add_news(site, title, day=1, **fields): a published article dated ``day`` November 2026."""
 
     def add(site, title, day=1, live=True, **fields):
@@ -30,4 +31,4 @@ def national_board(make_user, national):
 
 @pytest.fixture
 def topic(db):
-    return Topic.objects.get_or_create(slug="bao-hiem-y-te", defaults={"name": "Bảo hiểm y tế"})[0]
+    return TopicFactory(slug="bao-hiem-y-te", name="Bảo hiểm y tế")

@@ -10,6 +10,7 @@ from wagtail.documents.models import Document
 
 from legal.models import LegalDocumentAttachment, LegalDocumentPage, LegalDocumentReplacement, Status
 from legal.models.documents import replacements_in_effect, status_from
+from tests.multisite_config.factories import TopicFactory
 from tests.support.sites import DOCUMENTS as SECTION
 from tests.support.sites import HANOI, NATIONAL
 
@@ -70,9 +71,8 @@ def test_filters_by_type_year_issuer_and_status_return_exactly_the_matching_docu
 
 
 def test_filter_by_topic(hanoi, make_document, listing):
-    from multisite_config.models import Topic
 
-    topic = Topic.objects.create(name="Bảo hiểm y tế", slug="bao-hiem-y-te")
+    topic = TopicFactory(slug="bao-hiem-y-te", name="Bảo hiểm y tế")
     tagged = make_document(hanoi, "Về bảo hiểm y tế")
     tagged.topics.add(topic)
     tagged.save_revision().publish()

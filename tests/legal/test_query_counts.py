@@ -25,8 +25,8 @@ from legal.models import (
     LegalDocumentBasis,
     LegalDocumentReplacement,
 )
-from multisite_config.models import Topic
 from tests.legal.factories import add_version, make_comment, make_draft, make_procedure
+from tests.multisite_config.factories import TopicFactory
 from tests.support.sites import DOCUMENTS as SECTION
 from tests.support.sites import HANOI
 
@@ -86,7 +86,7 @@ def attach(document, name):
 
 def add_documents(site, make_document, tag):
     """A document of the searched subject in force, with a file, a topic, a legal basis and one it replaces."""
-    topic, _created = Topic.objects.get_or_create(slug="bao-hiem-y-te", defaults={"name": "Bảo hiểm y tế"})
+    topic = TopicFactory(slug="bao-hiem-y-te", name="Bảo hiểm y tế")
     basis = make_document(site, f"Luật Bảo hiểm y tế {tag}", issued_on=date(2008, 11, 14))
     old = make_document(site, f"Hướng dẫn cũ {tag}", issued_on=date(2015, 1, 5))
     document = make_document(
