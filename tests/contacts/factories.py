@@ -7,6 +7,10 @@ from factory.django import DjangoModelFactory
 
 from contacts.models import Leader, ReceptionSchedule, Unit
 
+# The day the reception tests count months and missing receptions from: a Monday late in the year, so the
+# three months run into the next one.
+REFERENCE_DAY = dt.date(2026, 11, 23)
+
 
 class UnitFactory(DjangoModelFactory):
     """A department of ``site``; the unit already stored under that name on that site is reused (names are unique

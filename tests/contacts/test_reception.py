@@ -11,10 +11,10 @@ from contacts.models import ReceptionKind as K
 from contacts.models import ReceptionLog
 from contacts.reception_report import monthly_report
 from contacts.reception_warnings import missing_head_receptions, months_from
+from tests.contacts.factories import REFERENCE_DAY as TODAY
 from tests.contacts.factories import ReceptionScheduleFactory
 from tests.support.exports import AS_TEXT, exported_rows, name_as_formula
 
-TODAY = dt.date(2026, 11, 23)
 REPORT = "/admin/snippets/contacts/receptionlog/report/"
 
 
