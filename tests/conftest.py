@@ -11,9 +11,7 @@ from wagtail.models import Site
 
 from multisite_config.models import SiteGroup, SiteRole
 from portal.bootstrap import bootstrap
-
-HANOI = "hanoi.localhost"
-DANANG = "danang.localhost"
+from tests.support.sites import DANANG, HANOI
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,6 @@
 """The shared conventions later routers build on: site scoping, pagination, problem JSON.
 
-They run against the test-only API of ``tests.api.conventions`` (site-scoped and paginated endpoints
+They run against the test-only API of ``tests.support.conventions_api`` (site-scoped and paginated endpoints
 made with the shared helpers), and ``resolve_site`` is also called directly.
 """
 
@@ -10,10 +10,9 @@ from django.test import RequestFactory
 
 from core.api.pagination import MAX_OFFSET
 from core.api.scoping import SiteFilter, resolve_site
+from tests.support.conventions_api import PREFIX
 
-from .conventions import PREFIX
-
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.api.conventions")]
+pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.support.conventions_api")]
 
 PAGES = f"{PREFIX}pages/"
 SITES = f"{PREFIX}sites/"

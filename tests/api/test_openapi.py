@@ -11,12 +11,11 @@ then read the diff of ``tests/api/openapi_snapshot.json`` and commit it with the
 import json
 import os
 import re
-from pathlib import Path
 
 import pytest
 from django.contrib.staticfiles import finders
 
-SNAPSHOT = Path(__file__).with_name("openapi_snapshot.json")
+from tests.support.api import OPENAPI_SNAPSHOT as SNAPSHOT
 
 pytestmark = pytest.mark.django_db
 

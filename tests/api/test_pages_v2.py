@@ -3,6 +3,7 @@
 import pytest
 
 from home.models import SectionPage
+from tests.support.api import PROBLEM_KEYS
 
 pytestmark = pytest.mark.django_db
 
@@ -64,9 +65,6 @@ def test_only_the_pages_endpoint_of_v2_is_mounted(client):
     """v2's documents and images lists are not site-scoped, so they are not exposed."""
     assert client.get("/api/v2/documents/").status_code == 404
     assert client.get("/api/v2/images/").status_code == 404
-
-
-PROBLEM_KEYS = {"type", "title", "status", "detail", "errors"}
 
 
 def refused(client, params, field):

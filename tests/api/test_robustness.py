@@ -1,16 +1,17 @@
 """Whatever a client sends to /api/v1/, the answer is a 2xx-4xx, and every 4xx is problem JSON.
 
 The endpoints come from the published OpenAPI schemas (the public API and the test-only API of
-``tests.api.conventions``), so every endpoint a later router adds is fired at without editing this file.
+``tests.support.conventions_api``), so every endpoint a later router adds is fired at without editing this file.
 """
 
 import re
 
 import pytest
 
-from .conventions import PREFIX as CONVENTIONS_PREFIX
+from tests.support.api import PROBLEM_KEYS
+from tests.support.conventions_api import PREFIX as CONVENTIONS_PREFIX
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.api.conventions")]
+pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.support.conventions_api")]
 
 SCHEMAS = ["/api/v1/openapi.json", f"{CONVENTIONS_PREFIX}openapi.json"]
 NASTY_QUERIES = [
@@ -45,7 +46,6 @@ NASTY_QUERIES = [
     "a=%zz",
 ]
 NASTY_PATH_VALUES = ["1", "0", "-1", "9" * 30, "abc", "%00", "%ff", "..%2f.."]
-PROBLEM_KEYS = {"type", "title", "status", "detail", "errors"}
 
 
 def get_endpoints(client):

@@ -17,7 +17,6 @@ prints the request that caused it.
 """
 
 from functools import cache
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -48,9 +47,9 @@ from legal.demo_drafts import load_draft_demo
 from legal.demo_procedures import load_procedures_demo
 from legal.models import AdministrativeProcedurePage, DraftDocumentPage, LegalDocumentPage
 from portal.bootstrap import Report
-from tests.conftest import HANOI
+from tests.support.api import OPENAPI_SNAPSHOT as SNAPSHOT
+from tests.support.sites import HANOI
 
-SNAPSHOT = Path(__file__).with_name("openapi_snapshot.json")
 BASE_URL = f"http://{HANOI}"
 # Generated cases per operation, on top of the coverage phase's: enough to vary every parameter, few enough
 # for the whole module to take well under a minute on SQLite.

@@ -16,6 +16,9 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
+from tests.support.processes import ROOT as BASE_DIR
+from tests.support.sites import HANOI_NAME, NATIONAL_NAME
+
 pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -28,10 +31,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-BASE_DIR = Path(__file__).resolve().parents[2]
 TIMEOUT_MS = 10_000
-NATIONAL_NAME = "Bảo hiểm xã hội Việt Nam"
-HANOI_NAME = "Bảo hiểm xã hội thành phố Hà Nội"
 ADMIN_PASSWORD = "kiem-thu-Trinh-duyet-2026"
 
 

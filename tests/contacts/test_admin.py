@@ -10,6 +10,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from contacts.history import CHANGED_ON, EDIT_ACTION
 from contacts.models import ReceptionKind, ReceptionLog, ReceptionSchedule, ReceptionSettings, Unit
 from multisite_config.models import SiteRole
+from tests.contacts.factories import ReceptionScheduleFactory
 
 UNITS = "/admin/snippets/contacts/unit/"
 SCHEDULE = "/admin/snippets/contacts/receptionschedule/"
@@ -225,20 +226,8 @@ def test_adding_and_removing_leaders_is_recorded(client, hanoi_board, hanoi_offi
 
 
 def test_a_board_never_sees_or_edits_another_provinces_schedule(client, hanoi_board, hanoi_office, danang_office):
-    own = ReceptionSchedule.objects.create(
-        site=hanoi_office.site,
-        leader=hanoi_office.leaders.first(),
-        date=dt.date(2026, 12, 15),
-        start_time=dt.time(8),
-        end_time=dt.time(11),
-    )
-    other = ReceptionSchedule.objects.create(
-        site=danang_office.site,
-        leader=danang_office.leaders.first(),
-        date=dt.date(2026, 12, 16),
-        start_time=dt.time(8),
-        end_time=dt.time(11),
-    )
+    own = ReceptionScheduleFactory(leader=hanoi_office.leaders.first(), date=dt.date(2026, 12, 15))
+    other = ReceptionScheduleFactory(leader=danang_office.leaders.first(), date=dt.date(2026, 12, 16))
     client.force_login(hanoi_board)
     assert list(client.get(SCHEDULE).context["object_list"]) == [own]
     for view in ("edit", "delete"):

@@ -10,8 +10,7 @@ from contacts.models import Leader, ReceptionLog, ReceptionSchedule, ReceptionSe
 from contacts.reception_warnings import missing_head_receptions
 from multisite_config.models import SiteProfile
 from portal.bootstrap import Report
-
-TODAY = dt.date(2026, 11, 23)
+from tests.contacts.factories import REFERENCE_DAY as TODAY
 
 
 @pytest.mark.django_db

@@ -8,9 +8,10 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from contacts.models import Leader, ReceptionLog, ReceptionSchedule, ReceptionSettings, Unit
+from contacts.models import ReceptionLog, ReceptionSettings
+from tests.contacts.factories import LeaderFactory, ReceptionScheduleFactory, UnitFactory
+from tests.support.sites import DANANG, HANOI
 
-HANOI, DANANG = "hanoi.localhost", "danang.localhost"
 SOON = timezone.localdate() + dt.timedelta(days=3)
 
 
@@ -23,23 +24,13 @@ def reception(hanoi, danang, hanoi_office, danang_office):
         rules="<p>Nội quy Hà Nội: xuất trình giấy tờ.</p>",
     )
     ReceptionSettings.objects.create(site=danang, place="Phòng tiếp dân Đà Nẵng", rules="<p>Nội quy Đà Nẵng</p>")
-    ReceptionSchedule.objects.create(
-        site=hanoi,
-        date=SOON,
-        start_time=dt.time(8),
-        end_time=dt.time(11, 30),
-        leader=hanoi_office.leaders.get(is_head=True),
-    )
-    ReceptionSchedule.objects.create(
-        site=hanoi,
+    ReceptionScheduleFactory(date=SOON, end_time=dt.time(11, 30), leader=hanoi_office.leaders.get(is_head=True))
+    ReceptionScheduleFactory(
         date=timezone.localdate() - dt.timedelta(days=40),
-        start_time=dt.time(8),
-        end_time=dt.time(11),
         leader=hanoi_office.leaders.get(is_head=True),
         place="Buổi đã qua",
     )
-    ReceptionSchedule.objects.create(
-        site=danang,
+    ReceptionScheduleFactory(
         date=SOON,
         start_time=dt.time(14),
         end_time=dt.time(16),
@@ -127,7 +118,7 @@ def test_the_contacts_api_lists_the_sites_units_with_leaders(client, hanoi, hano
 
 
 def test_the_office_comes_first(hanoi, hanoi_office):
-    Unit.objects.create(site=hanoi, name="A Phòng đầu bảng chữ cái")
+    UnitFactory(site=hanoi, name="A Phòng đầu bảng chữ cái")
     names = [item["name"] for item in Client().get("/api/v1/contacts/", {"site": HANOI}).json()["items"]]
     assert names == ["BHXH Hà Nội thử nghiệm", "A Phòng đầu bảng chữ cái"]
 
@@ -163,11 +154,8 @@ def test_an_unknown_site_is_a_404_problem(db):
 
 def add_units(site, start, count):
     for index in range(start, start + count):
-        unit = Unit.objects.create(site=site, name=f"Đơn vị {index}")
-        Leader.objects.create(unit=unit, name=f"Lãnh đạo {index}", title="Trưởng phòng")
-        ReceptionSchedule.objects.create(
-            site=site, date=SOON, start_time=dt.time(8), end_time=dt.time(9), leader=unit.leaders.get()
-        )
+        leader = LeaderFactory(unit=UnitFactory(site=site, name=f"Đơn vị {index}"), name=f"Lãnh đạo {index}")
+        ReceptionScheduleFactory(date=SOON, end_time=dt.time(9), leader=leader)
 
 
 def queries(url):

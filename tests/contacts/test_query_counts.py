@@ -3,9 +3,9 @@ reception days a site has, and however many sites there are."""
 
 import pytest
 
-from tests.home.growth import grow, queries_for
+from tests.support.growth import grow, queries_for
+from tests.support.sites import HANOI
 
-HANOI = "hanoi.localhost"
 # Site; home page, the section and its specific row (3); view restrictions (2); layout (4: site profiles, menu
 # sections, shared links, notices). A ContactPage has no child pages to list.
 SECTION = 1 + 3 + 2 + 4

@@ -8,19 +8,18 @@ from openpyxl import load_workbook
 from wagtail.models import Site
 
 from contacts.models import ReceptionKind as K
-from contacts.models import ReceptionLog, ReceptionSchedule
+from contacts.models import ReceptionLog
 from contacts.reception_report import monthly_report
 from contacts.reception_warnings import missing_head_receptions, months_from
-from tests.exports import AS_TEXT, exported_rows, name_as_formula
+from tests.contacts.factories import REFERENCE_DAY as TODAY
+from tests.contacts.factories import ReceptionScheduleFactory
+from tests.support.exports import AS_TEXT, exported_rows, name_as_formula
 
-TODAY = dt.date(2026, 11, 23)
 REPORT = "/admin/snippets/contacts/receptionlog/report/"
 
 
 def schedule(leader, day):
-    return ReceptionSchedule.objects.create(
-        site=leader.unit.site, leader=leader, date=day, start_time=dt.time(8), end_time=dt.time(11)
-    )
+    return ReceptionScheduleFactory(leader=leader, date=day)
 
 
 def test_months_run_across_the_new_year():

@@ -3,7 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import HANOI
+from tests.support.sites import HANOI
 
 PUBLIC_PATHS = ["/", "/gioi-thieu/", "/hoi-dap/", "/van-ban-thu-tuc-hanh-chinh/", "/tin-tuc-su-kien/"]
 

@@ -6,11 +6,8 @@ from wagtail.models import Site
 from core.sections import standard_sections
 from home.models import SiteNotice
 from multisite_config.models import PortalLink, SiteProfile
+from tests.support.sites import DANANG, HANOI, HANOI_NAME, NATIONAL_NAME
 
-HANOI = "hanoi.localhost"
-DANANG = "danang.localhost"
-NATIONAL_NAME = "Bảo hiểm xã hội Việt Nam"
-HANOI_NAME = "Bảo hiểm xã hội thành phố Hà Nội"
 # Pages of every kind: a Wagtail home page, a section page, a Django view, and the 404 page.
 PUBLIC_PAGES = [("/", 200), ("/gioi-thieu/", 200), ("/so-do-trang/", 200), ("/khong-co-trang-nay/", 404)]
 

@@ -5,9 +5,9 @@ The footer lists all 35 sites on every page: one query per site there would cost
 
 import pytest
 
-from tests.home.growth import grow, queries_for
+from tests.support.growth import grow, queries_for
+from tests.support.sites import HANOI
 
-HANOI = "hanoi.localhost"
 # Site; the home page (1); view restrictions of the page and its ancestors (2); the layout (4: site profiles
 # with their sites for the header, footer and directory, menu sections, shared links, notices); the home
 # page's section cards with the lead of each section page (1).

@@ -17,19 +17,16 @@ from wagtail.models import Page, Site
 
 from contacts.history import CHANGED_ON, EDIT_ACTION
 from contacts.models import ReceptionKind, ReceptionLog, Unit
-from faq import information_requests as request_steps
-from faq.models import Question, QuestionStatus
-from home.news import NewsIndexPage, NewsPage
-from legal.importer import documents_index
-from legal.models import DocumentType, LegalDocumentPage
+from faq.models import QuestionStatus
 from multisite_config.models import SiteRole
 from portal.reports.periods import Quarter
 from portal.reports.quarterly import activity_report
 from portal.reports.sites import report_sites
 from portal.reports.timeliness import timeliness_report
-from tests.exports import AS_TEXT, FORMULA, exported_rows, name_as_formula
-from tests.faq.test_information_requests import GOOD
-from tests.legal.comment_helpers import make_comment, make_draft
+from tests.faq.factories import InformationRequestFactory, QuestionFactory
+from tests.home.factories import NewsPageFactory
+from tests.legal.factories import LegalDocumentFactory, make_comment, make_draft
+from tests.support.exports import AS_TEXT, FORMULA, exported_rows, name_as_formula
 
 pytestmark = pytest.mark.django_db
 
@@ -44,14 +41,15 @@ def at(month, day, hour=9, year=2025):
 
 
 def add_news(site, title, event_date, published, live=True):
-    index = NewsIndexPage.objects.child_of(site.root_page).get()
-    article = NewsPage(
-        title=title, lead="Sa pô.", body="<p>Nội dung.</p>", event_date=event_date, published_at=published, live=live
+    return NewsPageFactory(
+        site=site,
+        title=title,
+        lead="Sa pô.",
+        body="<p>Nội dung.</p>",
+        event_date=event_date,
+        published_at=published,
+        live=live,
     )
-    index.add_child(instance=article)
-    if live:
-        article.save_revision().publish()
-    return article
 
 
 def first_published(page, moment):
@@ -61,26 +59,13 @@ def first_published(page, moment):
 
 
 def add_document(site, title, issued_on, published):
-    page = LegalDocumentPage(
-        title=title,
-        number=f"{title}/BHXH",
-        issued_on=issued_on,
-        document_type=DocumentType.objects.get(slug="cong-van"),
-    )
-    documents_index(site).add_child(instance=page)
-    page.save_revision().publish()
+    page = LegalDocumentFactory(site=site, title=title, number=f"{title}/BHXH", issued_on=issued_on)
     return first_published(page, published)
 
 
 def add_question(site, title, received_at, **fields):
-    return Question.objects.create(
-        site=site,
-        name="Nguyễn Văn A",
-        email="a@example.vn",
-        title=title,
-        body="Nội dung.",
-        received_at=received_at,
-        **fields,
+    return QuestionFactory(
+        site=site, email="a@example.vn", title=title, body="Nội dung.", received_at=received_at, **fields
     )
 
 
@@ -143,8 +128,8 @@ def quarter_data(hanoi, danang):
         published_at=at(7, 28),
     )
     add_question(hanoi, "Quý trước", at(6, 20))
-    request_steps.submit(hanoi, **GOOD, now=at(8, 5))
-    request_steps.submit(hanoi, **GOOD, now=at(10, 6))
+    InformationRequestFactory(site=hanoi, now=at(8, 5))
+    InformationRequestFactory(site=hanoi, now=at(10, 6))
     for day in (dt.date(2025, 7, 1), dt.date(2025, 9, 30), dt.date(2025, 6, 30)):
         add_reception(hanoi, day)
     add_reception(danang, dt.date(2025, 8, 8))

@@ -16,9 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from core.response_cache import generation
-
-HANOI = "hanoi.localhost"
-DANANG = "danang.localhost"
+from tests.support.sites import DANANG, HANOI
 
 
 def queries_of(client, path, host=HANOI, **headers):

@@ -19,7 +19,7 @@ from wagtail.models import Page
 from core.text import fold
 from home.models import SectionPage
 from portal.settings import search
-from tests.core.test_settings import run_python
+from tests.support.processes import run_python
 
 postgresql_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="the suite runs on SQLite")
 

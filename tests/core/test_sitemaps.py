@@ -6,9 +6,8 @@ import pytest
 from wagtail.models import PageViewRestriction, Site
 
 from core.sections import standard_sections
+from tests.support.sites import DANANG, HANOI
 
-HANOI = "hanoi.localhost"
-DANANG = "danang.localhost"
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 SECTION_PATHS = [f"/{section.slug}/" for section in standard_sections()]
 

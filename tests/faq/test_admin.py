@@ -15,7 +15,10 @@ from faq.inbox.dashboard import deadline_counts
 from faq.models import OutboundEmail, Question, QuestionEvent
 from faq.models import QuestionStatus as S
 from multisite_config.models import SiteRole, Topic
-from tests.exports import AS_TEXT, FORMULA, exported_rows, formula_cells
+from tests.contacts.factories import UnitFactory
+from tests.faq.factories import QuestionFactory
+from tests.multisite_config.factories import TopicFactory
+from tests.support.exports import AS_TEXT, FORMULA, exported_rows, formula_cells
 
 INBOX = "/admin/snippets/faq/question/"
 EMAILS = "/admin/snippets/faq/outboundemail/"
@@ -31,16 +34,7 @@ def act(pk, action):
 
 
 def make_question(site, title, due_at=None, **fields):
-    return Question.objects.create(
-        site=site,
-        name="Nguyễn Văn A",
-        email="nguoihoi@example.vn",
-        phone="0912345678",
-        title=title,
-        body="Nội dung câu hỏi.",
-        due_at=due_at,
-        **fields,
-    )
+    return QuestionFactory(site=site, title=title, phone="0912345678", due_at=due_at, **fields)
 
 
 def listed(response):
@@ -63,12 +57,12 @@ def danang_qa(make_user, danang):
 
 @pytest.fixture
 def hanoi_unit(hanoi):
-    return Unit.objects.create(site=hanoi, name="Phòng Chế độ BHXH Hà Nội")
+    return UnitFactory(site=hanoi, name="Phòng Chế độ BHXH Hà Nội")
 
 
 @pytest.fixture
 def danang_unit(danang):
-    return Unit.objects.create(site=danang, name="Phòng Chế độ BHXH Đà Nẵng")
+    return UnitFactory(site=danang, name="Phòng Chế độ BHXH Đà Nẵng")
 
 
 @pytest.fixture
@@ -164,7 +158,7 @@ def test_due_soon_filter_uses_one_working_day(client, hanoi_qa, inbox):
 
 
 def test_state_unit_topic_and_site_filters(client, hanoi_qa, centre_user, hanoi, danang, hanoi_unit, inbox):
-    topic = Topic.objects.create(name="Bảo hiểm y tế", slug="bhyt")
+    topic = TopicFactory(slug="bhyt", name="Bảo hiểm y tế")
     Question.objects.filter(pk=inbox["soon"].pk).update(unit=hanoi_unit, topic=topic)
     client.force_login(hanoi_qa)
     assert listed(client.get(INBOX, {"status": S.ASSIGNED})) == {"HN sắp đến hạn"}
@@ -198,7 +192,7 @@ def logged(question, action):
 def test_each_action_moves_the_state_and_is_logged_twice(
     client, hanoi_qa, hanoi, hanoi_unit, inbox, django_capture_on_commit_callbacks, mailoutbox
 ):
-    topic = Topic.objects.create(name="BHXH tự nguyện", slug="bhxh-tu-nguyen")
+    topic = TopicFactory(slug="bhxh-tu-nguyen", name="BHXH tự nguyện")
     question = transitions.submit(hanoi, name="C", email="c@example.vn", title="Đóng BHXH tự nguyện", body="…")
     client.force_login(hanoi_qa)
     steps = [
@@ -318,7 +312,7 @@ def test_no_panel_for_users_without_questions(client, hanoi_editor, inbox):
 
 @pytest.fixture
 def failed_email(hanoi, settings, django_capture_on_commit_callbacks):
-    settings.EMAIL_BACKEND = "tests.faq.failing_backend.FailingBackend"
+    settings.EMAIL_BACKEND = "tests.support.mail.FailingBackend"
     with django_capture_on_commit_callbacks(execute=True):
         question = transitions.submit(hanoi, name="D", email="d@example.vn", title="Thư lỗi", body="…")
     return OutboundEmail.objects.get(subject_ref=question.tracking_code)
@@ -391,7 +385,7 @@ def test_topics_are_edited_by_the_centre_only(client, centre_user, hanoi_board):
 
 @pytest.mark.parametrize("export", ["csv", "xlsx"])
 def test_the_inbox_export_writes_a_formula_typed_name_as_text(client, hanoi_qa, hanoi, export):
-    make_question(hanoi, "HN có đơn vị", NOW, unit=Unit.objects.create(site=hanoi, name=FORMULA))
+    make_question(hanoi, "HN có đơn vị", NOW, unit=UnitFactory(site=hanoi, name=FORMULA))
     client.force_login(hanoi_qa)
 
     rows = exported_rows(client.get(INBOX, {"export": export}))

@@ -7,16 +7,17 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from contacts.models import Unit
 from faq import transitions
 from faq.models import OutboundEmail, Question
 from faq.models import QuestionStatus as S
-from multisite_config.models import Topic
+from tests.contacts.factories import UnitFactory
+from tests.faq.factories import AskedQuestionFactory
+from tests.multisite_config.factories import TopicFactory
+from tests.support.api import PROBLEM_KEYS
+from tests.support.sites import DANANG, HANOI
 
 URL = "/api/v1/questions/"
 TRACK = f"{URL}track/"
-HANOI = "hanoi.localhost"
-DANANG = "danang.localhost"
 EMAIL = "nguoihoi@example.vn"
 PHONE = "0912345678"
 GOOD = {
@@ -27,7 +28,6 @@ GOOD = {
     "body": "Tôi bị mất sổ BHXH, xin hỏi thủ tục cấp lại như thế nào?",
     "publish_consent": False,
 }
-PROBLEM_KEYS = {"type", "title", "status", "detail", "errors"}
 
 pytestmark = pytest.mark.django_db
 
@@ -40,29 +40,25 @@ def rate_limits(settings):
 
 @pytest.fixture
 def topic(db):
-    return Topic.objects.get_or_create(slug="bhxh-mot-lan", defaults={"name": "Hưởng BHXH một lần"})[0]
+    return TopicFactory(slug="bhxh-mot-lan", name="Hưởng BHXH một lần")
 
 
 @pytest.fixture
 def other_topic(db):
-    return Topic.objects.get_or_create(slug="the-bhyt", defaults={"name": "Thẻ bảo hiểm y tế"})[0]
+    return TopicFactory(slug="the-bhyt", name="Thẻ bảo hiểm y tế")
+
+
+ANSWER = "Ông/Bà cần đủ điều kiện theo Luật BHXH 2024."
 
 
 def ask(site, title="Hưởng BHXH một lần", body="Điều kiện hưởng BHXH một lần ở Đà Nẵng là gì?", **fields):
-    fields = {"name": "Nguyễn Văn An", "email": EMAIL, "phone": PHONE, **fields}
-    return transitions.submit(site, title=title, body=body, **fields)
+    return AskedQuestionFactory(site=site, title=title, body=body, **{"email": EMAIL, "phone": PHONE, **fields})
 
 
-def publish(question, user, answer="Ông/Bà cần đủ điều kiện theo Luật BHXH 2024."):
-    unit, _ = Unit.objects.get_or_create(site=question.site, name="Phòng Chế độ BHXH")
-    transitions.assign(question, user, unit=unit)
-    transitions.answer(question, user, text=answer)
-    transitions.publish(question, user)
-    return question
-
-
-def published(site, user, answer="Ông/Bà cần đủ điều kiện theo Luật BHXH 2024.", **fields):
-    return publish(ask(site, **fields), user, answer)
+def published(site, user, answer=ANSWER, **fields):
+    return ask(
+        site, answer=answer, answer__by=user, answer__unit=UnitFactory(site=site, name="Phòng Chế độ BHXH"), **fields
+    )
 
 
 def post(client, payload, site=HANOI, content_type="application/json"):
@@ -326,7 +322,7 @@ def test_tracking_a_published_question_shows_the_answer_and_no_deadline(client, 
 
 def test_tracking_an_answer_not_yet_sent_does_not_show_it(client, hanoi, hanoi_board):
     question = ask(hanoi)
-    transitions.assign(question, hanoi_board, unit=Unit.objects.create(site=hanoi, name="Phòng Thu"))
+    transitions.assign(question, hanoi_board, unit=UnitFactory(site=hanoi, name="Phòng Thu"))
     transitions.answer(question, hanoi_board, text="Bản nháp chưa duyệt.")
 
     response = track(client, question.tracking_code)

@@ -19,20 +19,11 @@ from faq.models import RequestStatus as S
 from faq.request_admin import viewset
 from faq.transitions import TransitionError
 from multisite_config.models import SiteRole
-from tests.exports import AS_TEXT, exported_rows, formula_cells, name_as_formula
+from tests.faq.factories import REQUEST_FORM as GOOD
+from tests.support.exports import AS_TEXT, exported_rows, formula_cells, name_as_formula
 
 API = "/api/v1/information-requests/"
 FORM = "/yeu-cau-cung-cap-thong-tin/"
-GOOD = {
-    "name": "Nguyễn Văn A",
-    "address": "12 Láng Hạ, Hà Nội",
-    "id_number": "001234567890",
-    "email": "a@example.vn",
-    "phone": "0912 345 678",
-    "information": "Số liệu thu BHXH năm 2025",
-    "purpose": "Nghiên cứu",
-    "delivery_form": "email",
-}
 pytestmark = pytest.mark.django_db
 PERSONAL = ["Nguyễn Văn A", "Láng Hạ", "001234567890", "a@example.vn", "0912"]
 

@@ -18,18 +18,18 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from contacts.models import Unit
 from core import abuse
 from faq import transitions
 from faq.models import OutboundEmail, Question
 from faq.models import QuestionStatus as S
-from multisite_config.models import Topic
+from tests.contacts.factories import UnitFactory
+from tests.faq.factories import ANSWER, ASKER, AskedQuestionFactory
+from tests.multisite_config.factories import TopicFactory
+from tests.support.sites import DANANG, HANOI
 
-HANOI = "hanoi.localhost"
-DANANG = "danang.localhost"
 FORM_URL = "/hoi-dap/dat-cau-hoi/"
 TRACK_URL = "/hoi-dap/tra-cuu/"
-EMAIL, PHONE = "nguoihoi.rieng@example.vn", "0912345678"
+EMAIL, PHONE = ASKER["email"], ASKER["phone"]
 
 
 @pytest.fixture(autouse=True)
@@ -47,12 +47,12 @@ def browser(db):
 
 @pytest.fixture
 def pension(db):
-    return Topic.objects.create(name="Lương hưu (thử nghiệm)", slug="luong-huu-thu-nghiem")
+    return TopicFactory(slug="luong-huu-thu-nghiem", name="Lương hưu (thử nghiệm)")
 
 
 @pytest.fixture
 def health(db):
-    return Topic.objects.create(name="Bảo hiểm y tế (thử nghiệm)", slug="bhyt-thu-nghiem")
+    return TopicFactory(slug="bhyt-thu-nghiem", name="Bảo hiểm y tế (thử nghiệm)")
 
 
 def text(tag):
@@ -69,22 +69,12 @@ def get(client, path, status=200, **params):
     return soup_of(response)
 
 
-def ask(site, title, body="Tôi muốn hỏi về điều kiện và mức hưởng theo quy định hiện hành.", **fields):
-    fields = {"name": "Nguyễn Văn An", "email": EMAIL, "phone": PHONE, **fields}
-    return transitions.submit(site, title=title, body=body, **fields)
+def ask(site, title, **fields):
+    return AskedQuestionFactory(site=site, title=title, **fields)
 
 
-def publish(question, answer="Ông/Bà được hưởng khi đủ điều kiện theo Luật Bảo hiểm xã hội 2024."):
-    unit, _created = Unit.objects.get_or_create(site=question.site, name="Phòng Chế độ bảo hiểm xã hội")
-    transitions.assign(question, None, unit=unit)
-    transitions.answer(question, None, text=answer)
-    transitions.publish(question, None)
-    return question
-
-
-def published(site, title, answer=None, **fields):
-    question = ask(site, title, **fields)
-    return publish(question, answer) if answer else publish(question)
+def published(site, title, answer=ANSWER, **fields):
+    return AskedQuestionFactory(site=site, title=title, answer=answer, **fields)
 
 
 def answer_url(question):
@@ -440,7 +430,7 @@ def test_tracking_shows_a_pause_a_refusal_and_the_answer_once_published(browser,
     assert "Nội dung không thuộc lĩnh vực" in text(track(browser, refused.tracking_code).main)
 
     answered = ask(hanoi, "Câu hỏi đã có trả lời")
-    transitions.assign(answered, None, unit=Unit.objects.create(site=hanoi, name="Phòng Thu"))
+    transitions.assign(answered, None, unit=UnitFactory(site=hanoi, name="Phòng Thu"))
     transitions.answer(answered, None, text="Nội dung trả lời chưa gửi")
     assert "Nội dung trả lời chưa gửi" not in text(track(browser, answered.tracking_code).main)
     transitions.publish(answered, None)

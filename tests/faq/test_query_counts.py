@@ -13,9 +13,9 @@ from django.test import Client
 
 from core import abuse
 from faq.models import InformationRequest, Question
-from tests.home.growth import TOPIC, add_unit, answered, ask, grow, growth_topic, queries_for
+from tests.support.growth import TOPIC, add_unit, answered, ask, grow, growth_topic, queries_for
+from tests.support.sites import HANOI
 
-HANOI = "hanoi.localhost"
 SECTION = 10
 QUESTION = {
     "name": "Trần Thị Bình",

@@ -3,8 +3,8 @@
 from django.test import Client
 
 from faq.models import Question
-
-HANOI = "hanoi.localhost"
+from tests.faq.factories import ANSWER, AskedQuestionFactory
+from tests.support.sites import HANOI
 
 
 def helpful_counts(question_id):
@@ -13,11 +13,9 @@ def helpful_counts(question_id):
 
 
 def test_a_vote_shows_in_the_cached_api_at_once(response_cache, hanoi, django_capture_on_commit_callbacks):
-    from .test_public import answer_url, published
-
-    question = published(hanoi, "Đăng ký bảo hiểm y tế hộ gia đình")
+    question = AskedQuestionFactory(site=hanoi, title="Đăng ký bảo hiểm y tế hộ gia đình", answer=ANSWER)
     assert helpful_counts(question.pk) == helpful_counts(question.pk) == {"yes": 0, "no": 0}
     with django_capture_on_commit_callbacks(execute=True):
-        assert Client(HTTP_HOST=HANOI).post(answer_url(question), {"huu-ich": "co"}).status_code == 303
+        assert Client(HTTP_HOST=HANOI).post(f"/hoi-dap/{question.pk}/", {"huu-ich": "co"}).status_code == 303
     assert Question.objects.get(pk=question.pk).helpful_yes == 1
     assert helpful_counts(question.pk) == {"yes": 1, "no": 0}

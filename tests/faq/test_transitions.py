@@ -120,7 +120,7 @@ def test_late_filter(question):
 
 
 def test_a_failed_send_keeps_question_and_message(hanoi, settings, django_capture_on_commit_callbacks):
-    settings.EMAIL_BACKEND = "tests.faq.failing_backend.FailingBackend"
+    settings.EMAIL_BACKEND = "tests.support.mail.FailingBackend"
     with django_capture_on_commit_callbacks(execute=True):
         question = transitions.submit(hanoi, name="B", email="b@example.vn", title="Hỏi", body="Nội dung")
     message = OutboundEmail.objects.get(subject_ref=question.tracking_code)

@@ -1,8 +1,7 @@
 """/api/v1/news/: own and shared articles of a site, their fields, filters and the 404 for anything else."""
 
 from home.news_shares import NewsShare, ShareDirection, ShareStatus
-
-from .conftest import DANANG, HANOI, NEWS
+from tests.support.sites import DANANG, HANOI, NEWS
 
 API = "/api/v1/news/"
 ITEM_FIELDS = {

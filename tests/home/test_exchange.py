@@ -5,10 +5,7 @@ from django.urls import reverse
 from wagtail.models import PageLogEntry, Site
 
 from home.news_shares import NewsShare, ShareStatus
-
-from .conftest import DANANG, HANOI, NATIONAL, NEWS
-
-HAIPHONG = "haiphong.localhost"
+from tests.support.sites import DANANG, HAIPHONG, HANOI, NATIONAL, NEWS
 
 
 def refused(response):

@@ -11,8 +11,7 @@ from wagtail.images.tests.utils import get_test_image_file
 
 from home.news import PER_PAGE
 from home.news_shares import NewsShare, ShareDirection, ShareStatus
-
-from .conftest import DANANG, HANOI, NEWS
+from tests.support.sites import DANANG, HANOI, NEWS
 
 
 def listed_titles(client, host, params=None):

@@ -8,13 +8,11 @@ Routing adds the home page (1) and, per level below it, the child page and its s
 import pytest
 from wagtail.models import Page
 
-from home.models import SectionPage
 from home.news_shares import NewsShare, ShareDirection, ShareStatus
+from tests.home.factories import SectionPageFactory
+from tests.support.growth import add_article, grow, queries_for
+from tests.support.sites import HANOI, NEWS
 
-from .growth import add_article, grow, publish, queries_for
-
-HANOI = "hanoi.localhost"
-NEWS = "/tin-tuc-su-kien/"
 PAGE_BASE = 1 + 2 + 4 + 1  # site, view restrictions, layout, home page
 
 
@@ -27,7 +25,7 @@ def fixed(hanoi, national):
         article=shared, target_site=hanoi, direction=ShareDirection.PUSH, status=ShareStatus.ACCEPTED
     )
     introduction = Page.objects.child_of(hanoi.root_page).get(slug="gioi-thieu")
-    publish(introduction, SectionPage(title="Lịch sử hình thành", slug="lich-su"))
+    SectionPageFactory(parent=introduction, title="Lịch sử hình thành", slug="lich-su")
     return {"article": article, "shared": shared}
 
 

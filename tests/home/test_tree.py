@@ -5,10 +5,8 @@ tree did."""
 from wagtail.models import Page
 
 from core.tree import children_q, descendants_q
-from home.models import SectionPage
-
-from .conftest import HANOI, NEWS
-from .growth import publish
+from tests.home.factories import SectionPageFactory
+from tests.support.sites import HANOI, NEWS
 
 
 def ids(queryset):
@@ -44,8 +42,8 @@ def test_the_news_section_routes_articles_its_feed_and_shares(client, add_news, 
 
 def test_breadcrumbs_lead_from_the_home_page_down_to_the_page(client, hanoi):
     introduction = Page.objects.child_of(hanoi.root_page).get(slug="gioi-thieu")
-    history = publish(introduction, SectionPage(title="Lịch sử hình thành", slug="lich-su"))
-    publish(history, SectionPage(title="Giai đoạn 1995–2025", slug="giai-doan"))
+    history = SectionPageFactory(parent=introduction, title="Lịch sử hình thành", slug="lich-su")
+    SectionPageFactory(parent=history, title="Giai đoạn 1995–2025", slug="giai-doan")
 
     html = client.get("/gioi-thieu/lich-su/giai-doan/", HTTP_HOST=HANOI).content.decode()
 

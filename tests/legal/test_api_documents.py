@@ -9,11 +9,10 @@ from wagtail.documents.models import Document
 from wagtail.models import PageViewRestriction
 
 from legal.models import LegalDocumentAttachment, LegalDocumentBasis, LegalDocumentReplacement, Status
-
-from .test_procedures import make_procedure
+from tests.legal.factories import make_procedure
+from tests.support.sites import DANANG, HANOI
 
 DOCUMENTS, PROCEDURES = "/api/v1/documents/", "/api/v1/procedures/"
-HANOI, DANANG = "hanoi.localhost", "danang.localhost"
 PAST = timezone.localdate() - timedelta(days=30)
 
 

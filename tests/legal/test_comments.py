@@ -12,12 +12,11 @@ from wagtail.models import ModelLogEntry
 from core.abuse import form_token
 from legal import comments
 from legal.models import CommentDecision, CommentStatus, DraftComment
-
-from .comment_helpers import COMMENT_TEXT, make_comment, make_draft
+from tests.legal.factories import COMMENT_EMAIL as EMAIL
+from tests.legal.factories import COMMENT_TEXT, make_comment, make_draft
+from tests.support.sites import HANOI
 
 pytestmark = pytest.mark.django_db
-HANOI = "hanoi.localhost"
-EMAIL = "an.nguyen@example.vn"
 
 
 def api_url(draft):

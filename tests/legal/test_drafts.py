@@ -34,10 +34,9 @@ from legal.models import (
 )
 from legal.structure import parse
 from legal.versions import ArticleLocator, where_now
+from tests.support.sites import DANANG, HANOI
+from tests.support.sites import DOCUMENTS as SECTION
 
-HANOI = "hanoi.localhost"
-DANANG = "danang.localhost"
-SECTION = "/van-ban-thu-tuc-hanh-chinh/"
 UNIT = "Bảo hiểm xã hội thành phố Hà Nội"
 V1, V2 = RULES_V1.format(unit=UNIT), RULES_V2.format(unit=UNIT)
 

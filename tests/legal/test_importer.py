@@ -2,16 +2,15 @@
 
 from datetime import date
 from io import StringIO
-from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
 
+from legal.importer import SEED_DIRECTORY as SEEDS
 from legal.importer import documents_index, import_files, import_seed_documents
 from legal.models import LegalDocumentPage
 from legal.parsing import parse
 
-SEEDS = Path(__file__).resolve().parents[2] / "legal" / "seed_documents"
 LETTER = "Công văn"
 
 

@@ -10,12 +10,16 @@ from wagtail.documents.models import Document
 
 from legal.models import LegalDocumentAttachment, LegalDocumentPage, LegalDocumentReplacement, Status
 from legal.models.documents import replacements_in_effect, status_from
+from tests.multisite_config.factories import TopicFactory
+from tests.support.sites import DOCUMENTS as SECTION
+from tests.support.sites import HANOI, NATIONAL
 
-from .conftest import SECTION, listed
-
-HANOI, NATIONAL = "hanoi.localhost", "localhost"
 TODAY = timezone.localdate()
 PAST, FUTURE = TODAY - timedelta(days=30), TODAY + timedelta(days=30)
+
+
+def listed(response):
+    return [document.title for document in response.context["documents"]]
 
 
 def replace(new, old, partly=False):
@@ -68,9 +72,7 @@ def test_filters_by_type_year_issuer_and_status_return_exactly_the_matching_docu
 
 
 def test_filter_by_topic_slug_or_id_and_an_unknown_topic_is_a_400_naming_it(hanoi, make_document, listing):
-    from multisite_config.models import Topic
-
-    topic = Topic.objects.create(name="Bảo hiểm y tế", slug="bao-hiem-y-te")
+    topic = TopicFactory(slug="bao-hiem-y-te", name="Bảo hiểm y tế")
     tagged = make_document(hanoi, "Về bảo hiểm y tế")
     tagged.topics.add(topic)
     tagged.save_revision().publish()

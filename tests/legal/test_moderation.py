@@ -10,9 +10,8 @@ from wagtail.permissions import policy_registry
 
 from legal.models import CommentDecision, CommentStatus, DraftComment
 from multisite_config.models import SiteRole
-from tests.exports import AS_TEXT, FORMULA, exported_rows, formula_cells
-
-from .comment_helpers import COMMENT_TEXT, make_comment, make_draft
+from tests.legal.factories import COMMENT_TEXT, make_comment, make_draft
+from tests.support.exports import AS_TEXT, FORMULA, exported_rows, formula_cells
 
 pytestmark = pytest.mark.django_db
 LIST = "/admin/snippets/legal/draftcomment/"

@@ -6,38 +6,13 @@ from django.test.utils import CaptureQueriesContext
 from legal.demo import load_legal_demo
 from legal.demo_procedures import BASIS_NUMBER, load_procedures_demo
 from legal.importer import documents_index
-from legal.models import AdministrativeProcedurePage, OnlineLevel, ProcedureBasis, ProcedureLevel
+from legal.models import AdministrativeProcedurePage, OnlineLevel, ProcedureLevel
 from portal.bootstrap import Report
+from tests.legal.factories import make_procedure
+from tests.support.sites import DOCUMENTS as SECTION
+from tests.support.sites import HANOI, NATIONAL
 
-from .conftest import SECTION
-
-HANOI, NATIONAL = "hanoi.localhost", "localhost"
 LIST = f"{SECTION}thu-tuc-hanh-chinh/"
-
-
-def make_procedure(site, title, *, live=True, bases=(), **fields):
-    values = {
-        "code": "1.000001",
-        "field_name": "Chế độ BHXH",
-        "agency": "Cơ quan BHXH cơ sở",
-        "level": ProcedureLevel.PROVINCIAL,
-        "steps": "<p>Nộp tờ khai TK1-TS.</p>",
-        "dossier": "<p>Tờ khai TK1-TS.</p>",
-        "processing_days": 7,
-        "fees": "Không",
-        "online_level": OnlineLevel.FULL,
-        "online_service_url": "https://dichvucong.gov.vn/p/home/tthc.html",
-    }
-    page = AdministrativeProcedurePage(title=title, **{**values, **fields})
-    for basis in bases:
-        page.bases.add(ProcedureBasis(basis=basis))
-    documents_index(site).add_child(instance=page)
-    revision = page.save_revision()
-    if live:
-        revision.publish()
-    else:
-        page.unpublish()
-    return page
 
 
 def listed(response):

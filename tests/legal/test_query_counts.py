@@ -25,13 +25,11 @@ from legal.models import (
     LegalDocumentBasis,
     LegalDocumentReplacement,
 )
-from multisite_config.models import Topic
+from tests.legal.factories import add_version, make_comment, make_draft, make_procedure
+from tests.multisite_config.factories import TopicFactory
+from tests.support.sites import DOCUMENTS as SECTION
+from tests.support.sites import HANOI
 
-from .comment_helpers import add_version, make_comment, make_draft
-from .conftest import SECTION
-from .test_procedures import make_procedure
-
-HANOI, DANANG, NATIONAL = "hanoi.localhost", "danang.localhost", "localhost"
 YEAR = 2020
 
 # Wagtail serving the section page: the site, its home page, the route (2), aliases, view restrictions; a
@@ -88,7 +86,7 @@ def attach(document, name):
 
 def add_documents(site, make_document, tag):
     """A document of the searched subject in force, with a file, a topic, a legal basis and one it replaces."""
-    topic, _created = Topic.objects.get_or_create(slug="bao-hiem-y-te", defaults={"name": "Bảo hiểm y tế"})
+    topic = TopicFactory(slug="bao-hiem-y-te", name="Bảo hiểm y tế")
     basis = make_document(site, f"Luật Bảo hiểm y tế {tag}", issued_on=date(2008, 11, 14))
     old = make_document(site, f"Hướng dẫn cũ {tag}", issued_on=date(2015, 1, 5))
     document = make_document(

@@ -1,12 +1,10 @@
 """The repair of extraction damage: fragments joined into words, glued words split, nothing guessed."""
 
-from pathlib import Path
-
+from legal.importer import SEED_DIRECTORY as SEEDS
 from legal.parsing import parse
 from legal.repair import LETTERS, known_syllables, repair, repair_lines, split_glued
 from legal.syllables import is_syllable
 
-SEEDS = Path(__file__).resolve().parents[2] / "legal" / "seed_documents"
 KNOWN = known_syllables("")
 
 

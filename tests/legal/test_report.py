@@ -11,14 +11,13 @@ from legal.demo_comments import load_comments_demo
 from legal.demo_drafts import CLOSED_SLUG, OPEN_SLUG, load_draft_demo
 from legal.models import ArticleChange, CommentDecision, CommentStatus, DraftComment
 from portal.bootstrap import Report
-from tests.exports import AS_TEXT, FORMULA
-
-from .comment_helpers import add_version, make_comment, make_draft
+from tests.legal.factories import COMMENT_EMAIL as EMAIL
+from tests.legal.factories import COMMENT_ORGANISATION as ORGANISATION
+from tests.legal.factories import add_version, make_comment, make_draft
+from tests.support.exports import AS_TEXT, FORMULA
+from tests.support.sites import HANOI
 
 pytestmark = pytest.mark.django_db
-HANOI = "hanoi.localhost"
-EMAIL = "an.nguyen@example.vn"
-ORGANISATION = "Công ty TNHH Bình An"
 
 
 @pytest.fixture

@@ -6,10 +6,8 @@ from django.utils import timezone
 
 from legal.comments import approve
 from legal.models import DraftDocumentPage
-
-from .comment_helpers import make_comment, make_draft
-
-HANOI = "hanoi.localhost"
+from tests.legal.factories import make_comment, make_draft
+from tests.support.sites import HANOI
 
 
 def api_comments(client, draft):

@@ -11,11 +11,11 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection
 
-from faq.models import Question
 from home.models import SectionPage, SiteNotice
-from legal.importer import documents_index
-from legal.models import DocumentType, LegalDocumentAttachment, LegalDocumentPage
+from legal.models import LegalDocumentAttachment
 from multisite_config.models import SiteProfile
+from tests.faq.factories import QuestionFactory
+from tests.legal.factories import LegalDocumentFactory
 
 
 def section(site, slug="gioi-thieu"):
@@ -175,17 +175,11 @@ def test_centre_reaches_every_site(client, centre_user, hanoi, danang):
 
 @pytest.fixture
 def danang_question(danang):
-    return Question.objects.create(
-        site=danang,
-        name="Trần Thị Danangmarker",
-        email="nguoihoi@example.vn",
-        title="Câu hỏi Danangmarker",
-        body="Nội dung",
-    )
+    return QuestionFactory(site=danang, name="Trần Thị Danangmarker", title="Câu hỏi Danangmarker", body="Nội dung")
 
 
 def test_snippet_chooser_lists_and_opens_only_own_sites_records(client, hanoi_board, hanoi, danang_question):
-    own = Question.objects.create(
+    own = QuestionFactory(
         site=hanoi, name="Lê Văn Hanoimarker", email="a@example.vn", title="Câu hỏi Hanoimarker", body="Nội dung"
     )
     login(client, hanoi_board)
@@ -261,10 +255,7 @@ def attach(page, document):
 
 
 def published_document_page(site, title):
-    page = LegalDocumentPage(title=title, number="1/BHXH-TEST", document_type=DocumentType.objects.first())
-    documents_index(site).add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return LegalDocumentFactory(site=site, title=title, number="1/BHXH-TEST")
 
 
 @pytest.fixture

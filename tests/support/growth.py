@@ -17,13 +17,15 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import Page, Site
 
-from contacts.models import Leader, ReceptionSchedule, ReceptionSettings, Unit
-from faq import transitions
-from home.models import HomePage, NewsIndexPage, NewsPage, SectionPage, SiteNotice
+from contacts.models import ReceptionSettings
+from home.models import SiteNotice
 from home.news_shares import NewsShare, ShareDirection, ShareStatus
-from multisite_config.models import LinkGroup, PortalLink, SiteKind, SiteProfile, Topic
+from multisite_config.models import LinkGroup, PortalLink
+from tests.contacts.factories import LeaderFactory, ReceptionScheduleFactory, UnitFactory
+from tests.faq.factories import AskedQuestionFactory
+from tests.home.factories import NewsPageFactory, SectionPageFactory
+from tests.multisite_config.factories import SiteFactory, TopicFactory
 
 SERIAL = count(1)
 TOPIC = {"slug": "tang-truong", "name": "Tăng trưởng"}
@@ -43,7 +45,7 @@ def grow(site, national):
     number = next(SERIAL)
     topic = growth_topic()
     for letter in "ab":
-        add_site(f"tangtruong{number}{letter}", f"Tăng Trưởng {number}{letter}")
+        SiteFactory(slug=f"tangtruong{number}{letter}", name=f"Tăng Trưởng {number}{letter}")
     add_article(
         site,
         f"Tin tăng trưởng {number}",
@@ -59,25 +61,20 @@ def grow(site, national):
     ):
         shared = add_article(national, f"Tin quốc gia {number} {suffix}", topic=topic)
         NewsShare.objects.create(article=shared, target_site=site, direction=ShareDirection.PUSH, status=status)
-    section = publish(
-        site.root_page,
-        SectionPage(
-            title=f"Chuyên mục {number}", slug=f"chuyen-muc-{number}", lead="Sa pô chuyên mục", show_in_menus=True
-        ),
+    section = SectionPageFactory(
+        parent=site.root_page,
+        title=f"Chuyên mục {number}",
+        slug=f"chuyen-muc-{number}",
+        lead="Sa pô chuyên mục",
+        show_in_menus=True,
     )
-    publish(section, SectionPage(title=f"Trang con {number}", slug=f"trang-con-{number}"))
+    SectionPageFactory(parent=section, title=f"Trang con {number}", slug=f"trang-con-{number}")
     unit = add_unit(site, f"Phòng tăng trưởng {number}")
     for title in ("đã trả lời", "đăng công khai"):
         answered(site, unit, f"Câu hỏi {number} {title} về chế độ", topic=topic, publish_name=True)
     ask(site, f"Câu hỏi {number} đang chờ trả lời")
     ReceptionSettings.objects.get_or_create(site=site, defaults={"place": "Phòng tiếp công dân"})
-    ReceptionSchedule.objects.create(
-        site=site,
-        date=timezone.localdate() + dt.timedelta(days=number),
-        start_time=dt.time(8),
-        end_time=dt.time(11),
-        leader=unit.leaders.first(),
-    )
+    ReceptionScheduleFactory(date=timezone.localdate() + dt.timedelta(days=number), leader=unit.leaders.first())
     PortalLink.objects.create(
         title=f"Liên kết {number}", url=f"https://lien-ket-{number}.gov.vn/", group=LinkGroup.MINISTRIES
     )
@@ -86,50 +83,35 @@ def grow(site, national):
 
 
 def growth_topic():
-    return Topic.objects.get_or_create(slug=TOPIC["slug"], defaults={"name": TOPIC["name"]})[0]
-
-
-def add_site(slug, name):
-    home = Page.get_first_root_node().add_child(instance=HomePage(title=f"Bảo hiểm xã hội tỉnh {name}", slug=slug))
-    site = Site.objects.create(hostname=f"{slug}.localhost", port=80, root_page=home)
-    SiteProfile.objects.create(site=site, kind=SiteKind.PROVINCE, short_name=name, full_name=home.title)
-    return site
-
-
-def publish(parent, page):
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return TopicFactory(**TOPIC)
 
 
 def add_article(site, title, topic=None, **fields):
-    article = NewsPage(
+    return NewsPageFactory(
+        site=site,
         title=title,
         slug=f"tin-{next(SERIAL)}",
         lead=f"Sa pô {title}",
         body="<p>Nội dung.</p>",
         published_at=timezone.now(),
+        topics=[topic] if topic else None,
         **fields,
     )
-    NewsIndexPage.objects.child_of(site.root_page).get().add_child(instance=article)
-    if topic:
-        article.topics.set([topic])
-    article.save_revision().publish()
-    return article
 
 
 def add_unit(site, name):
-    unit = Unit.objects.create(site=site, name=name, kind=Unit.Kind.DEPARTMENT, phone="024 3333 3333")
-    Leader.objects.create(unit=unit, name=f"Trưởng {name}", title="Trưởng phòng", is_head=True, sort_order=0)
-    Leader.objects.create(unit=unit, name=f"Phó {name}", title="Phó Trưởng phòng", sort_order=1)
+    unit = UnitFactory(site=site, name=name, phone="024 3333 3333")
+    LeaderFactory(unit=unit, name=f"Trưởng {name}", title="Trưởng phòng", is_head=True, sort_order=0)
+    LeaderFactory(unit=unit, name=f"Phó {name}", title="Phó Trưởng phòng", sort_order=1)
     return unit
 
 
 def ask(site, title, **fields):
-    return transitions.submit(
-        site,
+    return AskedQuestionFactory(
+        site=site,
         name="Nguyễn Văn Tăng",
         email="tang@example.vn",
+        phone="",
         title=title,
         body="Tôi muốn hỏi điều kiện và mức hưởng theo quy định hiện hành.",
         **fields,
@@ -137,8 +119,4 @@ def ask(site, title, **fields):
 
 
 def answered(site, unit, title, **fields):
-    question = ask(site, title, **fields)
-    transitions.assign(question, None, unit=unit)
-    transitions.answer(question, None, text="Ông/Bà được hưởng khi đủ điều kiện theo Luật.")
-    transitions.publish(question, None)
-    return question
+    return ask(site, title, answer="Ông/Bà được hưởng khi đủ điều kiện theo Luật.", answer__unit=unit, **fields)
