@@ -11,10 +11,10 @@ import re
 import pytest
 
 from core.ids import MAX_ID, as_id
+from tests.support.sites import HANOI
 
 pytestmark = pytest.mark.django_db
 
-HANOI = "hanoi.localhost"
 NAMES_NO_RECORD = ["999999", str(2**31), str(MAX_ID), str(MAX_ID + 1), "9" * 30, "9" * 5000]
 NOT_AN_ID = ["0", "-1", "abc", "1.5", "+5", "1e3", "٣"]
 # A well-formed body, so that only the id decides the answer of a POST.
