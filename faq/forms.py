@@ -10,6 +10,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from core.abuse import HumanSubmissionForm
+from core.public_forms import REQUIRED, email_field, model_limit, name_field
 from multisite_config.models import Topic
 
 from .models.questions import Question  # not .models: the page model imports this form while faq.models loads
@@ -18,34 +19,15 @@ MIN_TITLE_LENGTH = 10
 MIN_BODY_LENGTH = 30
 PHONE_SEPARATORS = re.compile(r"[\s.\-()]")
 PHONE_PATTERN = re.compile(r"^(\+84|0)\d{8,10}$")
-REQUIRED = "Vui lòng nhập {}."
 
 
 def _limit(model_field):
-    return Question._meta.get_field(model_field).max_length
+    return model_limit(Question, model_field)
 
 
 class QuestionForm(HumanSubmissionForm):
-    name = forms.CharField(
-        label="Họ và tên",
-        max_length=_limit("name"),
-        error_messages={
-            "required": REQUIRED.format("họ và tên"),
-            "max_length": "Họ và tên không quá %(limit_value)d ký tự.",
-        },
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-    )
-    email = forms.EmailField(
-        label="Thư điện tử",
-        max_length=_limit("email"),
-        help_text="Để nhận mã tra cứu và câu trả lời; không công khai.",
-        error_messages={
-            "required": REQUIRED.format("thư điện tử"),
-            "invalid": "Thư điện tử không hợp lệ (ví dụ: ten@example.vn).",
-            "max_length": "Thư điện tử không quá %(limit_value)d ký tự.",
-        },
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
+    name = name_field(_limit("name"))
+    email = email_field(_limit("email"), help_text="Để nhận mã tra cứu và câu trả lời; không công khai.")
     phone = forms.CharField(
         label="Điện thoại (không bắt buộc)",
         required=False,

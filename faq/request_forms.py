@@ -7,8 +7,9 @@ from django import forms
 from django.core.validators import RegexValidator
 
 from core.abuse import HumanSubmissionForm
+from core.public_forms import email_field, model_limit, name_field
 
-from .models import DeliveryForm
+from .models import DeliveryForm, InformationRequest
 
 # CCCD (12 digits), old CMND (9 digits) or a passport number (one letter and 7 or 8 digits).
 ID_NUMBER_PATTERN = r"^(?:\d{9}|\d{12}|[A-Z]\d{7,8})$"
@@ -29,14 +30,14 @@ LIMITS = {
 class InformationRequestForm(HumanSubmissionForm):
     """Art. 24.2 field by field, with a hidden honeypot and a signed timing token against bots."""
 
-    name = forms.CharField(label="Họ và tên", max_length=LIMITS["name"])
+    name = name_field(LIMITS["name"])
     address = forms.CharField(label="Nơi cư trú", max_length=LIMITS["address"])
     id_number = forms.CharField(
         label="Số CCCD/CMND/hộ chiếu",
         max_length=LIMITS["id_number"],
         validators=[RegexValidator(ID_NUMBER_PATTERN, ID_NUMBER_MESSAGE)],
     )
-    email = forms.EmailField(label="Thư điện tử", error_messages={"invalid": "Địa chỉ thư điện tử không hợp lệ."})
+    email = email_field(model_limit(InformationRequest, "email"))
     phone = forms.CharField(
         label="Số điện thoại",
         max_length=LIMITS["phone"],

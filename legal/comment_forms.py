@@ -8,15 +8,15 @@ version's articles (the anchor is what is sent); the honeypot and timing checks 
 from django import forms
 
 from core.abuse import HumanSubmissionForm
+from core.public_forms import REQUIRED, email_field, model_limit, name_field
 
 from .models import DraftComment
 
 MIN_BODY_LENGTH = 10
-REQUIRED = "Vui lòng nhập {}."
 
 
 def _limit(name):
-    return DraftComment._meta.get_field(name).max_length
+    return model_limit(DraftComment, name)
 
 
 def article_choices(version):
@@ -29,25 +29,8 @@ def article_choices(version):
 
 
 class CommentForm(HumanSubmissionForm):
-    name = forms.CharField(
-        label="Họ và tên",
-        max_length=_limit("name"),
-        error_messages={
-            "required": REQUIRED.format("họ và tên"),
-            "max_length": "Họ và tên không quá %(limit_value)d ký tự.",
-        },
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-    )
-    email = forms.EmailField(
-        label="Thư điện tử",
-        max_length=_limit("email"),
-        help_text="Không công khai.",
-        error_messages={
-            "required": REQUIRED.format("thư điện tử"),
-            "invalid": "Thư điện tử không hợp lệ (ví dụ: ten@example.vn).",
-        },
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
+    name = name_field(_limit("name"))
+    email = email_field(_limit("email"))
     organisation = forms.CharField(
         label="Cơ quan, tổ chức (không bắt buộc)",
         required=False,

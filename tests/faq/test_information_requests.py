@@ -458,7 +458,7 @@ def test_form_errors_are_400_in_vietnamese_and_save_nothing(client, hanoi, patie
     response = client.post(FORM, form_data(id_number="12", email="x", information=""), HTTP_HOST="hanoi.localhost")
     page = response.content.decode()
     assert response.status_code == 400
-    assert "Số định danh gồm 9 hoặc 12 chữ số" in page and "Địa chỉ thư điện tử không hợp lệ" in page
+    assert "Số định danh gồm 9 hoặc 12 chữ số" in page and "Thư điện tử không hợp lệ" in page
     assert "Vui lòng nhập trường này" in page
     assert not InformationRequest.objects.exists()
 
