@@ -16,6 +16,7 @@ from multisite_config.site_owned import SiteOwnedSnippetViewSet
 
 from . import dashboard, history
 from .models import Unit
+from .models.units import CONTACT_FIELDS
 from .reception_admin import log_viewset, report_menu_item, schedule_viewset
 
 register_permission_policy(Unit, SitePermissionPolicy(Unit))
@@ -76,23 +77,7 @@ class UnitViewSet(SiteOwnedSnippetViewSet):
     edit_view_class = UnitEditView
     edit_handler = ObjectList(
         [
-            *(
-                FieldPanel(name)
-                for name in (
-                    "site",
-                    "kind",
-                    "parent",
-                    "name",
-                    "address",
-                    "phone",
-                    "fax",
-                    "email",
-                    "website",
-                    "working_hours",
-                    "map_url",
-                    "changed_on",
-                )
-            ),
+            *(FieldPanel(name) for name in (*CONTACT_FIELDS, "changed_on")),
             MultiFieldPanel(
                 [FieldPanel(name) for name in ("name_en", "address_en", "working_hours_en")],
                 heading=_("Tiếng Anh (English)"),

@@ -14,6 +14,21 @@ from wagtail.models import Orderable, Site
 
 from multisite_config.forms import SiteOwnedAdminForm
 
+# What the admin asks of a unit, in the order of its form (the edit view adds the day of the change).
+CONTACT_FIELDS = (
+    "site",
+    "kind",
+    "parent",
+    "name",
+    "address",
+    "phone",
+    "fax",
+    "email",
+    "website",
+    "working_hours",
+    "map_url",
+)
+
 
 class Unit(ClusterableModel):
     """A unit of one site's BHXH: the office itself, a local office ("BHXH cơ sở") or a department.
@@ -49,22 +64,7 @@ class Unit(ClusterableModel):
     map_url = models.URLField(_("bản đồ"), blank=True)
 
     base_form_class = SiteOwnedAdminForm
-    panels = [
-        FieldPanel(name)
-        for name in (
-            "site",
-            "kind",
-            "parent",
-            "name",
-            "address",
-            "phone",
-            "fax",
-            "email",
-            "website",
-            "working_hours",
-            "map_url",
-        )
-    ]
+    panels = [FieldPanel(name) for name in CONTACT_FIELDS]
 
     class Meta:
         verbose_name = _("đơn vị")
