@@ -3,18 +3,26 @@
 Later apps register their site-owned models (questions, comments, schedules) the same way:
 ``register_permission_policy(Model, SitePermissionPolicy(Model))`` and a ``SiteOwnedSnippetViewSet``.
 The listing shows only reachable sites' records, the form offers only the sites the user may write to,
-and ``AdminSiteConfinementMiddleware`` refuses every URL of the viewset that names another site's record.
+and every view of the viewset that opens one record (inspect, edit, delete, history, usage, revisions,
+lock, workflow, the apps' own subclasses of them) loads it only from ``within_reach``: a record of another
+site is a 404 by construction. ``AdminSiteConfinementMiddleware`` refuses the same URLs again, as a second
+line only.
 Records the public creates (questions, requests, comments) use ``PublicRecordPermissionPolicy`` instead:
 staff handle them on their own sites but never add or delete them.
 """
 
+from inspect import getattr_static
+
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import ValidationError
+from django.http import Http404
 from wagtail.permission_policies.sites import SitePermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.spreadsheets import SnippetIndexView
 
 from .admin_views import SnippetChooserViewSet
-from .confinement import reachable_sites
+from .confinement import reachable_sites, within_reach
 
 # Admin URL namespace of each site-owned viewset -> its model; read by the confinement middleware.
 SITE_OWNED_ADMIN_NAMESPACES = {}
@@ -29,10 +37,60 @@ class PortalSnippetViewSet(SnippetViewSet):
     index_view_class = SnippetIndexView
 
 
+class ConfinedObjectMixin:
+    """For a view that opens one record named in its URL: the record is read only from ``within_reach``.
+
+    Wagtail's single-object views load their object by pk with no queryset hook (``get_object_or_404(model,
+    pk=...)``) and check only model-level permissions, and a board member holds "view" on the model through
+    one site. So before the view's own ``get_object`` runs (whatever it returns: the record, its latest
+    revision, a revision to revert to), the pk must name a record within the user's reach, or the answer
+    is 404: neither the record nor its existence shows. Confinement is a security property, so it is built
+    here, where the data is read, not left to the URL middleware. Views that name no record (no pk in
+    their URL) are untouched. Fails closed: a pk that cannot be read is a 404 too.
+    """
+
+    def get_object(self, *args, **kwargs):
+        pk = self.kwargs.get(getattr(self, "pk_url_kwarg", "pk"))
+        if pk is not None:
+            try:
+                reached = within_reach(self.request.user, self.model._default_manager.filter(pk=unquote(str(pk))))
+                if not reached.exists():
+                    raise Http404
+            except (ValueError, TypeError, ValidationError):
+                raise Http404 from None
+        return super().get_object(*args, **kwargs)
+
+
+def confined(view_class):
+    """``view_class`` with ``ConfinedObjectMixin`` first in its MRO (itself if it already has it)."""
+    if issubclass(view_class, ConfinedObjectMixin):
+        return view_class
+    return type(
+        f"Confined{view_class.__name__}",
+        (ConfinedObjectMixin, view_class),
+        {"__module__": view_class.__module__, "__doc__": view_class.__doc__},
+    )
+
+
 class SiteOwnedSnippetViewSet(PortalSnippetViewSet):
-    """A snippet viewset whose every view stays within the user's own sites."""
+    """A snippet viewset whose every view stays within the user's own sites.
+
+    The listing reads through ``get_queryset``. Every view class of the viewset that loads an object
+    (``*_view_class`` with a ``get_object``: Wagtail's defaults and any an app sets, such as the request's
+    inspect view or a unit's edit view) is confined at construction (``confined``): no list of views or
+    URLs to keep in step with Wagtail, and an app subclass keeps its behaviour with the confinement first.
+    """
 
     list_filter = ["site"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in dir(self):
+            if not name.endswith("_view_class") or isinstance(getattr_static(self, name), property):
+                continue  # a property (revisions_revert_view_class) builds on edit_view_class, confined here
+            view_class = getattr(self, name)
+            if isinstance(view_class, type) and hasattr(view_class, "get_object"):
+                setattr(self, name, confined(view_class))
 
     def get_queryset(self, request):
         return self.model._default_manager.filter(site__in=reachable_sites(request.user)).select_related("site")
