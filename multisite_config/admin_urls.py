@@ -40,6 +40,21 @@ urlpatterns = decorate_urlpatterns(
             name="wagtail_bulk_action",
         ),
         path(
+            "choose-page/<int:parent_page_id>/",
+            views.ConfinedPageBrowseView.as_view(),
+            name="wagtailadmin_choose_page_child",
+        ),
+        path(
+            "pages/<int:page_to_move_id>/move/<int:destination_id>/confirm/",
+            views.ConfinedMoveConfirmView.as_view(),
+            name="move_confirm",
+        ),
+        path(
+            "pages/workflow/confirm_cancellation/<int:page_id>/",
+            views.ConfinedConfirmWorkflowCancellationView.as_view(),
+            name="confirm_workflow_cancellation",
+        ),
+        path(
             "choose-page/chosen-multiple/",
             views.PageChosenMultipleView.as_view(),
             name="wagtailadmin_choose_page_chosen_multiple",

@@ -13,16 +13,13 @@ staff handle them on their own sites but never add or delete them.
 
 from inspect import getattr_static
 
-from django.contrib.admin.utils import unquote
-from django.core.exceptions import ValidationError
-from django.http import Http404
 from wagtail.permission_policies.sites import SitePermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.spreadsheets import SnippetIndexView
 
-from .admin_views import SnippetChooserViewSet
-from .confinement import reachable_sites, within_reach
+from .admin_views import SnippetChooserViewSet, confined
+from .confinement import reachable_sites
 
 # Admin URL namespace of each site-owned viewset -> its model; read by the confinement middleware.
 SITE_OWNED_ADMIN_NAMESPACES = {}
@@ -35,41 +32,6 @@ class PortalSnippetViewSet(SnippetViewSet):
 
     chooser_viewset_class = SnippetChooserViewSet
     index_view_class = SnippetIndexView
-
-
-class ConfinedObjectMixin:
-    """For a view that opens one record named in its URL: the record is read only from ``within_reach``.
-
-    Wagtail's single-object views load their object by pk with no queryset hook (``get_object_or_404(model,
-    pk=...)``) and check only model-level permissions, and a board member holds "view" on the model through
-    one site. So before the view's own ``get_object`` runs (whatever it returns: the record, its latest
-    revision, a revision to revert to), the pk must name a record within the user's reach, or the answer
-    is 404: neither the record nor its existence shows. Confinement is a security property, so it is built
-    here, where the data is read, not left to the URL middleware. Views that name no record (no pk in
-    their URL) are untouched. Fails closed: a pk that cannot be read is a 404 too.
-    """
-
-    def get_object(self, *args, **kwargs):
-        pk = self.kwargs.get(getattr(self, "pk_url_kwarg", "pk"))
-        if pk is not None:
-            try:
-                reached = within_reach(self.request.user, self.model._default_manager.filter(pk=unquote(str(pk))))
-                if not reached.exists():
-                    raise Http404
-            except (ValueError, TypeError, ValidationError):
-                raise Http404 from None
-        return super().get_object(*args, **kwargs)
-
-
-def confined(view_class):
-    """``view_class`` with ``ConfinedObjectMixin`` first in its MRO (itself if it already has it)."""
-    if issubclass(view_class, ConfinedObjectMixin):
-        return view_class
-    return type(
-        f"Confined{view_class.__name__}",
-        (ConfinedObjectMixin, view_class),
-        {"__module__": view_class.__module__, "__doc__": view_class.__doc__},
-    )
 
 
 class SiteOwnedSnippetViewSet(PortalSnippetViewSet):

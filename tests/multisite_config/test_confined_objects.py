@@ -15,6 +15,8 @@ from django.utils import timezone
 
 from contacts.models import Unit
 from faq.models import InformationRequest
+from home.models import SectionPage
+from multisite_config.models import SiteRole
 
 pytestmark = pytest.mark.django_db
 
@@ -86,3 +88,24 @@ def test_own_sites_record_still_opens_without_the_middleware(client, danang_boar
         response = client.get(url(InformationRequest, "inspect", own.pk))
     assert response.status_code == 200
     assert "Zqdanang" in response.content.decode()
+
+
+def test_another_sites_page_is_404_in_the_page_views_that_load_it_by_id(client, make_user, hanoi, danang):
+    """The page chooser opened at a page, the move confirmation and the workflow-cancellation confirmation
+    load their pages by id before any permission check; they read them through ``within_reach``."""
+    editor = make_user(SiteRole.EDITORS, danang, "danang.editor")
+    client.force_login(editor)
+    own = SectionPage.objects.descendant_of(danang.root_page).first()
+    other = SectionPage.objects.descendant_of(hanoi.root_page).first()
+    with without_confinement_middleware():
+        for address in (
+            f"/admin/choose-page/{other.pk}/",
+            f"/admin/pages/{other.pk}/move/{danang.root_page_id}/confirm/",
+            f"/admin/pages/{own.pk}/move/{other.pk}/confirm/",
+            f"/admin/pages/workflow/confirm_cancellation/{other.pk}/",
+        ):
+            response = client.get(address)
+            assert response.status_code == 404, address
+            assert other.title not in response.content.decode(), address
+        assert client.get(f"/admin/choose-page/{own.pk}/").status_code == 200
+        assert client.get(f"/admin/pages/workflow/confirm_cancellation/{own.pk}/").status_code == 200
