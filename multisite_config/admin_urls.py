@@ -50,9 +50,24 @@ urlpatterns = decorate_urlpatterns(
             name="move_confirm",
         ),
         path(
+            "pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
+            views.ConfinedWorkflowActionView.as_view(),
+            name="workflow_action",
+        ),
+        path(
+            "pages/workflow/collect_action_data/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
+            views.ConfinedCollectWorkflowActionDataView.as_view(),
+            name="collect_workflow_action_data",
+        ),
+        path(
             "pages/workflow/confirm_cancellation/<int:page_id>/",
             views.ConfinedConfirmWorkflowCancellationView.as_view(),
             name="confirm_workflow_cancellation",
+        ),
+        path(
+            "pages/workflow/preview/<int:page_id>/<int:task_id>/",
+            views.ConfinedPreviewRevisionForTaskView.as_view(),
+            name="workflow_preview",
         ),
         path(
             "choose-page/chosen-multiple/",

@@ -17,7 +17,12 @@ from wagtail.admin.views import chooser as page_chooser
 from wagtail.admin.views.bulk_action import index as wagtail_bulk_action
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.admin.views.pages.move import MoveConfirmView
-from wagtail.admin.views.pages.workflow import ConfirmWorkflowCancellationView
+from wagtail.admin.views.pages.workflow import (
+    CollectWorkflowActionDataView,
+    ConfirmWorkflowCancellationView,
+    PreviewRevisionForTaskView,
+    WorkflowActionView,
+)
 from wagtail.admin.views.reports.aging_pages import AgingPagesView
 from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.admin.views.reports.locked_pages import LockedPagesView
@@ -97,9 +102,14 @@ class ConfinedMoveConfirmView(MoveConfirmView):
         return super().dispatch(request, page_to_move_id, destination_id, *args, **kwargs)
 
 
-# The confirmation asked before publishing a page in moderation names the page's workflow and task; stock
-# Wagtail loads the page by id with no permission check at all.
+# The page workflow views load the page by id before any permission check: the confirmation asked before
+# publishing a page in moderation shows its workflow and task, and the others, refused, leave a message
+# naming the page ("… is not currently awaiting moderation") that the next admin page shows. Each reads the
+# page through ``within_reach`` first (``page_id``, their ``pk_url_kwarg``).
 ConfinedConfirmWorkflowCancellationView = confined(ConfirmWorkflowCancellationView)
+ConfinedWorkflowActionView = confined(WorkflowActionView)
+ConfinedCollectWorkflowActionDataView = confined(CollectWorkflowActionDataView)
+ConfinedPreviewRevisionForTaskView = confined(PreviewRevisionForTaskView)
 
 
 # --- choosers --------------------------------------------------------------------------------------------

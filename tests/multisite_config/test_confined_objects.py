@@ -9,6 +9,7 @@ of ``SiteOwnedSnippetViewSet`` read the record through ``within_reach`` (``Confi
 
 import pytest
 from django.conf import settings
+from django.contrib.messages import get_messages
 from django.test import override_settings
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -91,21 +92,25 @@ def test_own_sites_record_still_opens_without_the_middleware(client, danang_boar
 
 
 def test_another_sites_page_is_404_in_the_page_views_that_load_it_by_id(client, make_user, hanoi, danang):
-    """The page chooser opened at a page, the move confirmation and the workflow-cancellation confirmation
-    load their pages by id before any permission check; they read them through ``within_reach``."""
+    """The page chooser opened at a page, the move confirmation and the page workflow views load their pages
+    by id before any permission check; they read them through ``within_reach``."""
     editor = make_user(SiteRole.EDITORS, danang, "danang.editor")
     client.force_login(editor)
     own = SectionPage.objects.descendant_of(danang.root_page).first()
     other = SectionPage.objects.descendant_of(hanoi.root_page).first()
     with without_confinement_middleware():
-        for address in (
+        for address in (  # GET only: a refused workflow action would leave a message naming the page
             f"/admin/choose-page/{other.pk}/",
             f"/admin/pages/{other.pk}/move/{danang.root_page_id}/confirm/",
             f"/admin/pages/{own.pk}/move/{other.pk}/confirm/",
             f"/admin/pages/workflow/confirm_cancellation/{other.pk}/",
+            f"/admin/pages/workflow/action/{other.pk}/approve/1/",
+            f"/admin/pages/workflow/collect_action_data/{other.pk}/approve/1/",
+            f"/admin/pages/workflow/preview/{other.pk}/1/",
         ):
             response = client.get(address)
             assert response.status_code == 404, address
             assert other.title not in response.content.decode(), address
+        assert not list(get_messages(response.wsgi_request))  # nothing left for the next page to show
         assert client.get(f"/admin/choose-page/{own.pk}/").status_code == 200
         assert client.get(f"/admin/pages/workflow/confirm_cancellation/{own.pk}/").status_code == 200
