@@ -1,7 +1,8 @@
 """Admin of citizen reception: the leaders' schedule, the reception log and its monthly report.
 
 Both are site-owned records (``SiteOwnedSnippetViewSet``): a board lists, opens and changes only its own
-site's, and the confinement middleware answers 404 to any URL naming another site's record. The log holds
+site's: every view that opens a record reads it through ``within_reach`` (404 for another site's), and the
+confinement middleware refuses such URLs again. The log holds
 citizens' names, so it is never exported outside the report's counts and never shown publicly.
 """
 

@@ -1,9 +1,9 @@
 """Admin of requests for information: the request log per site, its steps' forms, yearly statistics.
 
-Confinement follows the other site-owned records: the list shows only the user's sites, the
-``AdminSiteConfinementMiddleware`` answers 404 to any URL of this viewset (inspect, edit, history, the step
-URLs ``act/<pk>/<step>/``) that names another site's request, the step view reads the request from the
-user's sites only, and the statistics only ever count the user's sites. Requests come from the public,
+Confinement follows the other site-owned records: the list shows only the user's sites, every view that
+opens a request (inspect, edit, history, the step URLs ``act/<pk>/<step>/``) reads it from the user's sites
+only (404 for another site's, ``SiteOwnedSnippetViewSet``), ``AdminSiteConfinementMiddleware`` refuses those
+URLs again, and the statistics only ever count the user's sites. Requests come from the public,
 never from the admin, and the log is kept: no add, no delete. Editing only sets the kind of information;
 every change of state goes through ``faq.information_requests``.
 """

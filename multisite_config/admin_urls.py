@@ -40,6 +40,36 @@ urlpatterns = decorate_urlpatterns(
             name="wagtail_bulk_action",
         ),
         path(
+            "choose-page/<int:parent_page_id>/",
+            views.ConfinedPageBrowseView.as_view(),
+            name="wagtailadmin_choose_page_child",
+        ),
+        path(
+            "pages/<int:page_to_move_id>/move/<int:destination_id>/confirm/",
+            views.ConfinedMoveConfirmView.as_view(),
+            name="move_confirm",
+        ),
+        path(
+            "pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
+            views.ConfinedWorkflowActionView.as_view(),
+            name="workflow_action",
+        ),
+        path(
+            "pages/workflow/collect_action_data/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
+            views.ConfinedCollectWorkflowActionDataView.as_view(),
+            name="collect_workflow_action_data",
+        ),
+        path(
+            "pages/workflow/confirm_cancellation/<int:page_id>/",
+            views.ConfinedConfirmWorkflowCancellationView.as_view(),
+            name="confirm_workflow_cancellation",
+        ),
+        path(
+            "pages/workflow/preview/<int:page_id>/<int:task_id>/",
+            views.ConfinedPreviewRevisionForTaskView.as_view(),
+            name="workflow_preview",
+        ),
+        path(
             "choose-page/chosen-multiple/",
             views.PageChosenMultipleView.as_view(),
             name="wagtailadmin_choose_page_chosen_multiple",

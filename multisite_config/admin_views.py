@@ -9,12 +9,20 @@ spreadsheet formulas as the portal's own do (``core/spreadsheets.py``).
 """
 
 from django.apps import apps
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils.functional import cached_property
 from wagtail.admin.views import chooser as page_chooser
 from wagtail.admin.views.bulk_action import index as wagtail_bulk_action
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
+from wagtail.admin.views.pages.move import MoveConfirmView
+from wagtail.admin.views.pages.workflow import (
+    CollectWorkflowActionDataView,
+    ConfirmWorkflowCancellationView,
+    PreviewRevisionForTaskView,
+    WorkflowActionView,
+)
 from wagtail.admin.views.reports.aging_pages import AgingPagesView
 from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.admin.views.reports.locked_pages import LockedPagesView
@@ -33,7 +41,76 @@ from wagtail.snippets.views import chooser as snippet_chooser
 from core.ids import as_id
 from core.spreadsheets import SafeSpreadsheetExportMixin
 
-from .confinement import is_confined_model, reaches_all_sites, within_reach
+from .confinement import is_confined_model, page_within_reach, reaches_all_sites, within_reach
+
+# --- single objects ------------------------------------------------------------------------------------
+
+
+class ConfinedObjectMixin:
+    """For a view that opens one record named in its URL: the record is read only from ``within_reach``.
+
+    Wagtail's single-object views load their object by pk with no queryset hook (``get_object_or_404(model,
+    pk=...)``) and check only model-level permissions, and a board member holds "view" on the model through
+    one site. So before the view's own ``get_object`` runs (whatever it returns: the record, its latest
+    revision, a revision to revert to), the pk must name a record within the user's reach, or the answer
+    is 404: neither the record nor its existence shows. Confinement is a security property, so it is built
+    here, where the data is read, not left to the URL middleware. Views that name no record (no pk in
+    their URL) are untouched. Fails closed: a pk that cannot be read is a 404 too.
+    """
+
+    def get_object(self, *args, **kwargs):
+        pk = self.kwargs.get(getattr(self, "pk_url_kwarg", "pk"))
+        if pk is not None:
+            try:
+                reached = within_reach(self.request.user, self.model._default_manager.filter(pk=unquote(str(pk))))
+                if not reached.exists():
+                    raise Http404
+            except (ValueError, TypeError, ValidationError):
+                raise Http404 from None
+        return super().get_object(*args, **kwargs)
+
+
+def confined(view_class):
+    """``view_class`` with ``ConfinedObjectMixin`` first in its MRO (itself if it already has it)."""
+    if issubclass(view_class, ConfinedObjectMixin):
+        return view_class
+    return type(
+        f"Confined{view_class.__name__}",
+        (ConfinedObjectMixin, view_class),
+        {"__module__": view_class.__module__, "__doc__": view_class.__doc__},
+    )
+
+
+class ConfinedPageBrowseView(page_chooser.BrowseView):
+    """The page chooser opened at one page: stock Wagtail loads that page by id and shows its title and
+    breadcrumb (the children are narrowed by ``construct_page_chooser_queryset``, the page itself is not)."""
+
+    def get(self, request, parent_page_id=None):
+        if parent_page_id is not None and not page_within_reach(request.user, parent_page_id):
+            raise Http404
+        return super().get(request, parent_page_id)
+
+
+class ConfinedMoveConfirmView(MoveConfirmView):
+    """Confirming a page move: stock Wagtail loads both pages by id and shows their titles before any
+    permission check, so both are read through ``within_reach`` first."""
+
+    def dispatch(self, request, page_to_move_id, destination_id, *args, **kwargs):
+        wanted = {page_to_move_id, destination_id}
+        if within_reach(request.user, Page.objects.filter(pk__in=wanted)).count() != len(wanted):
+            raise Http404
+        return super().dispatch(request, page_to_move_id, destination_id, *args, **kwargs)
+
+
+# The page workflow views load the page by id before any permission check: the confirmation asked before
+# publishing a page in moderation shows its workflow and task, and the others, refused, leave a message
+# naming the page ("… is not currently awaiting moderation") that the next admin page shows. Each reads the
+# page through ``within_reach`` first (``page_id``, their ``pk_url_kwarg``).
+ConfinedConfirmWorkflowCancellationView = confined(ConfirmWorkflowCancellationView)
+ConfinedWorkflowActionView = confined(WorkflowActionView)
+ConfinedCollectWorkflowActionDataView = confined(CollectWorkflowActionDataView)
+ConfinedPreviewRevisionForTaskView = confined(PreviewRevisionForTaskView)
+
 
 # --- choosers --------------------------------------------------------------------------------------------
 

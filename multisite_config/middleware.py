@@ -1,11 +1,12 @@
 """The second line: refuse admin URLs that name a page or a site-owned record of a site the user does not reach.
 
-The first line is where data is read (``confinement.within_reach`` in the querysets of the admin views,
-``admin_views.py``, ``wagtail_hooks.py``). Several of Wagtail's page views that take an id (the page
-chooser's browse view, history, usage, workflow history, revision previews) load the page by id with no
-queryset hook, so every admin URL that carries a page id, or the pk of a site-owned snippet, is also
-checked here against the user's sites. Outside them the answer is 404, so not even the existence of the
-record leaks.
+The first line is where data is read, and it must hold alone (the admin sweep runs with and without this
+middleware): ``confinement.within_reach`` in the querysets of the admin views, the single-object views of
+every ``SiteOwnedSnippetViewSet`` (``admin_views.ConfinedObjectMixin``), the page views that load a page by
+id before any permission check (``admin_views.py``, routed by ``admin_urls.py``), ``wagtail_hooks.py``.
+This middleware checks again every admin URL that carries a page id, or the pk of a site-owned snippet,
+against the user's sites, so that a view Wagtail adds or changes is refused here too until the sweep shows
+it. Outside them the answer is 404, so not even the existence of the record leaks.
 """
 
 from django.contrib.admin.utils import unquote

@@ -3,17 +3,22 @@
 Later apps register their site-owned models (questions, comments, schedules) the same way:
 ``register_permission_policy(Model, SitePermissionPolicy(Model))`` and a ``SiteOwnedSnippetViewSet``.
 The listing shows only reachable sites' records, the form offers only the sites the user may write to,
-and ``AdminSiteConfinementMiddleware`` refuses every URL of the viewset that names another site's record.
+and every view of the viewset that opens one record (inspect, edit, delete, history, usage, revisions,
+lock, workflow, the apps' own subclasses of them) loads it only from ``within_reach``: a record of another
+site is a 404 by construction. ``AdminSiteConfinementMiddleware`` refuses the same URLs again, as a second
+line only.
 Records the public creates (questions, requests, comments) use ``PublicRecordPermissionPolicy`` instead:
 staff handle them on their own sites but never add or delete them.
 """
+
+from inspect import getattr_static
 
 from wagtail.permission_policies.sites import SitePermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.spreadsheets import SnippetIndexView
 
-from .admin_views import SnippetChooserViewSet
+from .admin_views import SnippetChooserViewSet, confined
 from .confinement import reachable_sites
 
 # Admin URL namespace of each site-owned viewset -> its model; read by the confinement middleware.
@@ -30,9 +35,24 @@ class PortalSnippetViewSet(SnippetViewSet):
 
 
 class SiteOwnedSnippetViewSet(PortalSnippetViewSet):
-    """A snippet viewset whose every view stays within the user's own sites."""
+    """A snippet viewset whose every view stays within the user's own sites.
+
+    The listing reads through ``get_queryset``. Every view class of the viewset that loads an object
+    (``*_view_class`` with a ``get_object``: Wagtail's defaults and any an app sets, such as the request's
+    inspect view or a unit's edit view) is confined at construction (``confined``): no list of views or
+    URLs to keep in step with Wagtail, and an app subclass keeps its behaviour with the confinement first.
+    """
 
     list_filter = ["site"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in dir(self):
+            if not name.endswith("_view_class") or isinstance(getattr_static(self, name), property):
+                continue  # a property (revisions_revert_view_class) builds on edit_view_class, confined here
+            view_class = getattr(self, name)
+            if isinstance(view_class, type) and hasattr(view_class, "get_object"):
+                setattr(self, name, confined(view_class))
 
     def get_queryset(self, request):
         return self.model._default_manager.filter(site__in=reachable_sites(request.user)).select_related("site")

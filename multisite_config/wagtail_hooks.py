@@ -15,12 +15,16 @@ What stock Wagtail leaks across sites and how each leak is closed:
 - page explorer and its menu API: page permissions on each site's root only (sites are siblings, never
   nested), and ``construct_explorer_page_queryset`` below;
 - admin page search: ``WAGTAILADMIN_PAGE_SEARCH_FILTER_BY_PERMISSIONS`` (explorable pages only);
-- page views that take a page id (edit, history, usage, workflow history, previews): the middleware;
+- page views that take a page id: page permissions on each site's root (edit, history, usage, workflow
+  history, previews); those that load the page before any check (the chooser opened at a page, the move
+  confirmation, the workflow action, preview and cancellation views): the confined views of
+  ``admin_views.py``; the middleware checks every page id again;
 - the admin API (pages, images, documents; listings and details): ``confine_admin_api`` below;
 - snippet choosers of site-owned models (list, search, chosen, chosen-multiple), which read every site's
   records: ``SiteOwnedSnippetViewSet.chooser_viewset_class``, the choosers of ``admin_views.py``;
 - site-owned snippet listings, forms and views: ``SitePermissionPolicy`` / ``PublicRecordPermissionPolicy``,
-  ``SiteOwnedSnippetViewSet.get_queryset`` and the middleware;
+  ``SiteOwnedSnippetViewSet.get_queryset``, its single-object views (``ConfinedObjectMixin``) and the
+  middleware again;
 - bulk actions, whose confirmation lists by title the records one may not act on (and ``id=all``):
   ``confined_bulk_action`` answers 404 when any id named is out of reach;
 - the task chooser (every site's task, to any admin user): only for people who edit workflows, and a

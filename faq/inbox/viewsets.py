@@ -1,8 +1,10 @@
 """The "Hỏi đáp" admin menu: the question inbox and the failed e-mails, both site-owned snippet viewsets.
 
-Being ``SiteOwnedSnippetViewSet``s, every URL of theirs that names a record (including the step URLs
-``act/<pk>/<step>/`` and ``retry/<pk>/``) is also refused by ``AdminSiteConfinementMiddleware`` outside the
-user's sites. Their "edit" page is the record's page with its actions: public records are handled, not edited.
+Being ``SiteOwnedSnippetViewSet``s, every view of theirs that opens a record reads it from the user's sites
+only (the viewset's views through ``ConfinedObjectMixin``, the step URLs ``act/<pk>/<step>/`` and
+``retry/<pk>/`` through ``HandledRecordMixin``): another site's record is a 404, and
+``AdminSiteConfinementMiddleware`` refuses the same URLs again. Their "edit" page is the record's page with
+its actions: public records are handled, not edited.
 """
 
 from django.urls import path

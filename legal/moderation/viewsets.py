@@ -1,9 +1,9 @@
 """The "Góp ý dự thảo" admin: the moderation list of the user's sites, a comment's page and its actions,
 and the internal summary report of a draft.
 
-Being a ``SiteOwnedSnippetViewSet``, every URL of it that names a comment (including the step URLs
-``act/<pk>/<step>/``) is refused by ``AdminSiteConfinementMiddleware`` outside the user's sites;
-the report URL takes the draft's ``page_id``, which the middleware checks against the user's sites too.
+Being a ``SiteOwnedSnippetViewSet``, every view of it that opens a comment (including the step URLs
+``act/<pk>/<step>/``) reads it from the user's sites only, a 404 outside them, and the report opens the
+draft named by ``page_id`` only under the user's sites. ``AdminSiteConfinementMiddleware`` checks both again.
 """
 
 from django.db.models import Count, F, OuterRef, Subquery, Value

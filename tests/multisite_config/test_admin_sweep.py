@@ -13,6 +13,10 @@ another site's record to a confined user fails here without anyone remembering t
 A request fails the sweep when it answers 5xx, or 2xx with a marker of a site the user does not reach.
 Each run prints how much it covered (with Wagtail 8.0.1: 377 distinct admin URL patterns, about 3,400
 requests per role) and fails if any admin pattern was left unrequested.
+
+Every role is swept twice: with ``AdminSiteConfinementMiddleware`` and without it. The middleware is only a
+second line of defence; confinement must hold by construction, where data is read (``within_reach`` in the
+views' querysets and ``get_object``), so the sweep without it must be just as clean.
 """
 
 import itertools
@@ -20,10 +24,11 @@ import re
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import models, transaction
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.contrib.redirects.models import Redirect
@@ -312,9 +317,23 @@ def judge(response, leaks):
     return None
 
 
+def without_confinement_middleware():
+    """Settings with the URL middleware removed: what is left must confine by itself."""
+    return override_settings(MIDDLEWARE=[m for m in settings.MIDDLEWARE if "AdminSiteConfinementMiddleware" not in m])
+
+
+@pytest.mark.parametrize("middleware", ["with-middleware", "without-middleware"])
 @pytest.mark.parametrize("hostname", ["hanoi.localhost", "danang.localhost"])
 @pytest.mark.parametrize("role", [SiteRole.EDITORS, SiteRole.BOARD, SiteRole.QA_OFFICERS])
-def test_no_admin_url_shows_another_sites_records(sweep_sites, db, hostname, role):
+def test_no_admin_url_shows_another_sites_records(sweep_sites, db, hostname, role, middleware):
+    if middleware == "without-middleware":
+        with without_confinement_middleware():
+            sweep(sweep_sites, hostname, role)
+    else:
+        sweep(sweep_sites, hostname, role)
+
+
+def sweep(sweep_sites, hostname, role):
     sites, pools = sweep_sites
     own = sites[hostname]
     foreign = [site for name, site in sites.items() if name != hostname]
@@ -343,6 +362,7 @@ def test_no_admin_url_shows_another_sites_records(sweep_sites, db, hostname, rol
                 failure = judge(response, leaks)
                 if failure:
                     failures.append(f"{failure}: {url}?q={q} ({name})")
-    print(f"sweep {hostname} {role}: {len(routes)} admin URL patterns, {requested} requests")
+    guarded = "on" if any("AdminSiteConfinementMiddleware" in m for m in settings.MIDDLEWARE) else "off"
+    print(f"sweep {hostname} {role} (middleware {guarded}): {len(routes)} admin URL patterns, {requested} requests")
     assert not failures, "\n".join(failures)
     assert routes == {pattern[0] for pattern in patterns}
