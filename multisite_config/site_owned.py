@@ -19,7 +19,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from core.spreadsheets import SnippetIndexView
 
 from .admin_views import SnippetChooserViewSet, confined
-from .confinement import reachable_sites
+from .confinement import is_confined_model, within_reach
 
 # Admin URL namespace of each site-owned viewset -> its model; read by the confinement middleware.
 SITE_OWNED_ADMIN_NAMESPACES = {}
@@ -33,20 +33,15 @@ class PortalSnippetViewSet(SnippetViewSet):
     chooser_viewset_class = SnippetChooserViewSet
     index_view_class = SnippetIndexView
 
-
-class SiteOwnedSnippetViewSet(PortalSnippetViewSet):
-    """A snippet viewset whose every view stays within the user's own sites.
-
-    The listing reads through ``get_queryset``. Every view class of the viewset that loads an object
-    (``*_view_class`` with a ``get_object``: Wagtail's defaults and any an app sets, such as the request's
-    inspect view or a unit's edit view) is confined at construction (``confined``): no list of views or
-    URLs to keep in step with Wagtail, and an app subclass keeps its behaviour with the confinement first.
-    """
-
-    list_filter = ["site"]
-
     def __init__(self, *args, **kwargs):
+        """For a model that belongs to a site (``is_confined_model``), every view class that loads an object
+        (``*_view_class`` with a ``get_object``: Wagtail's defaults and any an app sets, such as the request's
+        inspect view or a unit's edit view) is confined here (``confined``): no list of views or URLs to keep
+        in step with Wagtail, and an app subclass keeps its behaviour with the confinement first. Shared
+        models' views are left as they are: nothing to narrow, no query to add."""
         super().__init__(*args, **kwargs)
+        if not is_confined_model(self.model):
+            return
         for name in dir(self):
             if not name.endswith("_view_class") or isinstance(getattr_static(self, name), property):
                 continue  # a property (revisions_revert_view_class) builds on edit_view_class, confined here
@@ -54,8 +49,15 @@ class SiteOwnedSnippetViewSet(PortalSnippetViewSet):
             if isinstance(view_class, type) and hasattr(view_class, "get_object"):
                 setattr(self, name, confined(view_class))
 
+
+class SiteOwnedSnippetViewSet(PortalSnippetViewSet):
+    """A snippet viewset of a model with a ``site``: its listing and filter by site read through
+    ``within_reach`` like its single-object views (confined by ``PortalSnippetViewSet``)."""
+
+    list_filter = ["site"]
+
     def get_queryset(self, request):
-        return self.model._default_manager.filter(site__in=reachable_sites(request.user)).select_related("site")
+        return within_reach(request.user, self.model._default_manager.select_related("site"))
 
     def on_register(self):
         super().on_register()
