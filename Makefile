@@ -28,9 +28,12 @@ serve:
 test: install
 	$(BIN)/python -m pytest
 
-# What CI checks besides the tests: ruff (ruff.toml), Django's system checks, no model change without its migration.
+# What CI checks besides the tests: ruff's rules and format (ruff.toml), the core's types (mypy.ini), Django's
+# system checks, no model change without its migration.
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
@@ -38,6 +41,11 @@ lint: install
 # BENCH_PAGES, BENCH_SMALL_PAGES, BENCH_DURATION, BENCH_CONNECTIONS tune it (bench/README.md).
 bench: install
 	$(BIN)/python bench/run.py
+
+# Rewrites the code in ruff's format (what `make lint` checks).
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
 
 # Debian's Chromium for the browser tests (root only; `playwright install` cannot download browsers here).
 browser-deps:
