@@ -47,7 +47,7 @@ def database_env(pages):
         DATABASE_URL=f"sqlite:///{path}",
         DJANGO_SETTINGS_MODULE="portal.settings.bench",
         STATIC_ROOT=str(ROOT / "var" / "bench" / "static"),
-        RESPONSE_CACHE_STAMP=str(ROOT / "var" / "bench" / "response-cache.stamp"),
+        RESPONSE_CACHE_DIR=str(ROOT / "var" / "bench" / "response-cache"),
     )
 
 

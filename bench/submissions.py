@@ -24,6 +24,7 @@ import math
 import os
 import re
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
@@ -52,11 +53,11 @@ def run(database_url=None, count=200):
         return measure(env, count)
 
 
-def django_env(database_url, stamp):
+def django_env(database_url, cache_dir):
     """The environment of every process of the run: the bench settings (rate limits raised, mail discarded).
 
-    ``stamp`` is the run's own response-cache token file: the default one under var/ is shared by every
-    server on the machine, and each write of this run would empty the cache of the others.
+    ``cache_dir`` holds the run's own response cache: the default one under var/ is shared by every server
+    on the machine, and this run's writes would purge tags of the others.
     """
     static_root = ROOT / "var" / "bench" / "static"
     static_root.mkdir(parents=True, exist_ok=True)
@@ -65,7 +66,7 @@ def django_env(database_url, stamp):
         DATABASE_URL=database_url,
         DJANGO_SETTINGS_MODULE=SETTINGS,
         STATIC_ROOT=str(static_root),
-        RESPONSE_CACHE_STAMP=str(stamp),
+        RESPONSE_CACHE_DIR=str(cache_dir),
     )
 
 
@@ -85,12 +86,12 @@ def fresh_database(database_url=None):
         database = sqlite_file(database_url)
     else:
         raise SystemExit(f"Chỉ hỗ trợ sqlite:/// và postgres://, không hỗ trợ {scheme}://")
-    stamp = ROOT / "var" / "bench" / f"submissions-{pid}.stamp"
+    cache_dir = ROOT / "var" / "bench" / f"submissions-{pid}-cache"
     try:
         with database as url:
-            yield django_env(url, stamp)
+            yield django_env(url, cache_dir)
     finally:
-        stamp.unlink(missing_ok=True)
+        shutil.rmtree(cache_dir, ignore_errors=True)
 
 
 @contextmanager

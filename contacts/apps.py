@@ -19,3 +19,8 @@ class ContactsConfig(AppConfig):
         ),
     ]
     demo_loaders = [(20, "contacts.demo.load_contacts_demo")]
+
+    def ready(self):
+        from . import cache_tags
+
+        cache_tags.connect()

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from django.db.models import Case, IntegerField, Prefetch, Value, When
 
+from core.response_cache import tags
+
 from .models.reception import ReceptionSchedule, ReceptionSettings
 from .models.units import Leader, Unit
 
@@ -17,6 +19,7 @@ KIND_ORDER = [Unit.Kind.PROVINCIAL_OFFICE, Unit.Kind.DEPARTMENT, Unit.Kind.LOCAL
 
 def site_units(site):
     """The site's units with their leaders, the office first, then departments, then local offices."""
+    tags.shows(tags.listing("contacts", site.pk))
     kind_rank = Case(
         *(When(kind=kind, then=Value(rank)) for rank, kind in enumerate(KIND_ORDER)),
         default=Value(len(KIND_ORDER)),
@@ -39,6 +42,7 @@ class Reception:
 
 def site_reception(site, limit=UPCOMING_LIMIT):
     """The site's reception place, hours, rules and its next scheduled days (with the leader)."""
+    tags.shows(tags.listing("contacts", site.pk))
     settings = ReceptionSettings.objects.filter(site=site).first() or ReceptionSettings(site=site)
     upcoming = list(ReceptionSchedule.objects.filter(site=site).upcoming().select_related("leader")[:limit])
     return Reception(settings, upcoming)

@@ -44,3 +44,25 @@ class SharedCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} = {self.count}"
+
+
+class PendingPurge(models.Model):
+    """A purge the shared cache in front (Varnish, a CDN) did not accept, kept until it does.
+
+    Losing one would leave a page stale in the shared cache until it expires; so a failed purge is stored
+    here, retried before the next purge is sent and by ``manage.py send_pending_purges``, and logged.
+    """
+
+    url = models.CharField(max_length=500)
+    tags = models.TextField()
+    attempts = models.PositiveIntegerField(default=1)
+    last_error = models.CharField(max_length=500)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("lệnh xoá bộ nhớ đệm chờ gửi lại")
+        verbose_name_plural = _("lệnh xoá bộ nhớ đệm chờ gửi lại")
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.url}: {self.tags}"

@@ -5,9 +5,11 @@ from typing import TypedDict
 
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.models import Page, Site
 
 from core.api.errors import problem
+from core.response_cache import tags
 
 
 class PageNode(TypedDict):
@@ -20,6 +22,14 @@ class PageNode(TypedDict):
 
 def api_not_found(request: HttpRequest) -> JsonResponse:
     return problem(404, "Không có điểm cuối API này; xem /api/v1/docs.")
+
+
+def sitemap_xml(request: HttpRequest) -> HttpResponse:
+    """Wagtail's sitemap.xml of the requesting site, which lists every page of its tree."""
+    site = Site.find_for_request(request)
+    if site is not None:
+        tags.shows(tags.listing("pages", site.pk))
+    return sitemap(request)
 
 
 def robots_txt(request: HttpRequest) -> HttpResponse:
@@ -36,6 +46,7 @@ def sitemap_page(request: HttpRequest) -> HttpResponse:
     site = Site.find_for_request(request)
     if site is None:  # a host no site answers to, and no default site: nothing to map
         raise Http404("Không có trang nào cho tên miền này.")
+    tags.shows(tags.listing("pages", site.pk))
     root = site.root_page
     pages = (
         Page.objects.descendant_of(root, inclusive=True)

@@ -18,6 +18,7 @@ from core.abuse import check_rate
 from core.api.errors import problem_responses
 from core.api.scoping import SiteQuery, resolve_site
 from core.api.submissions import json_only, too_many_requests
+from core.response_cache import tags
 from multisite_config.topics import find_topic
 
 from . import information_requests, transitions
@@ -48,6 +49,7 @@ information_requests_router = Router(tags=["Yêu cầu cung cấp thông tin"])
 def list_questions(request, filters: Query[QuestionFilter]):
     """Published questions and answers of a site, the most recently published first."""
     site = resolve_site(request, filters)
+    tags.shows(tags.listing("qa", site.pk))
     questions = (
         Question.objects.published().filter(site=site).select_related("site", "topic").order_by("-published_at", "-pk")
     )

@@ -22,3 +22,8 @@ class FaqConfig(AppConfig):
         ),
     ]
     demo_loaders = [(10, "faq.demo.load_qa_demo")]
+
+    def ready(self):
+        from . import cache_tags
+
+        cache_tags.connect()

@@ -7,6 +7,7 @@ from ninja.pagination import paginate
 from core.api.errors import problem_responses
 from core.api.fields import RecordId
 from core.api.scoping import SiteQuery, resolve_site
+from core.response_cache import tags
 from core.search import folded_search
 from multisite_config.topics import find_topic
 
@@ -48,6 +49,7 @@ def list_news(request, filters: Query[NewsFilter]):
 )
 def get_news(request, news_id: RecordId, scope: SiteQuery):
     """An article of the site or shared with it; any other article is a 404 on this site."""
+    tags.shows(tags.page(news_id))
     article = articles_of(news_site(request, scope), "body").filter(pk=news_id).first()
     if article is None:
         raise Http404("Không có tin này trên trang.")

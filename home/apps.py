@@ -42,3 +42,8 @@ class HomeConfig(AppConfig):
         ),
     ]
     demo_loaders = [(40, "home.news_demo.load_news_demo")]
+
+    def ready(self):
+        from . import cache_tags
+
+        cache_tags.connect()

@@ -94,6 +94,16 @@ class SiteNoticeQuerySet(models.QuerySet):
         return self.filter(site=site, starts_at__lte=now).filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now))
 
 
+def next_notice_change(now):
+    """The earliest moment after ``now`` a notice starts or ends (the response cache's ``next_public_change``
+    hook): a notice scheduled ahead shows on every page of its site from then, with no write."""
+    moments = SiteNotice.objects.aggregate(
+        starts=models.Min("starts_at", filter=Q(starts_at__gt=now)),
+        ends=models.Min("ends_at", filter=Q(ends_at__gt=now)),
+    )
+    return min((moment for moment in moments.values() if moment), default=None)
+
+
 class SiteNotice(models.Model):
     """A notice a board shows across its own site (a maintenance window, a change of office hours).
 

@@ -24,6 +24,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
+from core.response_cache import tags
 from core.search import FoldedSearchMixin
 from core.site_section import SiteSection
 from core.tree import children_q, descendants_q
@@ -61,6 +62,7 @@ def news_for_site(site):
     article is one row however many shares it has. An unpublished original drops out of every site because
     only live pages are read.
     """
+    tags.shows(tags.listing("news", site.pk))
     own = Page.objects.filter(descendants_q(site.root_page)).order_by().values("pk")
     shared = NewsShare.objects.filter(target_site=site, status=ShareStatus.ACCEPTED).order_by().values("article_id")
     return (
@@ -91,6 +93,9 @@ def origin_hostname(article, site, roots=None):
 
 class NewsIndexPage(SiteSection, RoutablePageMixin, Page):
     """One per site, at ``/tin-tuc-su-kien/``: the list, the RSS feed, and the articles shared with the site."""
+
+    # Response cache tags (core/response_cache/tags.py): the per-site list it shows.
+    shows_lists = ("news",)
 
     intro = RichTextField(_("giới thiệu"), blank=True)
 
@@ -195,6 +200,9 @@ class NewsPageForm(WagtailAdminPageForm):
 
 class NewsPage(FoldedSearchMixin, Page):
     """An article. Reused content must name its author, source and source URL (seed 002, art. 8)."""
+
+    # Response cache tags (core/response_cache/tags.py): the per-site list a publish changes.
+    cache_lists = ("news",)
 
     lead = models.TextField(_("sa pô"), max_length=600)
     body = RichTextField(_("nội dung"))

@@ -11,7 +11,7 @@ from wagtail.snippets.models import register_snippet
 from multisite_config.site_owned import SiteOwnedSnippetViewSet
 
 from . import exchange
-from .models import SiteNotice
+from .models import SiteNotice, next_notice_change
 from .news import NewsPage
 from .news_admin import DecideProposalView, ProposalInboxView, RoyaltyTableView, ShareView, share_url
 from .royalties import royalty_sites
@@ -78,3 +78,7 @@ def royalty_menu_item():
 def register_exchange_log_actions(actions):
     for action, label in EXCHANGE_LOG_LABELS.items():
         actions.register_action(action, label, label)
+
+
+# A cached page shows a notice from its start to its end, moments that come without any write.
+hooks.register("next_public_change", next_notice_change)

@@ -30,6 +30,7 @@ from core.api.errors import problem, problem_responses
 from core.api.fields import RecordId
 from core.api.scoping import SiteQuery, resolve_site
 from core.api.submissions import json_only, too_many_requests
+from core.response_cache import tags
 from core.tree import descendants_q
 
 from . import comments
@@ -133,6 +134,7 @@ def list_documents(request, filters: Query[DocumentFilter]):
 def get_document(request, id: RecordId, scope: SiteQuery):
     """One document with its full text and the live documents it is related to."""
     site = resolve_site(request, scope)
+    tags.shows(tags.page(id))
     documents = with_listed_relations(published_under(LegalDocumentPage, site.root_page, id))
     document = (
         documents.with_status()
@@ -184,6 +186,7 @@ def list_procedures(request, filters: Query[ProcedureFilter]):
 def get_procedure(request, id: RecordId, scope: SiteQuery):
     """One procedure with its steps, dossier and legal basis."""
     site = resolve_site(request, scope)
+    tags.shows(tags.page(id))
     procedure = (
         published_under(AdministrativeProcedurePage, site.root_page, id)
         .prefetch_related(
@@ -236,6 +239,7 @@ def list_drafts(request, filters: Query[DraftFilter]):
 def get_draft(request, draft_id: RecordId, scope: SiteQuery):
     """A draft with the structure of its latest version; a draft of another site is a 404."""
     site = draft_site(request, scope)
+    tags.shows(tags.page(draft_id))
     draft = published_under(DraftDocumentPage, site.root_page, draft_id).select_related("document_type").first()
     if draft is None:
         raise Http404("Không có dự thảo nào mang số hiệu này trên trang.")
@@ -247,6 +251,7 @@ def get_draft(request, draft_id: RecordId, scope: SiteQuery):
 
 def find_draft(request, draft_id, scope):
     site = resolve_site(request, scope)
+    tags.shows(tags.page(draft_id))
     draft = DraftDocumentPage.objects.filter(descendants_q(site.root_page), pk=draft_id, live=True).first()
     if draft is None:
         raise Http404("Không có dự thảo nào mang số hiệu này trên trang.")

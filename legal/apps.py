@@ -31,7 +31,9 @@ class LegalConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
+        from . import cache_tags
         from .models import DraftDocumentPage
         from .versions import record_published_version
 
         page_published.connect(record_published_version, sender=DraftDocumentPage, dispatch_uid="legal-draft-versions")
+        cache_tags.connect()

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Site
 
 from core.abuse import check_rate, too_many_requests_page
+from core.response_cache import tags
 from core.spreadsheets import xlsx_response
 from core.tree import descendants_q
 
@@ -25,6 +26,7 @@ FORM_ANCHOR = "#gop-y"
 
 
 def site_draft(request, page_id):
+    tags.shows(tags.page(page_id))
     site = Site.find_for_request(request)
     draft = None
     if site is not None:

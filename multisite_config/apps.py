@@ -6,4 +6,6 @@ class MultisiteConfigConfig(AppConfig):
     verbose_name = "Cấu hình đa trang"
 
     def ready(self):
-        from . import accounts, two_factor  # noqa: F401  (connect the audit-log receivers of sign-ins, devices)
+        from . import accounts, cache_tags, two_factor  # noqa: F401  (accounts, two_factor: audit-log receivers)
+
+        cache_tags.connect()

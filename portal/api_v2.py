@@ -19,9 +19,11 @@ from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.models import Site
 
 from core.api.errors import problem
 from core.api.pagination import MAX_OFFSET
+from core.response_cache import tags
 
 SITE_PARAMETER = re.compile(r"^[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?$")
 # ASCII digits only: int() also reads "１" or "٣", and a thousand digits.
@@ -125,6 +127,8 @@ class PortalPagesAPIViewSet(PagesAPIViewSet):
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
+        # Any site's pages may be asked for (``?site=``): the answer goes with a write to any site's tree.
+        tags.shows(*(tags.listing("pages", root.site_id) for root in Site.get_site_root_paths()))
         errors = {
             name: [f"Tham số {name} chứa ký tự NUL, không được chấp nhận."]
             for name, value in request.GET.items()

@@ -2,6 +2,7 @@
 
 from wagtail.models import Page, Site
 
+from core.response_cache import tags
 from home.models import SiteNotice
 from multisite_config.directory import shared_links, site_directory, site_url
 from multisite_config.models import SiteKind, SiteProfile
@@ -13,6 +14,7 @@ def portal(request):
     site = Site.find_for_request(request)
     if site is None:
         return {}
+    tags.shows(tags.layout(site.pk))
     directory = site_directory()
     return {
         "current_site": site,

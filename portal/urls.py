@@ -3,11 +3,10 @@
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from contacts.views import contact_en
-from core.views import api_not_found, robots_txt, sitemap_page
+from core.views import api_not_found, robots_txt, sitemap_page, sitemap_xml
 from faq.views import information_request
 from legal.views import public_report, submit_comment
 from multisite_config import admin_urls as confined_admin_urls
@@ -21,7 +20,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     re_path(r"^api/v1/.*$", api_not_found),
     path("api/v2/", api_router.urls),
-    path("sitemap.xml", sitemap, name="sitemap-xml"),
+    path("sitemap.xml", sitemap_xml, name="sitemap-xml"),
     path("robots.txt", robots_txt, name="robots-txt"),
     path("so-do-trang/", sitemap_page, name="sitemap-page"),
     path("yeu-cau-cung-cap-thong-tin/", information_request, name="information-request"),

@@ -19,6 +19,9 @@ class ContactPage(SiteSection, Page):
     """At ``/lien-he/`` under each home page. Units, leaders and reception are records edited in their own
     admin menus; only the introduction is edited on the page."""
 
+    # Response cache tags (core/response_cache/tags.py): the per-site list it shows.
+    shows_lists = ("contacts",)
+
     body = RichTextField(_("nội dung"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("body")]

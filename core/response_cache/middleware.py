@@ -1,7 +1,11 @@
-"""Serves a stored answer to an anonymous GET, or stores the fresh one when it is the same for everyone.
+"""Serves a stored answer to an anonymous GET, or stores the fresh one with the tags of what it shows.
 
 Placed right after WhiteNoise and Django's ConditionalGetMiddleware, so a hit skips sessions, CSRF,
 authentication, site lookup, routing and rendering, while If-None-Match still gets its 304.
+
+Every answer that may be shared leaves with the tags it shows (``RESPONSE_CACHE["TAG_HEADER"]``, ``xkey``
+for Varnish) and ``s-maxage`` up to the next moment the clock changes it, so the shared cache in front keeps
+it exactly as long as this one and drops it on the same purges.
 
 What is never served from or into the cache:
 - requests carrying a session or messages cookie, or an Authorization header (editors, flash messages,
@@ -12,41 +16,53 @@ What is never served from or into the cache:
 """
 
 import hashlib
+import time
 from collections.abc import Callable
-from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponseBase
-from django.utils.cache import get_max_age, set_response_etag
+from django.utils.cache import get_max_age, patch_cache_control, set_response_etag
 
-from .generation import current, response_cache
+from . import clock, store, tags
 
 STORED_TYPES = ("text/", "application/json", "application/xml", "application/rss+xml")
 UNCACHEABLE_DIRECTIVES = {"private", "no-store", "no-cache"}
+# Says whether this node's cache answered: the benchmark counts hits by it (Varnish adds its own X-Cache).
+OUTCOME_HEADER = "X-Portal-Cache"
 
 
 class ResponseCacheMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
-        self.namespace = hashlib.sha1(str(settings.DATABASES["default"]["NAME"]).encode()).hexdigest()[:8]
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         key = self.key(request)
         if key is None:
             return self.get_response(request)
-        store = response_cache()
-        response = store.get(key)
-        if response is not None:
+        found = store.get(key)
+        if found is not None:
+            response, expires_at = found
+            keep_for(response, max(int(expires_at - time.time()), 0))
+            response[OUTCOME_HEADER] = "hit"
             return response
-        response = self.get_response(request)
-        if self.is_shared(response):
-            set_response_etag(response)
-            store.set(key, response, settings.RESPONSE_CACHE["TIMEOUT"])
+        started = time.time()
+        with tags.collecting() as shown:
+            response = self.get_response(request)
+        if not self.is_shared(response):
+            return response
+        shown |= {tags.ALL} | site_tags(request)
+        response[settings.RESPONSE_CACHE["TAG_HEADER"]] = " ".join(sorted(shown))
+        response[OUTCOME_HEADER] = "miss"
+        set_response_etag(response)
+        seconds = clock.seconds_to_keep()
+        stored = seconds > 0 and store.put(key, response, shown, started, seconds)
+        # Rendered while something it shows was purged: it may hold the old rows, so no cache keeps it.
+        keep_for(response, seconds if stored else 0)
         return response
 
     def key(self, request: HttpRequest) -> str | None:
-        """Site (scheme and host), path and query, today's date and the generation token; None: not cached."""
+        """Site (scheme and host), path and query; None when the request is not answered from the cache."""
         config = settings.RESPONSE_CACHE
         if not config["ENABLED"] or request.method != "GET" or "HTTP_AUTHORIZATION" in request.META:
             return None
@@ -59,9 +75,7 @@ class ResponseCacheMiddleware:
         except DisallowedHost:
             return None  # the views below answer it with their own 400
         url = f"{request.scheme}://{host}{request.get_full_path()}"
-        digest = hashlib.sha1(url.encode()).hexdigest()
-        # date.today() is the portal's day: Django sets the process time zone to TIME_ZONE.
-        return f"response:{self.namespace}:{current()}:{date.today().isoformat()}:{digest}"
+        return f"response:{store.namespace()}:{hashlib.sha1(url.encode()).hexdigest()}"
 
     def is_shared(self, response: HttpResponseBase) -> bool:
         """True when the answer is the same for every anonymous visitor and may be kept.
@@ -76,3 +90,16 @@ class ResponseCacheMiddleware:
             return False
         directives = {part.split("=")[0].strip().lower() for part in response.get("Cache-Control", "").split(",")}
         return not (directives & UNCACHEABLE_DIRECTIVES) and get_max_age(response) != 0
+
+
+def site_tags(request: HttpRequest) -> set[str]:
+    """The site the answer was about, when a view looked it up (Wagtail keeps it on the request)."""
+    site = getattr(request, "_wagtail_site", None)
+    return {tags.site(site.pk)} if site is not None else set()
+
+
+def keep_for(response: HttpResponseBase, seconds: int) -> None:
+    """How long caches may keep the answer: browsers revalidate pages (API answers keep their minute)."""
+    if get_max_age(response) is None:
+        patch_cache_control(response, public=True, max_age=0)
+    patch_cache_control(response, public=True, s_maxage=seconds)

@@ -2,7 +2,6 @@
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import F
 from django.http import Http404, HttpResponseRedirect
 from django.utils.cache import add_never_cache_headers
@@ -15,7 +14,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from core.abuse import HONEYPOT_FIELD, TIMING_FIELD, check_rate, first_time, form_token, too_many_requests_page
-from core.response_cache.generation import invalidate
+from core.response_cache import tags
+from core.response_cache.invalidation import purge_after_commit
 from core.site_section import SiteSection
 from faq import transitions
 from faq.forms import QuestionForm, TrackingForm
@@ -52,6 +52,9 @@ class QuestionIndexPage(SiteSection, RoutablePageMixin, Page):
     the inbox, so only this page (its introduction) is edited in the page tree. An answer's public URL
     uses the record's id, never its tracking code: the code is the asker's key to follow an open question.
     """
+
+    # Response cache tags (core/response_cache/tags.py): the per-site list it shows.
+    shows_lists = ("qa",)
 
     intro = RichTextField(_("giới thiệu"), blank=True)
 
@@ -163,7 +166,7 @@ class QuestionIndexPage(SiteSection, RoutablePageMixin, Page):
             if first_time(request, f"vote:{question.pk}", VOTE_MEMORY_SECONDS):
                 Question.objects.filter(pk=question.pk).update(**{counter: F(counter) + 1})
                 # An UPDATE sends no save signal: the counts show in the API, so its cached answers must go.
-                transaction.on_commit(invalidate)
+                purge_after_commit({tags.listing("qa", question.site_id)})
             request.session[RATED_KEY] = rated[-MAX_RATED_REMEMBERED + 1 :] + [question.pk]
         return see_other(self.subpage_url(request, "answer", question.pk) + "#danh-gia")
 
@@ -246,6 +249,7 @@ class QuestionIndexPage(SiteSection, RoutablePageMixin, Page):
         if url_parts is None:
             return urls
         base = urls[0]["location"]
+        tags.shows(tags.listing("qa", url_parts[0]))
         answers = (
             Question.objects.published()
             .filter(site_id=url_parts[0])

@@ -84,6 +84,8 @@ class LegalDocumentQuerySet(PageQuerySet):
 
 
 class LegalDocumentPage(FoldedSearchMixin, Page):
+    # Response cache tags (core/response_cache/tags.py): the per-site list a publish changes.
+    cache_lists = ("documents",)
     number = models.CharField(_("số hiệu"), max_length=60, blank=True, db_index=True, help_text=_("Ví dụ: 07/BHXH-PC"))
     document_type = models.ForeignKey(
         "legal.DocumentType",

@@ -46,6 +46,8 @@ class DraftState(models.TextChoices):
 
 
 class DraftDocumentPage(FoldedSearchMixin, Page):
+    # Response cache tags (core/response_cache/tags.py): the per-site list a publish changes.
+    cache_lists = ("drafts",)
     document_type = models.ForeignKey(
         "legal.DocumentType", verbose_name=_("loại văn bản"), null=True, on_delete=models.PROTECT, related_name="drafts"
     )

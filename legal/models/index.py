@@ -9,6 +9,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from core.response_cache import tags
 from core.site_section import SiteSection
 from core.tree import published_q
 from legal.forms import DocumentFilterForm
@@ -38,6 +39,9 @@ class LegalDocumentIndexPage(SiteSection, RoutablePageMixin, Page):
     Its procedures (thủ tục hành chính) are listed by a route of their own, ``thu-tuc-hanh-chinh/``.
     """
 
+    # Response cache tags (core/response_cache/tags.py): the per-site lists it shows.
+    shows_lists = ("documents", "drafts", "procedures")
+
     intro = RichTextField(_("giới thiệu"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -51,6 +55,7 @@ class LegalDocumentIndexPage(SiteSection, RoutablePageMixin, Page):
     @classmethod
     def published_in_site(cls, model, site):
         """Live, public pages of ``model`` (documents, drafts, procedures) in the site's section, to list."""
+        tags.shows(tags.listing(model.cache_lists[0], site.pk))
         section = cls.of_site(site)
         return listed(model, section, published_q()) if section else model.objects.none()
 

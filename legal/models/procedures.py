@@ -23,6 +23,8 @@ class OnlineLevel(models.TextChoices):
 
 
 class AdministrativeProcedurePage(FoldedSearchMixin, Page):
+    # Response cache tags (core/response_cache/tags.py): the per-site list a publish changes.
+    cache_lists = ("procedures",)
     code = models.CharField(_("mã thủ tục"), max_length=30, db_index=True, help_text=_("Ví dụ: 1.000123"))
     field_name = models.CharField(_("lĩnh vực"), max_length=200)
     agency = models.CharField(_("cơ quan thực hiện"), max_length=200)

@@ -140,22 +140,27 @@ if REDIS_URL:
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "vss-portal"},
+        # Files under var/: every worker of the machine shares the stored answers and their tags' versions
+        # (a worker's own memory would keep answers another worker's write had purged).
         "responses": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "vss-responses",
-            "OPTIONS": {"MAX_ENTRIES": 5000},
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env_str("RESPONSE_CACHE_DIR") or str(VAR_DIR / "cache" / "responses"),
+            "OPTIONS": {"MAX_ENTRIES": 20000},
         },
     }
 # Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (core/proxies.py); none by default.
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
 
-# Whole answers to anonymous public GETs (core/response_cache): see that package for what is kept and when a
-# change makes it unreachable. STAMP holds the generation token when the cache is local to each process.
+# Whole answers to anonymous public GETs (core/response_cache): see that package for what is kept, the tags
+# each answer carries and what a write purges. A shared cache in front (Varnish, deploy/varnish/portal.vcl)
+# reads the tags from TAG_HEADER and takes the purges PURGER sends to each of PURGE_URLS.
 RESPONSE_CACHE = {
     "ENABLED": env_bool("RESPONSE_CACHE", True),
     "ALIAS": "responses",
     "TIMEOUT": 24 * 3600,
-    "STAMP": Path(env_str("RESPONSE_CACHE_STAMP") or VAR_DIR / "response-cache.stamp"),
+    "TAG_HEADER": env_str("CACHE_TAG_HEADER", "xkey"),
+    "PURGE_URLS": env_list("CACHE_PURGE_URLS", []),
+    "PURGER": env_str("CACHE_PURGER", "core.response_cache.purgers.XkeyPurger"),
     "PERSONAL_COOKIES": ("sessionid", "messages"),
     "EXCLUDED_PREFIXES": ("/admin/", "/documents/"),
     # Written while serving or never shown publicly: a write to them must not flush every cached page.
@@ -176,6 +181,7 @@ RESPONSE_CACHE = {
         "wagtailadmin.EditingSession",
         "faq.OutboundEmail",
         "cms.SharedCounter",
+        "cms.PendingPurge",
         "axes.AccessAttempt",
         "axes.AccessLog",
         "axes.AccessFailureLog",

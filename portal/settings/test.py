@@ -1,11 +1,7 @@
 """Settings for the test suite: fast hashing, in-memory e-mail, no DEBUG."""
 
-import os
-import tempfile
-from pathlib import Path
-
 from .base import *  # noqa: F401,F403
-from .base import RESPONSE_CACHE, STATIC_ROOT
+from .base import CACHES, RESPONSE_CACHE, STATIC_ROOT
 from .env import env_str
 
 DEBUG = False
@@ -20,8 +16,8 @@ STORAGES = {
 # whitenoise warns on every request when STATIC_ROOT is missing; tests serve static files by finders.
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
-# Off by default: tests run inside a transaction that never commits, so the invalidation (on commit) would
-# not run; tests/cms/test_response_cache.py turns it on and runs the commit callbacks.
+# Off by default: tests run inside a transaction that never commits, so the purges (on commit) would not
+# run; the ``response_cache`` fixture turns it on and tests run the commit callbacks.
 RESPONSE_CACHE["ENABLED"] = False
-# Each run keeps its own generation token, so two runs on one machine never share one.
-RESPONSE_CACHE["STAMP"] = Path(tempfile.gettempdir()) / f"vss-response-cache-{os.getpid()}.stamp"
+# Each test process keeps its own copies, so two runs on one machine never share one.
+CACHES["responses"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "vss-test-responses"}

@@ -78,7 +78,7 @@ def portal(tmp_path_factory):
         "ALLOWED_HOSTS": "localhost,.localhost,127.0.0.1",
         "STATIC_ROOT": str(tmp / "static"),
         "MEDIA_ROOT": str(tmp / "media"),
-        "RESPONSE_CACHE_STAMP": str(tmp / "response-cache.stamp"),
+        "RESPONSE_CACHE_DIR": str(tmp / "response-cache"),
     }
     manage(env, "migrate", "--noinput")
     manage(env, "bootstrap_portal", "--domain", "localhost", "--port", str(port))

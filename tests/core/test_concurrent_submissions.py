@@ -74,7 +74,7 @@ def served_copy(django_db_setup, django_db_blocker, tmp_path_factory):
                 "DJANGO_SETTINGS_MODULE": submissions.SETTINGS,
                 "STATIC_ROOT": str(static_root),
                 # its own response-cache token: the default file under var/ is shared by every server here
-                "RESPONSE_CACHE_STAMP": str(tmp_path / "response-cache.stamp"),
+                "RESPONSE_CACHE_DIR": str(tmp_path / "response-cache"),
             }
             subprocess.run(
                 [submissions.PYTHON, "manage.py", "shell", "-c", ADD_OPEN_DRAFTS],

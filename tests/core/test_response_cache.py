@@ -1,10 +1,13 @@
 """The response cache serves repeat visits without touching the database and never serves stale content.
 
+The precise purges (which write purges what) are in test_cache_purges.py.
+
 Tests run inside a transaction that never commits, so each change is made inside
 ``django_capture_on_commit_callbacks(execute=True)``: the invalidation runs as it would on commit.
 """
 
 import socket
+import time
 import uuid
 from datetime import timedelta
 
@@ -15,8 +18,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from core.response_cache import generation
+from core.response_cache import clock, store, tags
 from tests.support.sites import DANANG, HANOI
+
+
+def get_s_maxage(response):
+    directives = dict(part.strip().partition("=")[::2] for part in response["Cache-Control"].split(","))
+    return int(directives["s-maxage"])
 
 
 def queries_of(client, path, host=HANOI, **headers):
@@ -61,27 +69,42 @@ def test_unpublishing_answers_404_at_once(client, response_cache, hanoi, add_pag
     assert client.get("/tuyen-dung/", HTTP_HOST=HANOI).status_code == 404
 
 
-def test_a_change_made_through_another_worker_is_seen(client, response_cache):
-    """Another gunicorn worker replaces the token in the stamp file: this process's copies become unreachable."""
+def test_a_purge_made_through_another_worker_is_seen(client, response_cache, hanoi, monkeypatch):
+    """Another worker or node purges through the shared store: this process's stored answer is not served."""
     assert cached_twice(client, "/")[1] == 0
-    generation.write(generation.encode("token-of-another-worker", None))
+    store.purge({tags.site(hanoi.pk)})
     assert queries_of(client, "/")[1] > 0
-    assert generation.current() == "token-of-another-worker" and cached_twice(client, "/")[1] == 0
-    generation.invalidate()  # what any worker's committed write does
+    later = time.time() + store.CLOCK_SKEW + 1  # past the margin that keeps an answer of a fresh purge out
+    monkeypatch.setattr(time, "time", lambda: later)
+    assert cached_twice(client, "/")[1] == 0
+
+
+def test_an_answer_rendered_while_its_tag_is_purged_is_kept_by_no_cache(client, response_cache, hanoi, monkeypatch):
+    """The render may have read the rows before the write: neither this cache nor Varnish may keep it."""
+    real_render = store.versions
+
+    def purged_during_render(shown):
+        store.purge({tags.site(hanoi.pk)})
+        return real_render(shown)
+
+    monkeypatch.setattr(store, "versions", purged_during_render)
+    response, _ = queries_of(client, "/")
+    assert get_s_maxage(response) == 0
+    monkeypatch.setattr(store, "versions", real_render)
     assert queries_of(client, "/")[1] > 0
 
 
-def test_a_change_rolled_back_keeps_the_token(
+def test_a_change_rolled_back_purges_nothing(
     client, response_cache, hanoi, add_page, django_capture_on_commit_callbacks
 ):
-    """The token is renewed on commit only (never seen here: the callback is captured, not executed)."""
-    token = generation.current()
+    """The purge runs on commit only (here the callback is captured, never executed)."""
+    assert cached_twice(client, "/")[1] == 0
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        add_page(hanoi.root_page, "Trang nháp", "trang-nhap")
-    assert callbacks and generation.current() == token
+        add_page(hanoi.root_page, "Trang nháp", "trang-nhap", show_in_menus=True)
+    assert callbacks and queries_of(client, "/")[1] == 0
 
 
-def test_writes_that_never_show_keep_the_token(response_cache, client, django_capture_on_commit_callbacks):
+def test_writes_that_never_show_purge_nothing(response_cache, client, django_capture_on_commit_callbacks):
     """Sessions and log entries are written while serving: they must not flush every page."""
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         session = SessionStore()
@@ -114,13 +137,21 @@ def test_a_stored_answer_still_honours_if_none_match(client, response_cache):
     assert response.status_code == 304 and queries == 0
 
 
-def test_the_token_lapses_at_the_moment_an_app_names(response_cache, monkeypatch):
-    moment = timezone.now() + timedelta(hours=1)
-    monkeypatch.setattr(generation, "next_public_change", lambda: moment)
-    token = generation.current()
-    assert generation.current() == token
-    monkeypatch.setattr(timezone, "now", lambda: moment + timedelta(seconds=1))
-    assert generation.current() != token
+def test_answers_are_kept_until_the_moment_an_app_names(client, response_cache, monkeypatch):
+    """A comment window opening in ten minutes: the answer, here and in Varnish, lasts ten minutes at most."""
+    moment = timezone.now() + timedelta(minutes=10)
+    monkeypatch.setattr(clock, "next_public_change", lambda: moment)
+    response = client.get("/", HTTP_HOST=HANOI)
+    assert 595 <= get_s_maxage(response) <= 600
+    monkeypatch.setattr(time, "time", lambda: moment.timestamp() + 1)
+    assert queries_of(client, "/")[1] > 0
+
+
+def test_answers_are_kept_at_most_until_midnight(client, response_cache):
+    """A document takes effect on a calendar day: nothing rendered today is served tomorrow."""
+    now = timezone.localtime()
+    midnight = (now + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+    assert get_s_maxage(client.get("/", HTTP_HOST=HANOI)) <= (midnight - now).total_seconds()
 
 
 def redis_answers():
@@ -132,7 +163,7 @@ def redis_answers():
 
 
 @pytest.mark.skipif(not redis_answers(), reason="no Redis on 127.0.0.1:6379")
-def test_with_redis_the_token_is_shared_through_redis(
+def test_with_redis_answers_and_purges_are_shared_through_redis(
     client, settings, response_cache, hanoi, add_page, django_capture_on_commit_callbacks
 ):
     settings.CACHES = {
@@ -143,14 +174,11 @@ def test_with_redis_the_token_is_shared_through_redis(
             "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
         },
     }
-    assert not generation.is_process_local()
     try:
         assert cached_twice(client, "/")[1] == 0
-        token = caches["responses"].get(generation.TOKEN_KEY)
         with django_capture_on_commit_callbacks(execute=True):
             add_page(hanoi.root_page, "Chuyển đổi số", "chuyen-doi-so", show_in_menus=True)
-        assert caches["responses"].get(generation.TOKEN_KEY) != token
+        assert caches["responses"].get(store.version_key(tags.layout(hanoi.pk))) is not None
         assert "Chuyển đổi số" in client.get("/", HTTP_HOST=HANOI).content.decode()
-        assert not settings.RESPONSE_CACHE["STAMP"].exists()
     finally:
         caches["responses"].clear()

@@ -1,0 +1,85 @@
+"""Stored answers and the versions of their tags, in the cache every worker and node shares.
+
+A tag's version is the moment it was last purged (with a random suffix, so two purges in one clock tick
+differ). An answer is stored with the versions of its tags as they were when it was rendered, and served only
+while every one of them is unchanged: purging a tag is one write, however many answers show it, and answers
+of other tags stay valid. A version the cache has evicted reads as changed, so eviction can only cause a miss.
+
+An answer rendered while one of its tags was purged may hold the old rows: it is not stored, and the shared
+cache in front is told not to keep it either (``stored`` returns False).
+"""
+
+import hashlib
+import secrets
+import time
+from functools import cache
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import BaseCache, caches
+from django.http import HttpResponseBase
+
+# Clocks of two nodes may disagree by this much: a purge stamped within it of a render's start counts as
+# having happened during the render.
+CLOCK_SKEW = 1.0
+
+
+def response_cache() -> BaseCache:
+    return caches[settings.RESPONSE_CACHE["ALIAS"]]
+
+
+@cache
+def namespace() -> str:
+    """The database the answers come from: two portals sharing one cache never see each other's entries."""
+    return hashlib.sha1(str(settings.DATABASES["default"]["NAME"]).encode()).hexdigest()[:8]
+
+
+def version_key(tag: str) -> str:
+    return f"tag:{namespace()}:{tag}"
+
+
+def new_version() -> str:
+    return f"{time.time():.6f}-{secrets.token_hex(3)}"
+
+
+def stamped_at(version: str) -> float:
+    return float(version.partition("-")[0])
+
+
+def purge(tags: set[str]) -> None:
+    """Makes every stored answer showing one of ``tags`` unreachable."""
+    if tags:
+        response_cache().set_many({version_key(tag): new_version() for tag in tags}, timeout=None)
+
+
+def versions(tags: set[str]) -> dict[str, str]:
+    """The current version of each tag; tags never purged (or evicted) get one now."""
+    store = response_cache()
+    found = store.get_many([version_key(tag) for tag in tags])
+    current = {tag: found[version_key(tag)] for tag in tags if version_key(tag) in found}
+    missing = {tag: "0-" + secrets.token_hex(3) for tag in tags if tag not in current}
+    if missing:
+        store.set_many({version_key(tag): version for tag, version in missing.items()}, timeout=None)
+    return current | missing
+
+
+def get(key: str) -> tuple[HttpResponseBase, float] | None:
+    """The stored answer and when it expires, if every tag it shows still has the version it was stored with."""
+    store = response_cache()
+    entry: Any = store.get(key)
+    if entry is None:
+        return None
+    stored_versions, response, expires_at = entry
+    found = store.get_many([version_key(tag) for tag in stored_versions])
+    if all(found.get(version_key(tag)) == version for tag, version in stored_versions.items()):
+        return response, expires_at
+    return None
+
+
+def put(key: str, response: HttpResponseBase, tags: set[str], started: float, timeout: int) -> bool:
+    """Stores the answer unless one of its tags was purged since ``started``; True when stored."""
+    current = versions(tags)
+    if any(stamped_at(version) >= started - CLOCK_SKEW for version in current.values()):
+        return False
+    response_cache().set(key, (current, response, time.time() + timeout), timeout)
+    return True

@@ -1,0 +1,23 @@
+"""Every page Wagtail serves records the tags of what it shows (``core/response_cache/tags.py``)."""
+
+from typing import Any
+
+from django.http import HttpRequest
+from wagtail import hooks
+from wagtail.models import Page, Site
+
+from .response_cache import tags
+
+
+@hooks.register("before_serve_page")
+def record_page_tags(page: Page, request: HttpRequest, serve_args: Any, serve_kwargs: Any) -> None:
+    """The page itself, the list of its children, and the per-site lists its type names in ``shows_lists``.
+
+    A section page (news, documents, Q&A, contacts) lists records of its site; the site is the one serving
+    the request, which Wagtail has already looked up (no query).
+    """
+    tags.shows(tags.page(page.pk), tags.children(page.path))
+    lists = getattr(page, "shows_lists", ())
+    site = Site.find_for_request(request) if lists else None
+    if site is not None:
+        tags.shows(*(tags.listing(name, site.pk) for name in lists))
