@@ -22,6 +22,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponseBase
+from django.utils import timezone
 from django.utils.cache import get_max_age, patch_cache_control, set_response_etag
 
 from . import clock, store, tags
@@ -43,7 +44,7 @@ class ResponseCacheMiddleware:
         found = store.get(key)
         if found is not None:
             response, expires_at = found
-            keep_for(response, max(int(expires_at - time.time()), 0))
+            keep_for(response, max(int(expires_at - timezone.now().timestamp()), 0))
             response[OUTCOME_HEADER] = "hit"
             return response
         started = time.time()

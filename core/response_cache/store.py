@@ -18,6 +18,7 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import BaseCache, caches
 from django.http import HttpResponseBase
+from django.utils import timezone
 
 # Clocks of two nodes may disagree by this much: a purge stamped within it of a render's start counts as
 # having happened during the render.
@@ -70,6 +71,8 @@ def get(key: str) -> tuple[HttpResponseBase, float] | None:
     if entry is None:
         return None
     stored_versions, response, expires_at = entry
+    if expires_at <= timezone.now().timestamp():
+        return None  # the clock changed what it shows (the cache's own timeout counts real time only)
     found = store.get_many([version_key(tag) for tag in stored_versions])
     if all(found.get(version_key(tag)) == version for tag, version in stored_versions.items()):
         return response, expires_at
@@ -81,5 +84,5 @@ def put(key: str, response: HttpResponseBase, tags: set[str], started: float, ti
     current = versions(tags)
     if any(stamped_at(version) >= started - CLOCK_SKEW for version in current.values()):
         return False
-    response_cache().set(key, (current, response, time.time() + timeout), timeout)
+    response_cache().set(key, (current, response, timezone.now().timestamp() + timeout), timeout)
     return True

@@ -143,7 +143,7 @@ def test_answers_are_kept_until_the_moment_an_app_names(client, response_cache, 
     monkeypatch.setattr(clock, "next_public_change", lambda: moment)
     response = client.get("/", HTTP_HOST=HANOI)
     assert 595 <= get_s_maxage(response) <= 600
-    monkeypatch.setattr(time, "time", lambda: moment.timestamp() + 1)
+    monkeypatch.setattr(timezone, "now", lambda: moment + timedelta(seconds=1))
     assert queries_of(client, "/")[1] > 0
 
 
