@@ -12,6 +12,7 @@ A write purges the tags of what it changes, and nothing when what it changes sho
 - **inline rows of a page** (a ``ParentalKey`` to a page) purge their page when it is live;
   **images and documents** purge the live pages that use them (Wagtail's reference index): a new upload
   shows nowhere yet;
+- **site settings** purge when changed, not when ``for_site`` first creates them with their defaults;
 - **models listed in ``RESPONSE_CACHE["IGNORED_MODELS"]``** (sessions, logs, revisions, counters, the outbox)
   purge nothing;
 - **every other model** purges ``all``: a model added next year stays correct before anyone registers it.
@@ -28,6 +29,7 @@ from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from modelcluster.fields import ParentalKey
+from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex, Site
@@ -181,9 +183,11 @@ def before_save(sender: type[Model], instance: Model, raw: bool = False, **kwarg
     instance._response_cache_before = record_tags(previous) if previous else set()  # type: ignore[attr-defined]
 
 
-def saved(sender: type[Model], instance: Model, raw: bool = False, **kwargs: Any) -> None:
+def saved(sender: type[Model], instance: Model, raw: bool = False, created: bool = False, **kwargs: Any) -> None:
     if raw or is_ignored(sender, kwargs.get("update_fields")):
         return
+    if created and isinstance(instance, BaseSiteSetting):
+        return  # made with its defaults the first time a page reads it (``for_site``): nothing shown changes
     before: set[str] = getattr(instance, "_response_cache_before", set())
     purge_after_commit(before | record_tags(instance), kwargs.get("using"))
 
