@@ -134,15 +134,22 @@ def spawn(command: list[str], log: Path, env: dict[str, str] | None = None) -> s
         )
 
 
-def stop(process: subprocess.Popen[bytes]) -> None:
-    """SIGTERM (varnishd stops its child, gunicorn lets its workers finish), then SIGKILL to anything left."""
-    if process.poll() is None:
-        process.terminate()
+def stop(*processes: subprocess.Popen[bytes]) -> None:
+    """SIGTERM (varnishd stops its child, gunicorn lets its workers finish), then SIGKILL to anything left.
+
+    All are signalled before any is waited for: a gunicorn node takes a few seconds to wind down, and
+    nodes stopped one after the other would add them up.
+    """
+    for process in processes:
+        if process.poll() is None:
+            process.terminate()
+    deadline = time.monotonic() + STOP_SECONDS
+    for process in processes:
         with contextlib.suppress(subprocess.TimeoutExpired):
-            process.wait(STOP_SECONDS)
-    with contextlib.suppress(ProcessLookupError):  # raised when the group is empty: all it started has ended
-        os.killpg(process.pid, signal.SIGKILL)
-    process.wait()
+            process.wait(max(deadline - time.monotonic(), 0))
+        with contextlib.suppress(ProcessLookupError):  # raised when the group is empty: all it started has ended
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
 
 
 def answers(port: int, method: str = "GET", path: str = "/", host: str = "localhost") -> int | None:
@@ -219,6 +226,8 @@ def free_port(preferred: int = 0) -> int:
     """``preferred`` when nothing listens there, otherwise a port the system has free."""
     for port in (preferred, 0) if preferred else (0,):
         with socket.socket() as probe:
+            # As gunicorn and varnishd bind: connections of a previous run left in TIME_WAIT do not count.
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             try:
                 probe.bind(("127.0.0.1", port))
             except OSError:
@@ -330,6 +339,8 @@ def start_node(port: int, env: dict[str, str], log: Path) -> subprocess.Popen[by
         "4",
         "--access-logfile",
         "-",
+        # gunicorn's control socket has one default path per user: two nodes would take it from each other.
+        "--no-control-socket",
     ]
     process = spawn(command, log, env)
     host = env.get("PORTAL_DOMAIN") or "localhost"
@@ -340,33 +351,36 @@ def start_node(port: int, env: dict[str, str], log: Path) -> subprocess.Popen[by
     return process
 
 
+def shown(path: Path) -> Path:
+    """A path as whoever typed `make cluster` in the repository finds it."""
+    return path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+
+
 def interrupted(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
 
-def serve(env: dict[str, str], ports: list[int], varnish_port: int, started: list[subprocess.Popen[bytes]]) -> int:
-    """Start node A, node B and Varnish (appending each to ``started``), then wait until one of them ends."""
-    names = {}
+def serve(env: dict[str, str], ports: list[int], varnish_port: int, parts: dict[str, subprocess.Popen[bytes]]) -> int:
+    """Start node A, node B and Varnish (recording each in ``parts``), then wait until one of them ends."""
     for name, port in zip(("A", "B"), ports, strict=True):
         log = LOG_DIR / f"node-{name.lower()}.log"
-        started.append(start_node(port, env, log))
-        names[started[-1].pid] = f"Nút {name}"
-        print(f"Nút {name}:   http://127.0.0.1:{port}/  gunicorn 2 tiến trình × 4 luồng, nhật ký {log}", flush=True)
+        parts[f"Nút {name}"] = start_node(port, env, log)
+        print(
+            f"Nút {name}:   http://127.0.0.1:{port}/  gunicorn 2 tiến trình × 4 luồng, nhật ký {shown(log)}", flush=True
+        )
     workdir = LOG_DIR / "varnish"
-    started.append(start_varnish(varnish_port, ports, workdir))
-    names[started[-1].pid] = "Varnish"
-    print(
-        f"Varnish: http://127.0.0.1:{varnish_port}/  trước nút A và B, nhật ký {workdir / 'varnishd.log'}", flush=True
-    )
+    parts["Varnish"] = start_varnish(varnish_port, ports, workdir)
+    log = workdir / "varnishd.log"
+    print(f"Varnish: http://127.0.0.1:{varnish_port}/  trước nút A và B, nhật ký {shown(log)}", flush=True)
     domain = env.get("PORTAL_DOMAIN") or "localhost"
     print(
         f"Cổng quốc gia http://{domain}:{varnish_port}/, tỉnh http://hanoi.{domain}:{varnish_port}/ … "
-        f"Nhật ký trong {LOG_DIR}. Ctrl-C để dừng.",
+        f"Nhật ký trong {shown(LOG_DIR)}/. Ctrl-C để dừng.",
         flush=True,
     )
-    while not (ended := [process for process in started if process.poll() is not None]):
+    while not (ended := [name for name, process in parts.items() if process.poll() is not None]):
         time.sleep(0.5)
-    print(f"{names[ended[0].pid]} đã dừng (mã {ended[0].returncode}): dừng cả cụm.", file=sys.stderr, flush=True)
+    print(f"{ended[0]} đã dừng (mã {parts[ended[0]].returncode}): dừng cả cụm.", file=sys.stderr, flush=True)
     return 1
 
 
@@ -385,12 +399,12 @@ def main() -> int:
 
     # `kill`, systemd or make passing on a SIGTERM: the same clean stop as Ctrl-C.
     previous = signal.signal(signal.SIGTERM, interrupted)
-    started: list[subprocess.Popen[bytes]] = []
+    parts: dict[str, subprocess.Popen[bytes]] = {}
     try:
         ensure_database(database_url)
         env = node_environment(database_url, redis_url, varnish_port)
         prepare(env, varnish_port)
-        return serve(env, ports, varnish_port, started)
+        return serve(env, ports, varnish_port, parts)
     except KeyboardInterrupt:
         print("\nĐang dừng cụm…", flush=True)
         return 0
@@ -401,8 +415,9 @@ def main() -> int:
         # A second Ctrl-C must not leave half of the cluster running; stop() ends in SIGKILL anyway.
         interrupt = signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
-        for process in reversed(started):  # Varnish first: no new request reaches a node being stopped
-            stop(process)
+        if "Varnish" in parts:
+            stop(parts.pop("Varnish"))  # first: no new request reaches a node being stopped
+        stop(*parts.values())
         signal.signal(signal.SIGINT, interrupt)
         signal.signal(signal.SIGTERM, previous)
 
