@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: install run serve test lint format browser-deps bench clean
+.PHONY: install run serve test lint format browser-deps varnish-deps cluster bench clean
 
 install: $(BIN)/.installed
 
@@ -52,6 +52,20 @@ browser-deps:
 	@if [ -x /usr/bin/chromium ]; then echo "chromium present"; \
 	elif [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	else echo "chromium missing: run 'sudo apt-get install chromium' to enable the browser tests"; fi
+
+# Debian's Varnish and its xkey vmod (varnish-modules) for `make cluster` and the Varnish tests, and wrk to load
+# the cluster (`make bench` finds it too); root only, like browser-deps.
+varnish-deps:
+	@if { [ -x /usr/sbin/varnishd ] || command -v varnishd >/dev/null; } && command -v wrk >/dev/null \
+		&& [ -n "$$(find /usr/lib /usr/lib64 -path '*/varnish/vmods/libvmod_xkey.so' 2>/dev/null | head -n 1)" ]; then \
+		echo "varnish, its xkey vmod and wrk present"; \
+	elif [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish varnish-modules wrk; \
+	else echo "varnish missing: run 'sudo apt-get install varnish varnish-modules wrk' for make cluster and the Varnish tests"; fi
+
+# Two gunicorn nodes and Varnish in front on CLUSTER_PORT (8080), on PostgreSQL (DATABASE_URL, created when
+# missing) and Redis (REDIS_URL); see README "Cluster". Ctrl-C stops all of it.
+cluster: install varnish-deps
+	$(BIN)/python deploy/cluster.py
 
 clean:
 	rm -rf $(VENV) var/static
