@@ -8,51 +8,18 @@ open drafts are added to the copy to take the comments.
 """
 
 import os
-import sqlite3
 import subprocess
-from contextlib import contextmanager
-from urllib.parse import quote
 
 import pytest
 from django.db import connection
 
 from bench import submissions
+from tests.support.database_copies import postgresql_copy, sqlite_copy
 
 BURST = 200
 ADD_OPEN_DRAFTS = (
     "from legal.demo_drafts import load_draft_demo; from portal.bootstrap import Report; load_draft_demo(Report())"
 )
-
-
-@contextmanager
-def sqlite_copy(directory):
-    """The suite's database as a file, through SQLite's backup API (it copies an in-memory database too)."""
-    path = directory / "db.sqlite3"
-    connection.ensure_connection()
-    target = sqlite3.connect(path)
-    try:
-        connection.connection.backup(target)
-    finally:
-        target.close()
-    yield f"sqlite:///{path}"
-
-
-@contextmanager
-def postgresql_copy():
-    """A database cloned from the suite's test database on the same server, dropped afterwards.
-
-    A template must have no other session, so the suite's own connection is closed first (Django reopens
-    it on the next query).
-    """
-    settings = connection.settings_dict
-    password = f":{quote(settings['PASSWORD'], safe='')}" if settings["PASSWORD"] else ""
-    server = (
-        f"postgres://{quote(settings['USER'], safe='')}{password}@{settings['HOST'] or 'localhost'}"
-        f":{settings['PORT'] or 5432}/postgres"
-    )
-    connection.close()
-    with submissions.postgresql_database(server, f"{settings['NAME']}_burst", template=settings["NAME"]) as url:
-        yield url
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +33,7 @@ def served_copy(django_db_setup, django_db_blocker, tmp_path_factory):
     static_root = tmp_path / "static"
     static_root.mkdir()
     with django_db_blocker.unblock():
-        copy = postgresql_copy() if connection.vendor == "postgresql" else sqlite_copy(tmp_path)
+        copy = postgresql_copy("burst") if connection.vendor == "postgresql" else sqlite_copy(tmp_path)
         with copy as url:
             env = {
                 **os.environ,
