@@ -142,28 +142,40 @@ def is_ignored(model: type[Model], update_fields: Iterable[str] | None = None) -
     return changed <= {"last_login"} or (issubclass(model, Page) and changed <= PRIVATE_PAGE_FIELDS)
 
 
+class Batch:
+    """The tags the writes of one transaction purge, sent together by the first of its callbacks to run."""
+
+    def __init__(self, connection: Any) -> None:
+        self.connection = connection
+        self.tags: set[str] = set()
+
+    def flush(self) -> None:
+        found, self.tags = self.tags, set()
+        if getattr(self.connection, PENDING_ATTRIBUTE, None) is self:
+            setattr(self.connection, PENDING_ATTRIBUTE, None)
+        purge_now(found)
+
+    def is_waiting(self) -> bool:
+        """True while one of its callbacks still waits for the commit (a rollback discards them all)."""
+        return any(callback == self.flush for _savepoints, callback, _robust in self.connection.run_on_commit)
+
+
 def purge_after_commit(found: set[str], using: str | None = None) -> None:
     """Adds ``found`` to the tags purged when the current transaction commits.
 
-    Every write registers a callback; the first to run purges everything gathered so far and the rest find
-    nothing left, so a transaction sends one purge. Tags of a write rolled back with its savepoint stay
-    gathered and go with the next purge: a purge too many, never one too few.
+    Every write registers a callback, so a savepoint rolled back discards only its own; the first callback to
+    run purges every tag gathered by the transaction and the others find nothing left: one purge per commit.
+    A transaction rolled back discards its callbacks, and its tags go with them.
     """
     if not found:
         return
     connection = connections[using or DEFAULT_DB_ALIAS]
-    pending: set[str] | None = getattr(connection, PENDING_ATTRIBUTE, None)
-    if pending is None:
-        pending = set()
-        setattr(connection, PENDING_ATTRIBUTE, pending)
-    pending |= found
-    transaction.on_commit(lambda: purge_now(release(connection)), using=using)
-
-
-def release(connection: Any) -> set[str]:
-    pending: set[str] = getattr(connection, PENDING_ATTRIBUTE, None) or set()
-    setattr(connection, PENDING_ATTRIBUTE, None)
-    return pending
+    batch: Batch | None = getattr(connection, PENDING_ATTRIBUTE, None)
+    if batch is None or not batch.is_waiting():
+        batch = Batch(connection)
+        setattr(connection, PENDING_ATTRIBUTE, batch)
+    batch.tags |= found
+    transaction.on_commit(batch.flush, using=using)
 
 
 def purge_now(found: set[str]) -> None:
