@@ -52,7 +52,7 @@ PAGES = 1000
 SECTIONS = ("/tin-tuc-su-kien/", "/van-ban-thu-tuc-hanh-chinh/", "/hoi-dap/", "/lien-he/")
 PATHS = ("/", *SECTIONS, "/api/v1/news/", "/api/v1/documents/")
 STATIC_FILE = "cms/css/portal.css"
-STORED_PAGE = ("hanoi.localhost", "/")  # what Varnish answers from memory against the static file
+STORED_CANDIDATES = (("hanoi.localhost", "/"), ("hanoi.localhost", "/api/v1/news/"))
 SQLITE_TEMPLATE = VAR / "mixed.sqlite3"
 POSTGRES_TEMPLATE = "vss_bench_mixed"
 POSTGRES_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/")
@@ -440,6 +440,20 @@ def service_answers(url):
         return False
 
 
+@contextmanager
+def emptied_redis():
+    """The bench's Redis database, emptied before the nodes start and again once they have stopped."""
+    import redis
+
+    client = redis.Redis.from_url(REDIS_URL)
+    client.flushdb()
+    try:
+        yield
+    finally:
+        client.flushdb()
+        client.close()
+
+
 def cluster(loader, urls):
     """Varnish in front of two gunicorn nodes on PostgreSQL and Redis; skipped (with the reason) if one is missing."""
     sys.path.insert(0, str(ROOT))
@@ -457,10 +471,7 @@ def cluster(loader, urls):
     if missing:
         print(f"!! bỏ qua Varnish: thiếu {', '.join(missing)}", flush=True)
         return {"skipped": "missing " + ", ".join(missing)}
-    import redis
-
-    with postgresql_copy() as database_url:
-        redis.Redis.from_url(REDIS_URL).flushdb()
+    with postgresql_copy() as database_url, emptied_redis():
         varnish_port, node_ports = submissions.free_port(), [submissions.free_port(), submissions.free_port()]
         env = portal_env(
             database_url,
@@ -473,9 +484,8 @@ def cluster(loader, urls):
         try:
             for number, node_port in enumerate(node_ports, 1):
                 processes.append(start_node(env, node_port, f"node{number}"))
-            varnish = start_varnish(varnish_port, node_ports, str(workdir), purge_acl=["127.0.0.1"])
+            varnish = start_varnish(varnish_port, node_ports, workdir)  # purges allowed from loopback: the nodes
             try:
-                wait_until_answers(varnish, varnish_port, "varnishd", workdir)
                 result = phases(loader, varnish_port, urls, env, "varnish")
                 result.update(varnish_against_static(loader, varnish_port, node_ports[0]))
             finally:
@@ -489,19 +499,25 @@ def cluster(loader, urls):
 
 
 def varnish_against_static(loader, varnish_port, node_port):
-    """One page Varnish holds, against the static file a node serves through whitenoise, one after the other."""
-    host, path = STORED_PAGE
-    answers(varnish_port, host, path)
-    x_cache = answers(varnish_port, host, path)[1].get("X-Cache")
+    """An answer Varnish holds, against the static file a node serves through whitenoise, one after the other.
+
+    The first of STORED_CANDIDATES that Varnish answers HIT on a second request: the home page of Hà Nội once the
+    app lets shared caches keep pages, its news list (which carries ``max-age``) until then.
+    """
+    for host, path in STORED_CANDIDATES:
+        answers(varnish_port, host, path)
+        x_cache = answers(varnish_port, host, path)[1].get("X-Cache")
+        if x_cache == "HIT":
+            break
     static = loader.measure(
         node_port, {"name": "static_css", "method": "GET", "host": host, "path": static_path()}, None, "nút 1"
     )
     stored = loader.measure(
-        varnish_port, {"name": "varnish_stored_page", "method": "GET", "host": host, "path": path}, None, "varnish"
+        varnish_port, {"name": "varnish_hit", "method": "GET", "host": host, "path": path}, None, "varnish"
     )
     return {
         "static_css": static,
-        "varnish_stored_page": dict(stored, host=host, path=path, x_cache=x_cache),
+        "varnish_hit": dict(stored, host=host, path=path, x_cache=x_cache),
         "varnish_vs_static": round(stored["rps"] / static["rps"], 2),
     }
 
@@ -546,10 +562,10 @@ def print_table(result):
         )
     varnish = result["varnish"]
     if "varnish_vs_static" in varnish:
+        hit, static = varnish["varnish_hit"], varnish["static_css"]
         verdict = "đạt" if varnish["varnish_vs_static"] >= TARGET_VARNISH_VS_STATIC else "CHƯA ĐẠT"
         print(
-            f"Varnish trả trang đã lưu {varnish['varnish_stored_page']['rps']:.1f} req/s"
-            f" (X-Cache {varnish['varnish_stored_page']['x_cache']}), static_css qua gunicorn"
-            f" {varnish['static_css']['rps']:.1f} req/s: {varnish['varnish_vs_static']:.2f}×"
+            f"Varnish trả {hit['host']}{hit['path']} {hit['rps']:.1f} req/s (X-Cache {hit['x_cache']}),"
+            f" static_css qua gunicorn {static['rps']:.1f} req/s: {varnish['varnish_vs_static']:.2f}×"
             f" (mục tiêu ≥ {TARGET_VARNISH_VS_STATIC:g}×: {verdict})"
         )
