@@ -37,8 +37,10 @@ lint: install
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
-# Seeds (or reuses) a scale database under var/bench/, serves it as `serve` does and loads each endpoint;
-# BENCH_PAGES, BENCH_SMALL_PAGES, BENCH_DURATION, BENCH_CONNECTIONS tune it (bench/README.md).
+# Seeds (or reuses) a scale database under var/bench/, serves it as `serve` does and loads each endpoint, then
+# the mixed load of readers and writers (in process, and through Varnish when varnishd, PostgreSQL and Redis are
+# there); BENCH_PAGES, BENCH_SMALL_PAGES, BENCH_DURATION, BENCH_CONNECTIONS tune it, BENCH_ONLY=mixed runs only
+# the mixed load, BENCH_MIXED=0 skips it (bench/README.md).
 bench: install
 	$(BIN)/python bench/run.py
 

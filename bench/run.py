@@ -1,42 +1,42 @@
 """`make bench`: seed or reuse a scale database, serve it as `make run` does, load each endpoint, report.
 
 In one run: stock Wagtail's simple page (bench/stock.py), every portal endpoint with the response cache off
-and then on, the diacritic-free search with one connection, and 200 simultaneous submissions on SQLite and
-PostgreSQL (bench/submissions.py); every figure is also given as a ratio to the baselines of the same run.
+and then on, the diacritic-free search with one connection, 200 simultaneous submissions on SQLite and
+PostgreSQL (bench/submissions.py), and the mixed load of readers and writers over the 35 sites, in process and
+through Varnish (bench/mixed.py); every figure is also given as a ratio to the baselines of the same run.
 
 Environment: BENCH_PAGES (default 100000), BENCH_SMALL_PAGES (1000, the second size for query counts),
-BENCH_DURATION seconds per endpoint (5), BENCH_CONNECTIONS (8), BENCH_POSTGRES_URL. Databases live in
-var/bench/ and are reused when they already hold the pages asked for. Results: bench/results/<timestamp>.json.
+BENCH_DURATION seconds per endpoint and per mixed-load phase (5), BENCH_CONNECTIONS (8), BENCH_POSTGRES_URL,
+BENCH_REDIS_URL, BENCH_MIXED=0 (skip the mixed load), BENCH_ONLY=mixed (only the mixed load). Databases live in
+var/bench/ (and vss_bench_mixed on PostgreSQL) and are reused when they already hold the pages asked for.
+Results: bench/results/<timestamp>.json.
 """
 
 import json
 import os
 import platform
-import re
-import shutil
 import socket
-import statistics
 import subprocess
 import sys
-import tempfile
-import threading
 import time
 import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
 
+import mixed
 import stock
 import submissions
+from load import CONNECTIONS, DURATION, Loader
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
 PAGES = int(os.environ.get("BENCH_PAGES", "100000"))
 SMALL_PAGES = int(os.environ.get("BENCH_SMALL_PAGES", "1000"))
-DURATION = int(os.environ.get("BENCH_DURATION", "5"))
-CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
 BASELINES = ("static_css", "wagtail_v2_pages")
 POSTGRES_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/")
+MIXED = os.environ.get("BENCH_MIXED", "1") != "0"
+ONLY = os.environ.get("BENCH_ONLY", "")
 
 
 def database_env(pages):
@@ -114,123 +114,6 @@ def start_server(command, env, port, ready_path="/api/v1/sites/", host="localhos
             time.sleep(0.2)
     server.terminate()
     raise SystemExit("gunicorn không khởi động được: xem var/bench/gunicorn.log")
-
-
-def ensure_wrk():
-    """wrk from Debian's packages; None (use the Python load generator) when it cannot be installed."""
-    if shutil.which("wrk"):
-        return shutil.which("wrk")
-    if os.geteuid() == 0 and shutil.which("apt-get"):
-        quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
-        subprocess.run(["apt-get", "update", "-qq"], **quiet)
-        subprocess.run(
-            ["apt-get", "install", "-y", "-qq", "wrk"], env=dict(os.environ, DEBIAN_FRONTEND="noninteractive"), **quiet
-        )
-    return shutil.which("wrk")
-
-
-LUA_POST = """wrk.method = "POST"
-wrk.body = {body}
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Host"] = "{host}"
-"""
-
-
-def run_wrk(wrk, port, endpoint, question, connections=CONNECTIONS):
-    command = [
-        wrk,
-        f"-t{min(2, connections)}",
-        f"-c{connections}",
-        f"-d{DURATION}s",
-        "--latency",
-        "-H",
-        f"Host: {endpoint['host']}",
-    ]
-    script = None
-    if endpoint["method"] == "POST":
-        with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-            body = json.dumps(json.dumps(question, ensure_ascii=False))
-            script.write(LUA_POST.format(body=body, host=endpoint["host"]))
-        command += ["-s", script.name]
-    output = subprocess.run(
-        command + [f"http://127.0.0.1:{port}{endpoint['path']}"], capture_output=True, text=True
-    ).stdout
-    if script:
-        os.unlink(script.name)
-    return parse_wrk(output)
-
-
-def to_ms(text):
-    value, unit = re.match(r"([\d.]+)(us|ms|s|m)", text).groups()
-    return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
-
-
-def parse_wrk(output):
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    return {
-        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
-        "p50_ms": to_ms(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1)),
-        "p99_ms": to_ms(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1)),
-        "requests": int(re.search(r"(\d+) requests in", output).group(1)),
-        "non_2xx": int(errors.group(1)) if errors else 0,
-    }
-
-
-def run_python_load(port, endpoint, question, connections=CONNECTIONS):
-    """Fallback load: one thread per connection, keep-alive-less urllib requests for DURATION seconds."""
-    latencies, failures, stop = [], [0], time.monotonic() + DURATION
-    body = json.dumps(question).encode() if endpoint["method"] == "POST" else None
-
-    def worker():
-        while time.monotonic() < stop:
-            request = urllib.request.Request(
-                f"http://127.0.0.1:{port}{endpoint['path']}",
-                data=body,
-                method=endpoint["method"],
-                headers={"Host": endpoint["host"], "Content-Type": "application/json"},
-            )
-            started = time.monotonic()
-            try:
-                urllib.request.urlopen(request, timeout=30).read()
-            except OSError:
-                failures[0] += 1
-            latencies.append((time.monotonic() - started) * 1000)
-
-    threads = [threading.Thread(target=worker) for _ in range(connections)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    cuts = statistics.quantiles(latencies, n=100)
-    return {
-        "rps": len(latencies) / DURATION,
-        "p50_ms": cuts[49],
-        "p99_ms": cuts[98],
-        "requests": len(latencies),
-        "non_2xx": failures[0],
-    }
-
-
-class Loader:
-    """wrk when it can be installed, the Python load generator otherwise; one figure set per call."""
-
-    def __init__(self):
-        self.wrk = ensure_wrk()
-        self.tool = "wrk" if self.wrk else "python-threads"
-        if not self.wrk:
-            print("!! wrk không cài được: dùng bộ tạo tải Python (con số thấp hơn wrk, chỉ so sánh tương đối).")
-
-    def measure(self, port, endpoint, question, label, connections=CONNECTIONS):
-        if self.wrk:
-            measured = run_wrk(self.wrk, port, endpoint, question, connections)
-        else:
-            measured = run_python_load(port, endpoint, question, connections)
-        print(
-            f"  {label:<9} {endpoint['name']:<24} {measured['rps']:>8.1f} req/s  p50 {measured['p50_ms']:>7.1f} ms"
-            f"  p99 {measured['p99_ms']:>7.1f} ms  non-2xx {measured['non_2xx']}",
-            flush=True,
-        )
-        return measured
 
 
 def serving(command, env, port, loader, measure, **ready):
@@ -332,8 +215,8 @@ def postgres_answers():
         return False
 
 
-def main():
-    started = time.monotonic()
+def measure_endpoints(loader):
+    """Every endpoint at both sizes, stock Wagtail, the cached and uncached figures, the submission burst."""
     small = probe(prepare(SMALL_PAGES))
     env = prepare(PAGES)
     large = probe(env)
@@ -341,29 +224,39 @@ def main():
     for endpoint, small_endpoint in zip(endpoints, small["endpoints"], strict=True):
         endpoint["queries_small"] = small_endpoint["queries"]
     stock_endpoint = stock.prepare()
-    loader = Loader()
     print(f"== đo tải {DURATION} s mỗi điểm, {CONNECTIONS} kết nối, {PAGES} trang", flush=True)
     load_stock(loader, stock_endpoint)
     load_portal(env, endpoints, large["question"], loader)
     add_ratios(endpoints + [stock_endpoint], stock_endpoint["uncached"]["rps"])
     print_table(endpoints, stock_endpoint)
     print("== 200 yêu cầu gửi đồng thời (câu hỏi và góp ý)", flush=True)
-    submitted = run_submissions()
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    result = {
-        "date": stamp,
-        "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()},
+    return {
         "pages": PAGES,
         "small_pages": SMALL_PAGES,
-        "duration_s": DURATION,
-        "connections": CONNECTIONS,
         "server": "gunicorn 2 workers × 4 threads, portal.settings.bench, SQLite, local-memory cache",
-        "load_tool": loader.tool,
         "stock_wagtail": stock_endpoint,
         "endpoints": endpoints,
-        "concurrent_submissions": submitted,
-        "elapsed_s": round(time.monotonic() - started),
+        "concurrent_submissions": run_submissions(),
     }
+
+
+def main():
+    if ONLY not in ("", "mixed"):
+        raise SystemExit(f"BENCH_ONLY={ONLY}: chỉ nhận 'mixed' (hoặc để trống để chạy tất cả)")
+    started = time.monotonic()
+    loader = Loader()
+    result = {
+        "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()},
+        "duration_s": DURATION,
+        "connections": CONNECTIONS,
+        "load_tool": loader.tool,
+    }
+    if ONLY != "mixed":
+        result.update(measure_endpoints(loader))
+    if ONLY == "mixed" or MIXED:
+        result["mixed"] = mixed.run(loader)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    result = {"date": stamp, **result, "elapsed_s": round(time.monotonic() - started)}
     out = ROOT / "bench" / "results" / f"{stamp}.json"
     out.write_text(json.dumps(result, ensure_ascii=False, indent=1))
     print(f"\nKết quả: {out.relative_to(ROOT)}")
