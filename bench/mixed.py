@@ -130,7 +130,7 @@ def targets():
 
 
 def portal_env(database_url, **extra):
-    """The environment of the nodes and of the writers: bench settings, a stamp file of this run's own."""
+    """The environment of the nodes and of the writers: bench settings, a response cache of this run's own."""
     env = {
         name: value
         for name, value in os.environ.items()
@@ -142,7 +142,7 @@ def portal_env(database_url, **extra):
         DJANGO_SETTINGS_MODULE="portal.settings.bench",
         STATIC_ROOT=str(VAR / "static"),
         RESPONSE_CACHE="1",
-        RESPONSE_CACHE_STAMP=str(VAR / f"mixed-{os.getpid()}.stamp"),
+        RESPONSE_CACHE_DIR=str(VAR / f"mixed-{os.getpid()}-cache"),
         **extra,
     )
 
@@ -449,8 +449,8 @@ def in_process(loader, urls):
             result = phases(loader, port, urls, env, "gunicorn")
         finally:
             submissions.stop_server(node)
-            Path(env["RESPONSE_CACHE_STAMP"]).unlink(missing_ok=True)
-    result["server"] = "gunicorn 2 workers × 4 threads, SQLite, response cache in local memory"
+            shutil.rmtree(env["RESPONSE_CACHE_DIR"], ignore_errors=True)
+    result["server"] = "gunicorn 2 workers × 4 threads, SQLite, response cache in files shared by the workers"
     return result
 
 

@@ -1,7 +1,7 @@
 """The writers of the mixed load (bench/mixed.py): citizens submitting and editors publishing, across the country.
 
 Run as its own process beside the readers, with the environment of the servers it writes to (database, cache,
-``RESPONSE_CACHE_STAMP``, ``CACHE_PURGE_URLS``), so its publishing invalidates and purges exactly as an editor's
+``RESPONSE_CACHE_DIR``, ``CACHE_PURGE_URLS``), so its publishing invalidates and purges exactly as an editor's
 in the admin would:
 
 - one public submission a second: a question posted to the JSON API (``POST /api/v1/questions/``) of a random
