@@ -29,8 +29,8 @@ def fresh_cache():
 
 @pytest.fixture
 def response_cache(db, settings, tmp_path):
-    """The response cache switched on (the suite runs with it off), with no stored answer."""
-    settings.RESPONSE_CACHE = {**settings.RESPONSE_CACHE, "ENABLED": True}
+    """The response cache switched on, answers and layout fragments (the suite runs without), nothing stored."""
+    settings.RESPONSE_CACHE = {**settings.RESPONSE_CACHE, "ENABLED": True, "FRAGMENTS": True}
     caches["responses"].clear()
     yield
     caches["responses"].clear()

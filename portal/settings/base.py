@@ -156,6 +156,9 @@ TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
 # reads the tags from TAG_HEADER and takes the purges PURGER sends to each of PURGE_URLS.
 RESPONSE_CACHE = {
     "ENABLED": env_bool("RESPONSE_CACHE", True),
+    # The layout every page of a site shares, kept in the same store (core/response_cache/fragments.py): with
+    # RESPONSE_CACHE=0 answers are rendered each time but still reuse it.
+    "FRAGMENTS": env_bool("RESPONSE_CACHE_FRAGMENTS", True),
     "ALIAS": "responses",
     "TIMEOUT": 24 * 3600,
     "TAG_HEADER": env_str("CACHE_TAG_HEADER", "xkey"),
