@@ -35,12 +35,12 @@ def key(name: str) -> str:
     return f"fragment:{store.namespace()}:{name}"
 
 
-def fragment(name: str, build: Callable[[], Value]) -> Value:
+def fragment(name: str, build: Callable[[], Value], keep: Callable[[Value], bool] = lambda value: True) -> Value:
     """The fragment stored as ``name`` while the tags it shows are unchanged, else what ``build()`` returns now.
 
     ``build`` names what it shows with ``tags.shows`` as an answer does; ``all`` is added, as to every answer, so
     a write whose reach cannot be told drops fragments too. The value must pickle (the store may be Redis or
-    files shared by the workers).
+    files shared by the workers); each use gets its own copy. A value ``keep`` refuses is not stored.
     """
     if not enabled():
         return build()
@@ -54,6 +54,8 @@ def fragment(name: str, build: Callable[[], Value]) -> Value:
     with tags.collecting() as shown:
         value = build()
         tags.shows(tags.ALL)
+    if not keep(value):
+        return value
     seconds = clock.seconds_to_keep()
     current = store.versions_since(shown, started) if seconds > 0 else None
     if current is not None:
