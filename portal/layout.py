@@ -14,19 +14,12 @@ from django.utils.safestring import SafeString
 from wagtail.models import Page
 
 from core.response_cache import fragments, tags
-from home.models import LINK_FIELDS, SiteNotice
+from home.menu import MenuSection, menu_sections
+from home.models import SiteNotice
 from multisite_config.directory import shared_links, site_directory, site_url
 from multisite_config.models import SiteKind, SiteProfile
 
 HOME_TITLE = "Trang chủ"
-
-
-@dataclass(frozen=True)
-class MenuSection:
-    pk: int
-    path: str
-    title: str
-    url: str
 
 
 @dataclass(frozen=True)
@@ -76,12 +69,6 @@ def directory_entry(profile, site):
         "national": national,
         "current": profile.site_id == site.pk,
     }
-
-
-def menu_sections(request, site):
-    """The site's sections shown in the menu, with their URLs on this site."""
-    sections = site.root_page.get_children().live().in_menu().only(*LINK_FIELDS)
-    return tuple(MenuSection(section.pk, section.path, section.title, section.get_url(request)) for section in sections)
 
 
 def navigation(request, site, sections):

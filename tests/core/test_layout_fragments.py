@@ -25,6 +25,8 @@ from tests.support.sites import DANANG, HANOI
 # links, notices. The site a host names is kept as well (core/sites.py).
 LAYOUT_QUERIES = 4
 SITE_QUERY = 1
+# The home page's section cards: the menu's sections, kept with it.
+CARDS_QUERY = 1
 
 
 def page(client, path, host=HANOI):
@@ -48,6 +50,30 @@ def test_a_page_the_response_cache_misses_reuses_the_stored_layout(client, fragm
     built = queries_for(client, HANOI, path)
     fragments_only()
     assert queries_for(client, HANOI, path) == built - SITE_QUERY - LAYOUT_QUERIES
+
+
+def test_the_home_page_cards_reuse_the_stored_menu(client, fragments_only, hanoi):
+    built = queries_for(client, HANOI, "/")
+    fragments_only()
+    assert queries_for(client, HANOI, "/") == built - SITE_QUERY - LAYOUT_QUERIES - CARDS_QUERY
+
+
+def test_a_section_lead_shows_at_once_on_the_home_page(
+    client, response_cache, section_of, hanoi, django_capture_on_commit_callbacks
+):
+    page(client, "/")
+    section = section_of(hanoi, "gioi-thieu").specific
+    with django_capture_on_commit_callbacks(execute=True):
+        section.lead = "Lịch sử, chức năng và tổ chức bộ máy"
+        section.save_revision().publish()
+    assert "Lịch sử, chức năng và tổ chức bộ máy" in text(client, "/")
+
+
+def test_a_home_page_previewed_from_another_site_shows_its_own_sections(rf, hanoi, danang, section_of):
+    request = rf.get("/", HTTP_HOST=HANOI)
+    cards = danang.root_page.specific.section_cards(request)
+    assert [card.url for card in cards][:1] == [f"http://{DANANG}/gioi-thieu/"]
+    assert all(card.pk != section_of(hanoi, "gioi-thieu").pk for card in cards)
 
 
 def test_a_page_built_from_the_stored_layout_carries_its_tags(client, response_cache, hanoi):
