@@ -37,6 +37,18 @@ def response_cache(db, settings, tmp_path):
 
 
 @pytest.fixture
+def fragments_only(db, settings):
+    """fragments_only(): layouts and site lookups kept, answers not (every request misses, as in the benchmark)."""
+
+    def switch_on():
+        settings.RESPONSE_CACHE = {**settings.RESPONSE_CACHE, "FRAGMENTS": True}
+        caches["responses"].clear()
+
+    yield switch_on
+    caches["responses"].clear()
+
+
+@pytest.fixture
 def hanoi(db):
     return Site.objects.get(hostname=HANOI)
 

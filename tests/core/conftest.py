@@ -2,7 +2,6 @@
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.cache import caches
 from wagtail.models import Page
 
 from home.models import SectionPage
@@ -41,15 +40,3 @@ def section_of(db):
         return Page.objects.child_of(site.root_page).get(slug=slug)
 
     return find
-
-
-@pytest.fixture
-def fragments_only(db, settings):
-    """fragments_only(): layouts and site lookups kept, answers not (every request misses, as in the benchmark)."""
-
-    def switch_on():
-        settings.RESPONSE_CACHE = {**settings.RESPONSE_CACHE, "FRAGMENTS": True}
-        caches["responses"].clear()
-
-    yield switch_on
-    caches["responses"].clear()
