@@ -8,8 +8,17 @@ PostgreSQL both read from the index, so a list costs what its own site holds. Pa
 order of treebeard's alphabet, as its ``get_children`` already does.
 """
 
+from typing import NamedTuple
+
 from django.db.models import Q
 from wagtail.models import Page
+
+
+class TreePlace(NamedTuple):
+    """Where a page lies in the tree: all the ranges below need, and small enough to keep in a cache."""
+
+    path: str
+    depth: int
 
 
 def path_after(path: str) -> str | None:
@@ -21,17 +30,17 @@ def path_after(path: str) -> str | None:
     return stem[:-1] + alphabet[alphabet.index(stem[-1]) + 1]
 
 
-def subtree_q(page: Page) -> Q:
+def subtree_q(page: Page | TreePlace) -> Q:
     """``page`` and every page under it."""
     after = path_after(page.path)
     return Q(path__gte=page.path, path__lt=after) if after else Q(path__gte=page.path)
 
 
-def children_q(page: Page) -> Q:
+def children_q(page: Page | TreePlace) -> Q:
     return subtree_q(page) & Q(depth=page.depth + 1)
 
 
-def descendants_q(page: Page) -> Q:
+def descendants_q(page: Page | TreePlace) -> Q:
     return subtree_q(page) & Q(depth__gt=page.depth)
 
 

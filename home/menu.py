@@ -2,8 +2,8 @@
 
 Both are the live children of the site's home page marked "show in menus". Every page of the site shows the
 menu, so they are kept as a response cache fragment (``core/response_cache/fragments.py``) under the site's
-layout tag, which a write to any page right under a home page purges (publishing, unpublishing, moving a
-section, changing its title, lead or slug).
+layout tag, which a write to any page right under a home page purges (publishing, unpublishing, changing its
+title, lead or slug), and the site's own tag, which a page moved into or out of the site purges.
 """
 
 from dataclasses import dataclass
@@ -30,7 +30,7 @@ def menu_sections(request, site):
     """The site's menu sections in menu order, with their URLs on this site, kept until one of them changes."""
 
     def read():
-        tags.shows(tags.layout(site.pk))
+        tags.shows(tags.layout(site.pk), tags.site(site.pk))
         return sections_under(request, site.root_page)
 
     return fragments.fragment(f"menu-{site.pk}", read)

@@ -91,9 +91,9 @@ class Placement:
     route of its news section. Wagtail's site root paths are read once per request rather than once per article,
     and an article's own address once per article (it is both its ``url`` and its ``canonical_url``).
 
-    The news section is kept per site as a response cache fragment under the site's layout tag, which any write
-    to a section purges. A list reads it up front, so it costs the same whether or not it shows a shared
-    article; one article reads it only if it is shared."""
+    The news section is kept per site as a response cache fragment under the site's layout and site tags, which
+    any write to a section, or a move into or out of the site, purges. A list reads it up front, so it costs the
+    same whether or not it shows a shared article; one article reads it only if it is shared."""
 
     def __init__(self, site, request, *, listing):
         self.site, self.request = site, request
@@ -108,7 +108,7 @@ class Placement:
 
     def find_index(self):
         def read():
-            tags.shows(tags.layout(self.site.pk))
+            tags.shows(tags.layout(self.site.pk), tags.site(self.site.pk))
             index = NewsIndexPage.of_site(self.site)
             return index if index is not None and index.live else None
 
