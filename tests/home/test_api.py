@@ -1,5 +1,7 @@
 """/api/v1/news/: own and shared articles of a site, their fields, filters and the 404 for anything else."""
 
+from wagtail.models import PageViewRestriction
+
 from home.news_shares import NewsShare, ShareDirection, ShareStatus
 from tests.support.growth import queries_for
 from tests.support.sites import DANANG, HANOI, NEWS
@@ -105,3 +107,17 @@ def test_the_share_route_follows_a_renamed_news_section_at_once(
         section.slug = "tin-tuc"
         section.save_revision().publish()
     assert client.get(API, HTTP_HOST=HANOI).json()["items"][0]["url"] == f"http://{HANOI}/tin-tuc/chia-se/{shared.pk}/"
+
+
+def test_an_article_behind_a_view_restriction_is_not_listed_here_or_where_shared(
+    client, add_news, news_index, hanoi, national
+):
+    add_news(hanoi, "Tin công khai", day=1)
+    PageViewRestriction.objects.create(page=add_news(hanoi, "Tin nội bộ", day=2), restriction_type="login")
+    internal = add_news(national, "Tin nội bộ toàn ngành", day=3)
+    share(internal, hanoi)
+    PageViewRestriction.objects.create(page=news_index(national), restriction_type="login")
+
+    body = client.get(API, HTTP_HOST=HANOI).json()
+
+    assert (body["count"], [item["title"] for item in body["items"]]) == (1, ["Tin công khai"])
