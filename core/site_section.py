@@ -1,9 +1,10 @@
 """``SiteSection``: a page type of which each site has one section, right under its home page.
 
-News, documents, Q&A and contacts each need the same two answers: which page of their type is a given
-site's section (``of_site``: API, importer, demo and scale seeding look it up by site), and which site a
-request for the section is served for (``site_for``: the section lists that site's articles, questions or
-contacts). Both live here so every section answers them alike, with the same queries.
+News, documents, Q&A and contacts each need the same answers: which page of their type is a given site's
+section (``of_site``: API, importer, demo and scale seeding look it up by site), where it lies in the tree
+(``place_in``: the lists of the API, kept per site), and which site a request for the section is served for
+(``site_for``: the section lists that site's articles, questions or contacts). They live here so every
+section answers them alike, with the same queries.
 """
 
 from collections.abc import Callable
@@ -12,7 +13,8 @@ from typing import Self
 from django.http import Http404, HttpRequest
 from wagtail.models import PageManager, Site
 
-from .tree import children_q
+from .response_cache import fragments, tags
+from .tree import TreePlace, children_q
 
 
 class SiteSection:
@@ -30,6 +32,23 @@ class SiteSection:
         the children of the site's home page (a range of the path index), where ``descendant_of`` read every
         page of every site with ``LIKE``. ``site.root_page`` should be loaded already (``select_related``)."""
         return cls.objects.exact_type(cls).filter(children_q(site.root_page)).first()
+
+    @classmethod
+    def place_in(cls, site: Site) -> TreePlace | None:
+        """Where the site's section of this type lies in the tree, for lists of the pages under it.
+
+        Kept per site as a response cache fragment under the site's layout tag, which any write to a page right
+        under a home page purges (a section published, renamed or deleted), and its site tag, which a move into or
+        out of the site purges: a list reads no section at all.
+        """
+
+        def read() -> TreePlace | None:
+            tags.shows(tags.layout(site.pk), tags.site(site.pk))
+            found = cls.objects.exact_type(cls).filter(children_q(site.root_page)).values_list("path", "depth")
+            place = found.first()
+            return TreePlace(*place) if place else None
+
+        return fragments.fragment(f"section-{cls.__name__.lower()}-{site.pk}", read)
 
     def site_for(self, request: HttpRequest) -> Site:
         """The site whose content this section shows for ``request``, with its root page loaded.

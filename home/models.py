@@ -1,7 +1,7 @@
 """Home pages of the national and provincial sites, their standard sections, and per-site notices."""
 
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -11,8 +11,7 @@ from wagtail.search import index
 
 from multisite_config.forms import SiteOwnedAdminForm
 
-# What a link to a page needs: its title, and the tree and URL paths its URL is computed from.
-LINK_FIELDS = ("id", "title", "path", "depth", "url_path")
+from .menu import LINK_FIELDS, menu_sections, sections_under
 
 
 class HomePage(Page):
@@ -38,16 +37,19 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.section_cards()
+        context["sections"] = self.section_cards(request)
         return context
 
-    def section_cards(self):
+    def section_cards(self, request):
         """The sections in the menu, as their cards show them: title, URL and the lead of a section page.
 
-        One query: the lead comes from a join, where ``.specific()`` read the page types and then the rows
-        of each of the four types.
+        The menu's own (``home.menu``), kept per site, when this is the home page of the site asked for; read
+        afresh otherwise (an editor previewing another site's home page from the admin's host).
         """
-        return self.get_children().live().in_menu().annotate(lead=F("sectionpage__lead")).only(*LINK_FIELDS)
+        site = Site.find_for_request(request)
+        if site is not None and site.root_page_id == self.pk:
+            return menu_sections(request, site)
+        return sections_under(request, self)
 
 
 class SectionPage(Page):

@@ -27,7 +27,7 @@ from wagtail.search import index
 from core.response_cache import tags
 from core.search import FoldedSearchMixin
 from core.site_section import SiteSection
-from core.tree import children_q, descendants_q
+from core.tree import children_q, descendants_q, published_q
 from multisite_config.models import Topic
 from multisite_config.topics import chosen_topic
 
@@ -66,9 +66,7 @@ def news_for_site(site):
     own = Page.objects.filter(descendants_q(site.root_page)).order_by().values("pk")
     shared = NewsShare.objects.filter(target_site=site, status=ShareStatus.ACCEPTED).order_by().values("article_id")
     return (
-        NewsPage.objects.live()
-        .public()
-        .filter(pk__in=own.union(shared, all=True))
+        NewsPage.objects.filter(published_q(), pk__in=own.union(shared, all=True))
         .annotate(published=Coalesce("published_at", "first_published_at"))
         .order_by(F("published").desc(nulls_last=True), "-pk")
     )

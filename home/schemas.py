@@ -12,6 +12,7 @@ from wagtail.rich_text import expand_db_html
 
 from core.api.fields import LocalDateTime, text
 from core.api.scoping import SiteFilter
+from core.response_cache import fragments, tags
 from multisite_config.topics import TopicOut
 
 from .news import NewsIndexPage, origin_hostname
@@ -70,7 +71,7 @@ class NewsOut(Schema):
 
     @staticmethod
     def resolve_canonical_url(article, context):
-        return article.get_full_url(context["request"])
+        return context["request"].news_placement.own_url(article)
 
     @staticmethod
     def resolve_shared_from(article, context):
@@ -87,13 +88,17 @@ class NewsDetailOut(NewsOut):
 
 class Placement:
     """Where the site asked about shows articles: its own at their page, another site's shared one at the share
-    route of its news section. Wagtail's site root paths are read once per request rather than once per article.
-    A list reads the section up front, so it costs the same queries whether or not it shows a shared article; one
-    article reads it only if it is shared."""
+    route of its news section. Wagtail's site root paths are read once per request rather than once per article,
+    and an article's own address once per article (it is both its ``url`` and its ``canonical_url``).
+
+    The news section is kept per site as a response cache fragment under the site's layout and site tags, which
+    any write to a section, or a move into or out of the site, purges. A list reads it up front, so it costs the
+    same whether or not it shows a shared article; one article reads it only if it is shared."""
 
     def __init__(self, site, request, *, listing):
         self.site, self.request = site, request
         self.roots = Site.get_site_root_paths()
+        self.own_urls = {}
         if listing:
             self.index = self.find_index()
 
@@ -102,8 +107,12 @@ class Placement:
         return self.find_index()
 
     def find_index(self):
-        index = NewsIndexPage.of_site(self.site)
-        return index if index is not None and index.live else None
+        def read():
+            tags.shows(tags.layout(self.site.pk), tags.site(self.site.pk))
+            index = NewsIndexPage.of_site(self.site)
+            return index if index is not None and index.live else None
+
+        return fragments.fragment(f"news-section-{self.site.pk}", read)
 
     def shared_from(self, article):
         """The hostname of the article's own site when it is shown here by a share, else None."""
@@ -114,4 +123,10 @@ class Placement:
             return self.index.get_full_url(self.request) + self.index.reverse_subpage(
                 "shared_article", args=[article.pk]
             )
-        return article.get_full_url(self.request)
+        return self.own_url(article)
+
+    def own_url(self, article):
+        """The article's page on its own site."""
+        if article.pk not in self.own_urls:
+            self.own_urls[article.pk] = article.get_full_url(self.request)
+        return self.own_urls[article.pk]

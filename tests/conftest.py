@@ -29,10 +29,22 @@ def fresh_cache():
 
 @pytest.fixture
 def response_cache(db, settings, tmp_path):
-    """The response cache switched on (the suite runs with it off), with no stored answer."""
-    settings.RESPONSE_CACHE = {**settings.RESPONSE_CACHE, "ENABLED": True}
+    """The response cache switched on, answers and layout fragments (the suite runs without), nothing stored."""
+    settings.RESPONSE_CACHE = {**settings.RESPONSE_CACHE, "ENABLED": True, "FRAGMENTS": True}
     caches["responses"].clear()
     yield
+    caches["responses"].clear()
+
+
+@pytest.fixture
+def fragments_only(db, settings):
+    """fragments_only(): layouts and site lookups kept, answers not (every request misses, as in the benchmark)."""
+
+    def switch_on():
+        settings.RESPONSE_CACHE = {**settings.RESPONSE_CACHE, "FRAGMENTS": True}
+        caches["responses"].clear()
+
+    yield switch_on
     caches["responses"].clear()
 
 

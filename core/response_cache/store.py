@@ -66,23 +66,34 @@ def versions(tags: set[str]) -> dict[str, str]:
 
 def get(key: str) -> tuple[HttpResponseBase, float] | None:
     """The stored answer and when it expires, if every tag it shows still has the version it was stored with."""
-    store = response_cache()
-    entry: Any = store.get(key)
+    entry: Any = response_cache().get(key)
     if entry is None:
         return None
     stored_versions, response, expires_at = entry
     if expires_at <= timezone.now().timestamp():
         return None  # the clock changed what it shows (the cache's own timeout counts real time only)
-    found = store.get_many([version_key(tag) for tag in stored_versions])
-    if all(found.get(version_key(tag)) == version for tag, version in stored_versions.items()):
-        return response, expires_at
-    return None
+    return (response, expires_at) if unchanged(stored_versions) else None
 
 
 def put(key: str, response: HttpResponseBase, tags: set[str], started: float, timeout: int) -> bool:
     """Stores the answer unless one of its tags was purged since ``started``; True when stored."""
-    current = versions(tags)
-    if any(stamped_at(version) >= started - CLOCK_SKEW for version in current.values()):
+    current = versions_since(tags, started)
+    if current is None:
         return False
     response_cache().set(key, (current, response, timezone.now().timestamp() + timeout), timeout)
     return True
+
+
+def unchanged(stored_versions: dict[str, str]) -> bool:
+    """True while every tag still has the version something was stored with (one read of the shared cache)."""
+    found = response_cache().get_many([version_key(tag) for tag in stored_versions])
+    return all(found.get(version_key(tag)) == version for tag, version in stored_versions.items())
+
+
+def versions_since(tags: set[str], started: float) -> dict[str, str] | None:
+    """The versions to store something with, or None when one of its tags was purged since ``started``:
+    what was read from the database then may be the old rows."""
+    current = versions(tags)
+    if any(stamped_at(version) >= started - CLOCK_SKEW for version in current.values()):
+        return None
+    return current

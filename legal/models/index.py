@@ -56,7 +56,7 @@ class LegalDocumentIndexPage(SiteSection, RoutablePageMixin, Page):
     def published_in_site(cls, model, site):
         """Live, public pages of ``model`` (documents, drafts, procedures) in the site's section, to list."""
         tags.shows(tags.listing(model.cache_lists[0], site.pk))
-        section = cls.of_site(site)
+        section = cls.place_in(site)
         return listed(model, section, published_q()) if section else model.objects.none()
 
     def documents(self, published=None):

@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "core.response_cache.middleware.ResponseCacheMiddleware",
+    "core.sites.SiteLookupMiddleware",
     "core.api.errors.ProblemJsonMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -112,9 +113,10 @@ def _sqlite_default():
     return f"sqlite:///{VAR_DIR / 'portal.sqlite3'}"
 
 
+# Connections are kept for a minute by each worker thread, SQLite's too: opening one reads the whole schema
+# (about 370 tables and indexes), which cost an uncached page more than its own queries (~3 ms of CPU each).
 DATABASES = {"default": dj_database_url.parse(env_str("DATABASE_URL") or _sqlite_default(), conn_max_age=60)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
@@ -156,6 +158,9 @@ TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
 # reads the tags from TAG_HEADER and takes the purges PURGER sends to each of PURGE_URLS.
 RESPONSE_CACHE = {
     "ENABLED": env_bool("RESPONSE_CACHE", True),
+    # The layout every page of a site shares, kept in the same store (core/response_cache/fragments.py): with
+    # RESPONSE_CACHE=0 answers are rendered each time but still reuse it.
+    "FRAGMENTS": env_bool("RESPONSE_CACHE_FRAGMENTS", True),
     "ALIAS": "responses",
     "TIMEOUT": 24 * 3600,
     "TAG_HEADER": env_str("CACHE_TAG_HEADER", "xkey"),

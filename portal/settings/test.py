@@ -16,8 +16,9 @@ STORAGES = {
 # whitenoise warns on every request when STATIC_ROOT is missing; tests serve static files by finders.
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
-# Off by default: tests run inside a transaction that never commits, so the purges (on commit) would not
-# run; the ``response_cache`` fixture turns it on and tests run the commit callbacks.
+# Off by default, answers and layout fragments alike: tests run inside a transaction that never commits, so the
+# purges (on commit) would not run; the ``response_cache`` fixture turns both on and tests run the commit callbacks.
 RESPONSE_CACHE["ENABLED"] = False
+RESPONSE_CACHE["FRAGMENTS"] = False
 # Each test process keeps its own copies, so two runs on one machine never share one.
 CACHES["responses"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "vss-test-responses"}

@@ -106,10 +106,12 @@ def test_a_list_is_count_and_items_with_20_items_by_default(client):
 def test_limit_and_offset_select_a_window(client):
     everything = client.get(SITES, {"limit": 100}).json()["items"]
     window = client.get(SITES, {"limit": 5, "offset": 30}).json()
+    last_page = client.get(SITES, {"limit": 10, "offset": 30}).json()  # counted from its items, without a query
     past_the_end = client.get(SITES, {"offset": 1000}).json()
 
     assert len(everything) == 35
     assert window == {"count": 35, "items": everything[30:35]}
+    assert last_page == {"count": 35, "items": everything[30:35]}
     assert past_the_end == {"count": 35, "items": []}
 
 

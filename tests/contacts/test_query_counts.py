@@ -16,8 +16,8 @@ ENDPOINTS = {
     "contact page": ("/lien-he/", SECTION + CONTACTS),
     # Site; layout (4); the menu's search for a page here (2); units with their leaders (2).
     "English contact page": ("/en/contact/", 1 + 4 + 2 + 2),
-    # Site; units with their leaders (2); their count.
-    "API contacts": ("/api/v1/contacts/", 1 + 2 + 1),
+    # Site; units with their leaders (2); no count (they fit in one page).
+    "API contacts": ("/api/v1/contacts/", 1 + 2),
     # Site; reception settings; upcoming days with their leader.
     "API reception": ("/api/v1/reception/", 1 + 1 + 1),
 }

@@ -20,9 +20,8 @@ ENDPOINTS = {
     "HTML sitemap": ("/so-do-trang/", 1 + 4 + 2 + 1 + 1),
     # Site; restricted sections; the pages' count, then their types, then their specific rows, one query per
     # page type (home, section, news section, article, Q&A section, legal documents section, contact page: 7);
-    # the published answers of the Q&A section; and the HTML layout the XML never shows (5: site profiles, the
-    # menu's search for a page here (2), menu sections, shared links).
-    "sitemap.xml": ("/sitemap.xml", 1 + 1 + 2 + 7 + 1 + 5),
+    # the published answers of the Q&A section. Not the HTML layout, which the XML never shows.
+    "sitemap.xml": ("/sitemap.xml", 1 + 1 + 2 + 7 + 1),
     "robots.txt": ("/robots.txt", 1),
     # Site profiles with their sites; shared links.
     "API sites": ("/api/v1/sites/", 2),

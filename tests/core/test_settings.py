@@ -42,18 +42,19 @@ def test_dev_has_a_development_secret_and_covers_localhost_subdomains():
     assert result.stdout.startswith("True") and "'.localhost'" in result.stdout
 
 
-def test_sqlite_default_runs_in_wal_mode_with_a_busy_timeout(tmp_path):
+def test_sqlite_default_runs_in_wal_mode_with_a_busy_timeout_and_kept_connections(tmp_path):
+    """Kept: opening a connection reads the whole schema, which cost an uncached page more than its queries."""
     code = (
         "import django; django.setup(); from django.db import connection; c = connection.cursor(); "
         "c.execute('PRAGMA journal_mode'); print(c.fetchone()[0]); "
-        "c.execute('PRAGMA busy_timeout'); print(c.fetchone()[0])"
+        "c.execute('PRAGMA busy_timeout'); print(c.fetchone()[0]); print(connection.settings_dict['CONN_MAX_AGE'])"
     )
     result = run_python(
         code, DJANGO_SETTINGS_MODULE="portal.settings.dev", DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite3"
     )
     assert result.returncode == 0, result.stderr
-    journal, timeout_ms = result.stdout.split()
-    assert journal == "wal" and int(timeout_ms) >= 5000
+    journal, timeout_ms, kept_s = result.stdout.split()
+    assert journal == "wal" and int(timeout_ms) >= 5000 and int(kept_s) >= 60
 
 
 def test_redis_url_selects_the_redis_cache():

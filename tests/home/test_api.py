@@ -1,9 +1,14 @@
 """/api/v1/news/: own and shared articles of a site, their fields, filters and the 404 for anything else."""
 
+from wagtail.models import PageViewRestriction
+
 from home.news_shares import NewsShare, ShareDirection, ShareStatus
+from tests.support.growth import queries_for
 from tests.support.sites import DANANG, HANOI, NEWS
 
 API = "/api/v1/news/"
+# Kept per site once read (core/sites.py, home/schemas.py): the site a host names, the site's news section.
+SITE_QUERY = SECTION_QUERY = 1
 ITEM_FIELDS = {
     "id",
     "title",
@@ -82,3 +87,37 @@ def test_one_article_is_readable_on_its_site_and_where_shared_only(client, add_n
     assert client.get(f"{API}{article.pk}/", HTTP_HOST=DANANG).status_code == 404
     assert client.get(f"{API}{danang_article.pk}/", HTTP_HOST=HANOI).status_code == 404
     assert client.get(f"{API}{danang_article.pk}/", {"site": DANANG}).status_code == 200
+
+
+def test_a_list_reuses_the_news_section_kept_for_its_site(client, fragments_only, hanoi):
+    read = queries_for(client, HANOI, API)
+    fragments_only()
+    assert queries_for(client, HANOI, API) == read - SITE_QUERY - SECTION_QUERY
+
+
+def test_the_share_route_follows_a_renamed_news_section_at_once(
+    client, fragments_only, add_news, national, hanoi, news_index, django_capture_on_commit_callbacks
+):
+    fragments_only()
+    shared = add_news(national, "Triển khai Luật Bảo hiểm xã hội", day=3)
+    share(shared, hanoi)
+    assert client.get(API, HTTP_HOST=HANOI).json()["items"][0]["url"] == f"http://{HANOI}{NEWS}chia-se/{shared.pk}/"
+    section = news_index(hanoi)
+    with django_capture_on_commit_callbacks(execute=True):
+        section.slug = "tin-tuc"
+        section.save_revision().publish()
+    assert client.get(API, HTTP_HOST=HANOI).json()["items"][0]["url"] == f"http://{HANOI}/tin-tuc/chia-se/{shared.pk}/"
+
+
+def test_an_article_behind_a_view_restriction_is_not_listed_here_or_where_shared(
+    client, add_news, news_index, hanoi, national
+):
+    add_news(hanoi, "Tin công khai", day=1)
+    PageViewRestriction.objects.create(page=add_news(hanoi, "Tin nội bộ", day=2), restriction_type="login")
+    internal = add_news(national, "Tin nội bộ toàn ngành", day=3)
+    share(internal, hanoi)
+    PageViewRestriction.objects.create(page=news_index(national), restriction_type="login")
+
+    body = client.get(API, HTTP_HOST=HANOI).json()
+
+    assert (body["count"], [item["title"] for item in body["items"]]) == (1, ["Tin công khai"])

@@ -54,20 +54,20 @@ EXPECTED = {
     "comment form, refused": 4 + 7 + 1 + BASE_OUTSIDE_PAGES + 1,
     # The site, the draft, approved comments, the provisions of every version.
     "comment report": 4 + BASE_OUTSIDE_PAGES,
-    # The site, the section, view restrictions, count, page; for the page: attachments, replaced documents,
-    # replacements in effect (status).
-    "api documents": 8,
+    # The site, the section, view restrictions, page (no count: it fits in one); for the page: attachments,
+    # replaced documents, replacements in effect (status).
+    "api documents": 7,
     # The site, view restrictions, the document with its status; attachments, replaced documents, topics,
     # replaced by, bases, basis for.
     "api document": 9,
-    # The site, the section, view restrictions, count, page.
-    "api drafts": 5,
+    # The site, the section, view restrictions, page.
+    "api drafts": 4,
     # The site, view restrictions, the draft, versions, the latest one's articles, attachments.
     "api draft": 6,
-    # The site, the draft, count, page (each comment with where its article stands now).
-    "api comments": 4,
-    # The site, the section, view restrictions, count, page.
-    "api procedures": 5,
+    # The site, the draft, page (each comment with where its article stands now).
+    "api comments": 3,
+    # The site, the section, view restrictions, page.
+    "api procedures": 4,
     # The site, view restrictions, the procedure, its live legal bases.
     "api procedure": 4,
 }
