@@ -88,7 +88,7 @@ def backup(target: Path, report: Callable[[str], None] = lambda line: None) -> S
 
 def restore(source: Path, report: Callable[[str], None] = lambda line: None) -> Summary:
     """Replace the database and put back the media from the backup in ``source``."""
-    manifest = _checked_manifest(source)
+    _checked_manifest(source)
     connection = connections[DEFAULT_DB_ALIAS]
     dump = source / _dump_name(connection.vendor)
     report(f"Khôi phục cơ sở dữ liệu từ {dump.name}…")
