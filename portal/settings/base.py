@@ -2,9 +2,11 @@
 
 import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 from .env import env_bool, env_list, env_str
 
@@ -286,6 +288,40 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Media and documents (README, "Media on object storage"): files under MEDIA_ROOT on this machine by default;
+# with MEDIA_STORAGE=s3, a bucket on an S3-compatible store (MinIO, a cloud bucket) that every node shares,
+# through django-storages (core/object_storage.py). Image renditions use the default storage too (no
+# WAGTAILIMAGES_RENDITION_STORAGE). The bucket stays private: documents are read by the nodes with their keys
+# and streamed after the portal's check; only image files get public URLs, under AWS_S3_CUSTOM_DOMAIN (host
+# and path of a public base, e.g. a CDN, served over https) or the bucket's address on the endpoint. Their
+# origin is added to the pages' and the admin's img-src.
+MEDIA_STORAGE = env_str("MEDIA_STORAGE", "local")
+if MEDIA_STORAGE == "s3":
+    AWS_S3_ENDPOINT_URL = env_str("AWS_S3_ENDPOINT_URL")
+    AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")
+    if not (AWS_S3_ENDPOINT_URL and AWS_STORAGE_BUCKET_NAME):
+        raise ImproperlyConfigured("MEDIA_STORAGE=s3 needs AWS_S3_ENDPOINT_URL and AWS_STORAGE_BUCKET_NAME.")
+    _public_domain = env_str("AWS_S3_CUSTOM_DOMAIN") or None
+    STORAGES["default"] = {
+        "BACKEND": "core.object_storage.ObjectStorage",
+        "OPTIONS": {
+            "endpoint_url": AWS_S3_ENDPOINT_URL,
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "access_key": env_str("AWS_ACCESS_KEY_ID"),
+            "secret_key": env_str("AWS_SECRET_ACCESS_KEY"),
+            "region_name": env_str("AWS_S3_REGION_NAME") or None,
+            "public_domain": _public_domain,
+            # Wagtail names a second upload of "bao-cao.pdf" anew; django-storages would overwrite the first.
+            "file_overwrite": False,
+            "querystring_expire": 300,
+        },
+    }
+    _images = urlsplit(f"https://{_public_domain}" if _public_domain else AWS_S3_ENDPOINT_URL)
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(f"{_images.scheme}://{_images.netloc}")
+    ADMIN_CSP_DIRECTIVES["img-src"].append(f"{_images.scheme}://{_images.netloc}")
+elif MEDIA_STORAGE != "local":
+    raise ImproperlyConfigured("MEDIA_STORAGE is local (the default) or s3.")
 
 NINJA_PAGINATION_PER_PAGE = 20
 NINJA_PAGINATION_MAX_LIMIT = 100

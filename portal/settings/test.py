@@ -1,7 +1,7 @@
 """Settings for the test suite: fast hashing, in-memory e-mail, no DEBUG."""
 
 from .base import *  # noqa: F401,F403
-from .base import CACHES, RESPONSE_CACHE, STATIC_ROOT
+from .base import CACHES, MEDIA_STORAGE, RESPONSE_CACHE, STATIC_ROOT, STORAGES
 from .env import env_str
 
 DEBUG = False
@@ -9,7 +9,10 @@ SECRET_KEY = env_str("SECRET_KEY", "test-only-key")
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    # Files in memory, unless a node the suite starts is on the object store (tests/core/test_object_storage.py).
+    "default": STORAGES["default"]
+    if MEDIA_STORAGE == "s3"
+    else {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 

@@ -1,5 +1,7 @@
 """Configuration comes from the environment: safe defaults for `make run`, strict production settings."""
 
+import json
+
 from tests.support.processes import run_python
 
 SHOW = (
@@ -75,3 +77,46 @@ def test_production_requires_a_second_factor_locks_out_and_has_no_demo():
     result = run_python(code, DJANGO_SETTINGS_MODULE="portal.settings.production", SECRET_KEY="s3cret")
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["True", "False", "10", "1800", "1800", "True", "True"]
+
+
+MEDIA = (
+    "import django, json; django.setup(); from django.conf import settings as s; "
+    "from django.core.files.storage import default_storage as d; "
+    "print(json.dumps([s.STORAGES['default']['BACKEND'], s.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'], "
+    "s.ADMIN_CSP_DIRECTIVES['img-src'], d.url('images/a.png'), d.url('documents/a.pdf').split('?')[0]]))"
+)
+ON_STORE = {
+    "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+    "SECRET_KEY": "s3cret",
+    "MEDIA_STORAGE": "s3",
+    "AWS_S3_ENDPOINT_URL": "https://s3.example.vn",
+    "AWS_STORAGE_BUCKET_NAME": "vss-media",
+    "AWS_ACCESS_KEY_ID": "key",
+    "AWS_SECRET_ACCESS_KEY": "secret",
+}
+
+
+def test_media_stay_on_local_files_by_default():
+    result = run_python(MEDIA, DJANGO_SETTINGS_MODULE="portal.settings.production", SECRET_KEY="s3cret")
+    assert result.returncode == 0, result.stderr
+    backend, img_src, _, image_url, _ = json.loads(result.stdout)
+    assert backend == "django.core.files.storage.FileSystemStorage" and image_url == "/media/images/a.png"
+    assert img_src == ["'self'", "data:"]
+
+
+def test_media_storage_s3_puts_images_under_the_public_domain_and_allows_only_that_origin_for_images():
+    result = run_python(MEDIA, **ON_STORE, AWS_S3_CUSTOM_DOMAIN="media.baohiemxahoi.gov.vn/vss-media")
+    assert result.returncode == 0, result.stderr
+    backend, img_src, admin_img_src, image_url, document_url = json.loads(result.stdout)
+    assert backend == "core.object_storage.ObjectStorage"
+    assert image_url == "https://media.baohiemxahoi.gov.vn/vss-media/images/a.png"
+    # A document's URL never takes the public domain (a CDN may read the whole bucket); it is signed.
+    assert document_url == "https://s3.example.vn/vss-media/documents/a.pdf"
+    assert img_src[-1] == admin_img_src[-1] == "https://media.baohiemxahoi.gov.vn"
+
+
+def test_media_storage_s3_without_an_endpoint_or_a_bucket_refuses_to_start():
+    for missing in ("AWS_S3_ENDPOINT_URL", "AWS_STORAGE_BUCKET_NAME"):
+        env = {name: value for name, value in ON_STORE.items() if name != missing}
+        result = run_python(MEDIA, **env)
+        assert result.returncode != 0 and "MEDIA_STORAGE=s3 needs" in result.stderr
