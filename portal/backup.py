@@ -71,7 +71,7 @@ def backup(target: Path, report: Callable[[str], None] = lambda line: None) -> S
             connection.connection.backup(copy)
         copy.close()
     report("Sao lưu tệp phương tiện…")
-    files, size = _archive_media(default_storage, target / MEDIA, report)
+    files, size = archive_media(default_storage, target / MEDIA, report)
     manifest = {
         "format": FORMAT,
         "created_at": timezone.localtime().isoformat(),
@@ -105,7 +105,7 @@ def restore(source: Path, report: Callable[[str], None] = lambda line: None) -> 
             copy.backup(connection.connection)
         copy.close()
     report("Khôi phục tệp phương tiện…")
-    files, size = _unpack_media(default_storage, source / MEDIA, report)
+    files, size = unpack_media(default_storage, source / MEDIA, report)
     purge_now({"all"})
     return Summary(database=dump.name, files=files, bytes=size)
 
@@ -173,7 +173,8 @@ def _walk(storage: Storage, folder: str = "") -> Iterator[str]:
         yield from _walk(storage, f"{folder}/{name}" if folder else name)
 
 
-def _archive_media(storage: Storage, archive: Path, report: Callable[[str], None]) -> tuple[int, int]:
+def archive_media(storage: Storage, archive: Path, report: Callable[[str], None] = print) -> tuple[int, int]:
+    """Every file of ``storage`` into the tar file ``archive``; (files, bytes)."""
     files = size = 0
     with tarfile.open(archive, "w") as tar:
         for name in _walk(storage):
@@ -188,7 +189,11 @@ def _archive_media(storage: Storage, archive: Path, report: Callable[[str], None
     return files, size
 
 
-def _unpack_media(storage: Storage, archive: Path, report: Callable[[str], None]) -> tuple[int, int]:
+def unpack_media(storage: Storage, archive: Path, report: Callable[[str], None] = print) -> tuple[int, int]:
+    """Every plain file of the tar file ``archive`` written back to ``storage`` under its name; (files, bytes).
+
+    Written through the storage, so on object storage each object gets the storage's own (private) settings.
+    """
     files = size = 0
     with tarfile.open(archive, "r") as tar:
         for member in tar:

@@ -33,6 +33,7 @@ from core.object_storage import PUBLIC_FOLDERS
 from deploy import cluster
 from legal.models import LegalDocumentAttachment
 from multisite_config.models import SiteRole
+from portal.backup import archive_media, unpack_media
 from tests.home.factories import NewsPageFactory
 from tests.legal.factories import LegalDocumentFactory
 from tests.support.database_copies import database_copy
@@ -271,3 +272,24 @@ def test_an_image_uploaded_through_node_a_is_served_by_node_b_from_the_store(nod
     assert status == 200 and PillowImage.open(io.BytesIO(body)).size == (960, 540)
     status, original = fetch(original_url)
     assert status == 200 and hashlib.sha256(original).hexdigest() == digest
+
+
+def test_a_backup_of_the_media_reads_the_bucket_and_a_restore_writes_it_back_private(on_store, tmp_path):
+    """``manage.py backup_portal`` archives the media through the storage API (portal/backup.py): on object
+    storage that is the bucket, and what a restore writes back keeps the bucket's rules (documents private)."""
+    public_base, s3 = on_store
+    for key in keys_in(s3):  # what other tests of the module left in the shared bucket
+        s3.delete_object(Bucket=BUCKET, Key=key)
+    image = default_storage.save("original_images/tru-so.png", ContentFile(b"\x89PNG image bytes"))
+    document = default_storage.save("documents/cong-van.pdf", ContentFile(b"%PDF-1.4 private"))
+    archive = tmp_path / "media.tar"
+    assert archive_media(default_storage, archive) == (2, 32)
+
+    s3.delete_objects(Bucket=BUCKET, Delete={"Objects": [{"Key": image}, {"Key": document}]})
+    assert keys_in(s3) == set()
+    assert unpack_media(default_storage, archive) == (2, 32)
+
+    assert keys_in(s3) == {image, document}
+    assert s3.get_object(Bucket=BUCKET, Key=document)["Body"].read() == b"%PDF-1.4 private"
+    assert fetch(f"{public_base}/{document}")[0] == 403
+    assert fetch(f"{public_base}/{image}") == (200, b"\x89PNG image bytes")
