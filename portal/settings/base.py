@@ -125,18 +125,28 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
+    # core.caches.DegradingRedisCache: while Redis is unreachable every read is a miss and every write is dropped
+    # (pages are rendered from the database, slower, never a 500); short socket timeouts and a pause of
+    # RETRY_AFTER seconds after a failure keep a dead Redis cheap.
+    _REDIS_OPTIONS = {
+        "socket_connect_timeout": float(env_str("REDIS_CONNECT_TIMEOUT", "0.5")),
+        "socket_timeout": float(env_str("REDIS_TIMEOUT", "1.0")),
+        "RETRY_AFTER": float(env_str("REDIS_RETRY_AFTER", "10")),
+    }
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
+        "default": {"BACKEND": "core.caches.DegradingRedisCache", "LOCATION": REDIS_URL, "OPTIONS": _REDIS_OPTIONS},
         "responses": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.caches.DegradingRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "responses",
+            "OPTIONS": _REDIS_OPTIONS,
         },
         # Counters every worker and node shares (core/counters.py; without Redis they are a database table).
         "shared": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.caches.DegradingRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "shared",
+            "OPTIONS": _REDIS_OPTIONS,
         },
     }
 else:
