@@ -62,6 +62,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "core.proxies.TrustedProxyMiddleware",
+    # /healthz and /readyz, answered before the Host header or the site is read (core/health.py).
+    "core.health.ProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.headers.PortalCSPMiddleware",
     "core.headers.PermissionsPolicyMiddleware",
