@@ -9,13 +9,15 @@ text/plain`` gets the same as lines of text).
 
 Both are answered by ``ProbeMiddleware``, placed before anything that reads the Host header or the site: a load
 balancer calls a node by its address, which ``ALLOWED_HOSTS`` does not list and no site is named after, and over
-plain HTTP, which production would redirect. Neither is kept by any cache.
+plain HTTP, which production would redirect. Neither is kept by any cache. ``settings.PROBE_VIEWS`` names the
+views it answers this way (the project adds its ``/metrics``, which Prometheus scrapes the same way).
 """
 
 import dataclasses
 import datetime
 import urllib.parse
 from collections.abc import Callable, Iterator
+from functools import cache
 from typing import Any
 
 import redis.asyncio
@@ -23,6 +25,7 @@ from asgiref.sync import async_to_sync
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 from django.utils.cache import add_never_cache_headers
+from django.utils.module_loading import import_string
 from health_check.base import HealthCheck
 from health_check.checks import Database, Storage
 from health_check.contrib.redis import Redis
@@ -95,18 +98,21 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 readyz = async_to_sync(ReadyView.as_view())
 
-PROBES: dict[str, Callable[[HttpRequest], HttpResponseBase]] = {"/healthz": healthz, "/readyz": readyz}
+
+@cache
+def probe_views(paths: tuple[tuple[str, str], ...]) -> dict[str, Callable[[HttpRequest], HttpResponseBase]]:
+    return {path: import_string(view) for path, view in paths}
 
 
 class ProbeMiddleware:
-    """Answers ``/healthz`` and ``/readyz`` before the Host header, the site, sessions or HTTPS are looked at
-    (placed right after ``TrustedProxyMiddleware``); every other request goes on."""
+    """Answers the paths of ``settings.PROBE_VIEWS`` before the Host header, the site, sessions or HTTPS are looked
+    at (placed right after ``TrustedProxyMiddleware``); every other request goes on."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        probe = PROBES.get(request.path_info.rstrip("/") or "/")
+        probe = probe_views(tuple(settings.PROBE_VIEWS.items())).get(request.path_info.rstrip("/") or "/")
         if probe is not None and request.method in ("GET", "HEAD"):
             return probe(request)
         return self.get_response(request)

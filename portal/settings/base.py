@@ -61,14 +61,16 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "core.proxies.TrustedProxyMiddleware",
-    # /healthz and /readyz, answered before the Host header or the site is read (core/health.py).
+    # PROBE_VIEWS (/healthz, /readyz, /metrics), answered before the Host header or the site is read (core/health.py).
     "core.health.ProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.headers.PortalCSPMiddleware",
     "core.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    "portal.metrics.ResponseCacheMetricsMiddleware",
     "core.response_cache.middleware.ResponseCacheMiddleware",
     "core.sites.SiteLookupMiddleware",
     "core.api.errors.ProblemJsonMiddleware",
@@ -85,6 +87,7 @@ MIDDLEWARE = [
     "multisite_config.middleware.AdminSiteConfinementMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -164,6 +167,15 @@ else:
     }
 # Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (core/proxies.py); none by default.
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
+
+# Health and metrics (README "Health and metrics"): the paths answered before the Host, site or HTTPS checks
+# (core/health.py), and the networks whose clients may read /metrics (anyone else gets a 404). Behind a trusted
+# proxy the client is the address it forwarded for (core/proxies.py).
+PROBE_VIEWS = {"/healthz": "core.health.healthz", "/readyz": "core.health.readyz", "/metrics": "portal.metrics.metrics"}
+METRICS_ALLOWED_NETWORKS = env_list(
+    "METRICS_ALLOWED_NETWORKS",
+    ["127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"],
+)
 
 # Whole answers to anonymous public GETs (core/response_cache): see that package for what is kept, the tags
 # each answer carries and what a write purges. A shared cache in front (Varnish, deploy/varnish/portal.vcl)
