@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "core.proxies.TrustedProxyMiddleware",
     # PROBE_VIEWS (/healthz, /readyz, /metrics), answered before the Host header or the site is read (core/health.py).
     "core.health.ProbeMiddleware",
+    # One line per request on the logger vss.requests (core/logs.py; probes above are not logged).
+    "core.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.headers.PortalCSPMiddleware",
     "core.headers.PermissionsPolicyMiddleware",
@@ -350,11 +352,24 @@ from .search import WAGTAILSEARCH_BACKENDS  # noqa: E402,F401 - chosen from the 
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "txt", "zip"]
 
+# Logs (README "Logs", core/logs.py): one line per request (vss.requests) and per job (vss.jobs) on stdout, the
+# rest (warnings and errors) on stderr; as JSON with LOG_FORMAT=json (production's default) or as readable text.
+LOG_FORMAT = env_str("LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "core.logs.JsonFormatter"}, "text": {"()": "core.logs.TextFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT},
+        "events": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": LOG_FORMAT},
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        "vss.requests": {"handlers": ["events"], "level": "INFO", "propagate": False},
+        "vss.jobs": {"handlers": ["events"], "level": "INFO", "propagate": False},
+        # A failed probe is answered with its reason (503); the traceback on every probe would flood the log.
+        "health_check": {"level": "ERROR"},
+    },
 }
 
 # No avatars fetched from gravatar.com: the portal's network may not reach it, and the admin's
