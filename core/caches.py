@@ -101,7 +101,7 @@ class DegradingRedisCache(RedisCache):
         options = {**DEFAULT_OPTIONS, **params.get("OPTIONS", {})}
         self.retry_after = float(options.pop("RETRY_AFTER", DEFAULT_RETRY_AFTER))
         super().__init__(server, {**params, "OPTIONS": options})
-        self.server = ",".join(self._servers)
+        self.server = server if isinstance(server, str) else ",".join(server)
 
     def available(self) -> bool:
         """True unless a recent failure keeps Redis out of the way (the breaker is open)."""
@@ -155,8 +155,8 @@ class DegradingRedisCache(RedisCache):
     def delete_many(self, keys: Any, version: int | None = None) -> None:
         self._guarded(lambda: super(DegradingRedisCache, self).delete_many(keys, version), lambda: None)
 
-    def clear(self) -> bool:
-        return self._guarded(lambda: super(DegradingRedisCache, self).clear(), lambda: False)
+    def clear(self) -> None:
+        self._guarded(lambda: super(DegradingRedisCache, self).clear(), lambda: None)
 
     def incr(self, key: Any, delta: int = 1, version: int | None = None) -> int:
         def unavailable() -> int:

@@ -89,7 +89,7 @@ def request_fields(request: HttpRequest, response: HttpResponseBase, started: fl
         "duration_ms": round((time.perf_counter() - started) * 1000, 1),
         "view": match.view_name if match is not None else None,
         "cache": response.get(OUTCOME_HEADER),
-        "user": user.pk if is_staff(user) else None,
+        "user": user.pk if user is not None and is_staff(user) else None,
     }
 
 
