@@ -7,9 +7,9 @@ import logging
 import pytest
 
 from core.logs import JsonFormatter
-from tests.faq.test_api import GOOD, post
 from tests.support.processes import run_python
 from tests.support.sites import HANOI
+from tests.support.submissions import QUESTION, ask
 
 KEYS = {"time", "level", "logger", "event", "host", "method", "path", "status", "duration_ms", "view", "cache", "user"}
 
@@ -77,11 +77,11 @@ def test_staff_are_named_by_their_id(client, hanoi_editor, json_lines):
 
 @pytest.mark.django_db
 def test_a_question_leaves_none_of_its_askers_details_in_the_line(client, hanoi, json_lines):
-    assert post(client, GOOD).status_code == 201
+    assert ask(client).status_code == 201
     [line] = json_lines()
     text = json.dumps(line, ensure_ascii=False)
     assert line["method"] == "POST" and line["status"] == 201 and line["path"] == "/api/v1/questions/"
-    for secret in (GOOD["email"], GOOD["phone"], GOOD["name"], GOOD["title"]):
+    for secret in (QUESTION["email"], QUESTION["phone"], QUESTION["name"], QUESTION["title"]):
         assert secret not in text
 
 

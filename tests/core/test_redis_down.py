@@ -11,18 +11,35 @@ import time
 import pytest
 import redis
 from django.core.cache import caches
+from django.urls import reverse
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from core import caches as degrading
 from core.models import SharedCounter
 from core.response_cache import store
 from faq.models import Question
 from home.news import NewsIndexPage, NewsPage
-from tests.faq.test_api import GOOD, post
-from tests.home.test_admin import add_url, article_form
 from tests.support.sites import HANOI
+from tests.support.submissions import QUESTION, ask
 
 BACKEND = "core.caches.DegradingRedisCache"
+ARTICLE = nested_form_data(
+    {
+        "title": "Tin khi Redis ngừng",
+        "slug": "tin-qua-admin",
+        "lead": "Sa pô của tin.",
+        "body": rich_text("<p>Nội dung.</p>"),
+        "royalties": inline_formset([]),
+        "comments": inline_formset([]),
+        "action-publish": "1",
+    }
+)
 REAL_REDIS = "redis://127.0.0.1:6379/12"
+
+
+def add_url(site):
+    news_index = NewsIndexPage.objects.child_of(site.root_page).get()
+    return reverse("wagtailadmin_pages:add", args=["home", "newspage", news_index.pk])
 
 
 def closed_port() -> int:
@@ -111,9 +128,9 @@ def test_after_a_failure_redis_is_left_alone_until_retry_after(redis_down, monke
 def test_questions_are_stored_and_rate_limited_in_the_database(client, redis_down, settings, hanoi, caplog):
     caplog.set_level(logging.WARNING, logger="core")
     settings.PUBLIC_RATE_LIMITS = {"question": (2, 600)}
-    statuses = [post(client, GOOD).status_code for _ in range(3)]
+    statuses = [ask(client).status_code for _ in range(3)]
     assert statuses == [201, 201, 429]
-    assert Question.objects.filter(site=hanoi, email=GOOD["email"]).count() == 2
+    assert Question.objects.filter(site=hanoi, email=QUESTION["email"]).count() == 2
     assert SharedCounter.objects.filter(count=3).exists()
     assert [r.name for r in caplog.records if "database" in r.getMessage()] == ["core.counters"]
 
@@ -124,8 +141,7 @@ def test_an_editors_publish_succeeds_and_its_purge_waits_for_redis(
 ):
     client.force_login(hanoi_board)
     with django_capture_on_commit_callbacks(execute=True):
-        url = add_url(lambda site: NewsIndexPage.objects.child_of(site.root_page).get(), hanoi)
-        response = client.post(url, article_form("Tin khi Redis ngừng"))
+        response = client.post(add_url(hanoi), ARTICLE)
     assert response.status_code == 302
     assert NewsPage.objects.get(slug="tin-qua-admin").live
     assert store._unsent  # the purge the cache could not take is kept
