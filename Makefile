@@ -23,7 +23,7 @@ run: install
 
 # DEBUG stays off unless asked for, so the demo serves hashed, compressed static files as production does.
 serve:
-	DEBUG=$${DEBUG:-0} $(BIN)/gunicorn portal.wsgi:application --bind 127.0.0.1:$(PORT) --workers 2 --threads 4 --access-logfile -
+	DEBUG=$${DEBUG:-0} $(BIN)/gunicorn portal.wsgi:application --bind 127.0.0.1:$(PORT) --workers 2 --threads 4
 
 test: install
 	$(BIN)/python -m pytest

@@ -5,7 +5,7 @@ one row per counter bumped by a single ``INSERT … ON CONFLICT … RETURNING`` 
 never in one process's memory, so two gunicorn workers cannot each allow the limit; a new counter sweeps
 away those whose time is over. Django's database
 cache would do the same in a dozen queries per bump; this is one. If Redis does not answer, the database
-takes over: slower, never a 500.
+takes over: slower, never a 500, and said once a minute per process rather than on every submission.
 """
 
 import logging
@@ -16,6 +16,7 @@ from django.core.cache import caches
 from django.db import connection
 from django.utils import timezone
 
+from .caches import UNREACHABLE, CacheUnavailable, once_a_minute
 from .models import SharedCounter
 
 log = logging.getLogger(__name__)
@@ -33,8 +34,9 @@ def bump(name: str, seconds: int) -> int:
     if settings.REDIS_URL:
         try:
             return _bump_in_redis(name, seconds)
-        except Exception:  # Redis down or unreachable: count in the database instead
-            log.warning("Redis unreachable, counting %s in the database", name, exc_info=True)
+        except (CacheUnavailable, *UNREACHABLE) as error:  # Redis down or unreachable: count in the database
+            if once_a_minute("counters"):
+                log.warning("Redis unreachable (%s): counting rate limits in the database", error)
     return _bump_in_database(name, seconds)
 
 

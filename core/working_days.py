@@ -20,6 +20,8 @@ import holidays
 from django.core.cache import cache
 from django.utils import timezone
 
+from core.caches import CacheUnavailable
+
 OFFICE_OPENS = dt.time(7, 30)
 OFFICE_CLOSES = dt.time(16, 30)
 _VERSION_KEY = "working-days:adjustments-version"
@@ -45,7 +47,8 @@ def _adjustments() -> tuple[frozenset[dt.date], frozenset[dt.date]]:
             frozenset(day for day, kind in rows if kind == CalendarAdjustment.Kind.DAY_OFF),
             frozenset(day for day, kind in rows if kind == CalendarAdjustment.Kind.WORKING_DAY),
         )
-        cache.set(key, cached, None)
+        # An hour at most: a change made while the cache was unreachable (its version not bumped) shows within it.
+        cache.set(key, cached, 3600)
     return cached
 
 
@@ -55,6 +58,8 @@ def adjustments_changed() -> None:
         cache.incr(_VERSION_KEY)
     except ValueError:
         cache.set(_VERSION_KEY, 2, None)
+    except CacheUnavailable:
+        pass  # nothing is served from the cache while it is down; the hour's limit covers its return
 
 
 def is_working_day(day: dt.date) -> bool:

@@ -325,7 +325,8 @@ def prepare(env: dict[str, str], varnish_port: int) -> None:
 
 
 def start_node(port: int, env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
-    """gunicorn with `make serve`'s worker model (2 workers × 4 threads), access log with the rest."""
+    """gunicorn with `make serve`'s worker model (2 workers × 4 threads); the portal's request log (vss.requests)
+    goes with the rest."""
     command = [
         project_python(),
         "-m",
@@ -337,8 +338,6 @@ def start_node(port: int, env: dict[str, str], log: Path) -> subprocess.Popen[by
         "2",
         "--threads",
         "4",
-        "--access-logfile",
-        "-",
         # gunicorn's control socket has one default path per user: two nodes would take it from each other.
         "--no-control-socket",
     ]

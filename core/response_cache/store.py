@@ -7,6 +7,10 @@ of other tags stay valid. A version the cache has evicted reads as changed, so e
 
 An answer rendered while one of its tags was purged may hold the old rows: it is not stored, and the shared
 cache in front is told not to keep it either (``stored`` returns False).
+
+While the cache does not answer (``core.caches.DegradingRedisCache``: Redis down), every read is a miss and
+every write is dropped. A purge dropped then would let the answers it should have retired be served again when
+the cache comes back, so its tags are kept by the process and sent again with its next read or purge.
 """
 
 import hashlib
@@ -47,10 +51,19 @@ def stamped_at(version: str) -> float:
     return float(version.partition("-")[0])
 
 
+# Tags whose purge the cache did not take (it was unreachable), sent again until it does.
+_unsent: set[str] = set()
+
+
 def purge(tags: set[str]) -> None:
-    """Makes every stored answer showing one of ``tags`` unreachable."""
-    if tags:
-        response_cache().set_many({version_key(tag): new_version() for tag in tags}, timeout=None)
+    """Makes every stored answer showing one of ``tags`` unreachable (now, or as soon as the cache answers)."""
+    tags = tags | _unsent
+    if not tags:
+        return
+    stamped = {version_key(tag): new_version() for tag in tags}
+    not_stored = set(response_cache().set_many(stamped, timeout=None))
+    _unsent.difference_update(tags)
+    _unsent.update(tag for tag in tags if version_key(tag) in not_stored)
 
 
 def versions(tags: set[str]) -> dict[str, str]:
@@ -66,6 +79,8 @@ def versions(tags: set[str]) -> dict[str, str]:
 
 def get(key: str) -> tuple[HttpResponseBase, float] | None:
     """The stored answer and when it expires, if every tag it shows still has the version it was stored with."""
+    if _unsent:
+        purge(set())
     entry: Any = response_cache().get(key)
     if entry is None:
         return None

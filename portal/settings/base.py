@@ -63,12 +63,18 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "core.proxies.TrustedProxyMiddleware",
+    # PROBE_VIEWS (/healthz, /readyz, /metrics), answered before the Host header or the site is read (core/health.py).
+    "core.health.ProbeMiddleware",
+    # One line per request on the logger vss.requests (core/logs.py; probes above are not logged).
+    "core.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.headers.PortalCSPMiddleware",
     "core.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    "portal.metrics.ResponseCacheMetricsMiddleware",
     "core.response_cache.middleware.ResponseCacheMiddleware",
     "core.sites.SiteLookupMiddleware",
     "core.api.errors.ProblemJsonMiddleware",
@@ -85,6 +91,7 @@ MIDDLEWARE = [
     "multisite_config.middleware.AdminSiteConfinementMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -127,18 +134,28 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
+    # core.caches.DegradingRedisCache: while Redis is unreachable every read is a miss and every write is dropped
+    # (pages are rendered from the database, slower, never a 500); short socket timeouts and a pause of
+    # RETRY_AFTER seconds after a failure keep a dead Redis cheap.
+    _REDIS_OPTIONS = {
+        "socket_connect_timeout": float(env_str("REDIS_CONNECT_TIMEOUT", "0.5")),
+        "socket_timeout": float(env_str("REDIS_TIMEOUT", "1.0")),
+        "RETRY_AFTER": float(env_str("REDIS_RETRY_AFTER", "10")),
+    }
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
+        "default": {"BACKEND": "core.caches.DegradingRedisCache", "LOCATION": REDIS_URL, "OPTIONS": _REDIS_OPTIONS},
         "responses": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.caches.DegradingRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "responses",
+            "OPTIONS": _REDIS_OPTIONS,
         },
         # Counters every worker and node shares (core/counters.py; without Redis they are a database table).
         "shared": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.caches.DegradingRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "shared",
+            "OPTIONS": _REDIS_OPTIONS,
         },
     }
 else:
@@ -154,6 +171,15 @@ else:
     }
 # Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (core/proxies.py); none by default.
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
+
+# Health and metrics (README "Health and metrics"): the paths answered before the Host, site or HTTPS checks
+# (core/health.py), and the networks whose clients may read /metrics (anyone else gets a 404). Behind a trusted
+# proxy the client is the address it forwarded for (core/proxies.py).
+PROBE_VIEWS = {"/healthz": "core.health.healthz", "/readyz": "core.health.readyz", "/metrics": "portal.metrics.metrics"}
+METRICS_ALLOWED_NETWORKS = env_list(
+    "METRICS_ALLOWED_NETWORKS",
+    ["127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"],
+)
 
 # Whole answers to anonymous public GETs (core/response_cache): see that package for what is kept, the tags
 # each answer carries and what a write purges. A shared cache in front (Varnish, deploy/varnish/portal.vcl)
@@ -362,11 +388,24 @@ from .search import WAGTAILSEARCH_BACKENDS  # noqa: E402,F401 - chosen from the 
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "txt", "zip"]
 
+# Logs (README "Logs", core/logs.py): one line per request (vss.requests) and per job (vss.jobs) on stdout, the
+# rest (warnings and errors) on stderr; as JSON with LOG_FORMAT=json (production's default) or as readable text.
+LOG_FORMAT = env_str("LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "core.logs.JsonFormatter"}, "text": {"()": "core.logs.TextFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT},
+        "events": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": LOG_FORMAT},
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        "vss.requests": {"handlers": ["events"], "level": "INFO", "propagate": False},
+        "vss.jobs": {"handlers": ["events"], "level": "INFO", "propagate": False},
+        # A failed probe is answered with its reason (503); the traceback on every probe would flood the log.
+        "health_check": {"level": "ERROR"},
+    },
 }
 
 # No avatars fetched from gravatar.com: the portal's network may not reach it, and the admin's

@@ -3,8 +3,8 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F401,F403
-from .base import SECRET_KEY
-from .env import env_bool
+from .base import LOGGING, SECRET_KEY
+from .env import env_bool, env_str
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")
@@ -25,3 +25,8 @@ X_FRAME_OPTIONS = "DENY"
 # Staff accounts (multisite_config/accounts.py): a second factor for every staff account, no demo.
 REQUIRE_2FA = env_bool("REQUIRE_2FA", True)
 DEMO_ALLOWED = False
+
+# JSON lines for the log collector (core/logs.py), unless LOG_FORMAT=text is asked for.
+LOG_FORMAT = env_str("LOG_FORMAT", "json")
+for _handler in LOGGING["handlers"].values():
+    _handler["formatter"] = LOG_FORMAT

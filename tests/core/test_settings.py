@@ -63,7 +63,7 @@ def test_redis_url_selects_the_redis_cache():
     code = "import django; django.setup(); from django.conf import settings as s; print(s.CACHES['default']['BACKEND'])"
     with_redis = run_python(code, DJANGO_SETTINGS_MODULE="portal.settings.dev", REDIS_URL="redis://127.0.0.1:6379/1")
     without = run_python(code, DJANGO_SETTINGS_MODULE="portal.settings.dev")
-    assert with_redis.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
+    assert with_redis.stdout.strip() == "core.caches.DegradingRedisCache"
     assert without.stdout.strip() == "django.core.cache.backends.locmem.LocMemCache"
 
 
