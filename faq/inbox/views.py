@@ -50,6 +50,7 @@ EMAIL_FIELDS = [
     "created_at",
     "attempts",
     "last_error",
+    "next_attempt_at",
     "sent_at",
 ]
 
