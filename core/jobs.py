@@ -1,9 +1,10 @@
 """Helpers of the background jobs: queueing one safely, and the checkpoint of a periodic job.
 
-Queueing a job must not let a broker outage reach the person who caused it. A citizen's submission is stored in its transaction and its e-mail with it (the outbox); the job that sends
-the e-mail is queued after the commit. When the broker cannot be reached the job is not queued: the warning is
-logged and nothing is raised, because the stored record is what matters and a beat sweep (which reads the
-database, not the queue) does the work once the broker is back. Without a broker (``make run``) Celery runs
+Queueing a job must not let a broker outage reach the person who caused it. A citizen's submission is stored
+in its transaction and its e-mail with it (the outbox); the job that sends the e-mail is queued after the commit.
+When the broker cannot be reached the job is not queued: the warning is logged and nothing is raised, because
+the stored record is what matters and a beat sweep (which reads the database, not the queue) does the work once
+the broker is back. Without a broker (``make run``) Celery runs
 the job in-process at once (``CELERY_TASK_ALWAYS_EAGER``).
 """
 

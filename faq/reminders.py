@@ -32,8 +32,10 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from core.working_days import close_of, local, next_working_day
 from multisite_config.models import SiteProfile, SiteRole
 
-from . import notifications
-from .models import InformationRequest, Question, Reminder, ReminderKind
+from .models.information_requests import InformationRequest
+from .models.outbox import OutboundEmail
+from .models.questions import Question
+from .models.reminders import Reminder, ReminderKind
 
 logger = logging.getLogger(__name__)
 
@@ -53,11 +55,11 @@ SUBJECTS = {
 }
 
 
-def send_due(now=None):
-    """Send every reminder due at ``now`` that was not sent yet; returns how many reminders were sent."""
-    now = now or timezone.now()
+def send_due():
+    """Write to the outbox every reminder due now and not sent yet; returns the messages, for their jobs."""
+    now = timezone.now()
     horizon = close_of(next_working_day(local(now).date()))
-    sent = 0
+    messages = []
     for model in (Question, InformationRequest):
         records = model.objects.select_related("site")
         if model is Question:
@@ -67,22 +69,20 @@ def send_due(now=None):
             (ReminderKind.OVERDUE, records.late(now=now)),
         ):
             for record in found.order_by("due_at"):
-                sent += remind(record, kind, now)
-    return sent
+                messages += remind(record, kind, now)
+    return messages
 
 
 def remind(record, kind, now):
-    """Record the reminder of ``record``'s current deadline and queue its e-mails; 0 when it was already sent."""
+    """Record the reminder of ``record``'s current deadline with its e-mails; none when it was already sent."""
     is_question = isinstance(record, Question)
     target = {"question": record} if is_question else {"information_request": record}
     try:
         with transaction.atomic():
             Reminder.objects.create(**target, step=record.status, kind=kind, due_at=record.due_at)
-            for address in recipients(record):
-                queue_email(record, kind, address, now)
+            return [reminder_email(record, kind, address, now) for address in recipients(record)]
     except IntegrityError:  # sent already, by an earlier run or by another worker right now
-        return 0
-    return 1
+        return []
 
 
 def recipients(record):
@@ -113,7 +113,7 @@ def board_addresses(site):
     return [profile_email] if profile_email else []
 
 
-def queue_email(record, kind, address, now):
+def reminder_email(record, kind, address, now):
     is_question = isinstance(record, Question)
     step = (QUESTION_STEPS if is_question else REQUEST_STEPS)[record.status]
     what = "câu hỏi" if is_question else "yêu cầu cung cấp thông tin"
@@ -131,7 +131,7 @@ def queue_email(record, kind, address, now):
         "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + admin_path,
         "now": now,
     }
-    notifications.queue(
+    return OutboundEmail.objects.create(
         site=record.site,
         kind=f"reminder_{kind}",
         subject_ref=record.tracking_code,

@@ -18,9 +18,9 @@ from django.utils import timezone
 
 from contacts.models import Unit
 from deploy import cluster
-from faq import notifications, reminders, transitions
+from faq import outbox, reminders, transitions
 from faq.models import OutboundEmail, Question, Reminder, ReminderKind
-from faq.tasks import deliver_email, send_pending_emails
+from faq.tasks import deliver_email, send_deadline_reminders, send_pending_emails
 from multisite_config.models import SiteProfile
 from portal.celery import app
 from tests.faq.factories import InformationRequestFactory
@@ -87,19 +87,19 @@ def test_a_failing_mail_server_leaves_the_message_queued_and_retried_with_backof
     assert message.sent_at is None and message.attempts == 1 and "SMTP down" in message.last_error
     assert before + dt.timedelta(minutes=1) <= message.next_attempt_at <= timezone.now() + dt.timedelta(minutes=1)
     assert list(OutboundEmail.objects.failed()) == [message]  # what the admin's list of failed e-mails shows
-    assert notifications.retry_pending() == (0, 0)  # not before its backoff runs out
+    assert outbox.retry_pending() == (0, 0)  # not before its backoff runs out
 
     waits = []
-    while message.attempts < notifications.MAX_ATTEMPTS:
+    while message.attempts < outbox.MAX_ATTEMPTS:
         previous = message.next_attempt_at
         monkeypatch.setattr(timezone, "now", lambda moment=previous: moment)
-        assert notifications.retry_pending() == (0, 1)
+        assert outbox.retry_pending() == (0, 1)
         message.refresh_from_db()
         waits.append(message.next_attempt_at - previous)
     assert [round(wait.total_seconds() / 60) for wait in waits] == [2, 4, 8, 16, 32, 60, 60]
-    assert message.sent_at is None and message.attempts == notifications.MAX_ATTEMPTS
+    assert message.sent_at is None and message.attempts == outbox.MAX_ATTEMPTS
     monkeypatch.setattr(timezone, "now", lambda: message.next_attempt_at + dt.timedelta(days=1))
-    assert notifications.retry_pending() == (0, 0)  # past its attempts: staff send it again from the admin
+    assert outbox.retry_pending() == (0, 0)  # past its attempts: staff send it again from the admin
     assert list(OutboundEmail.objects.failed()) == [message]
 
 
@@ -144,8 +144,8 @@ def test_a_message_is_taken_by_one_sender_only(client, hanoi, settings, django_c
     message = ask(client, django_capture_on_commit_callbacks)
     due = message.next_attempt_at
 
-    assert notifications.claim(message.pk, now=due) is not None
-    assert notifications.claim(message.pk, now=due) is None  # the job and the sweep do not both send it
+    assert outbox.claim(message.pk, now=due) is not None
+    assert outbox.claim(message.pk, now=due) is None  # the job and the sweep do not both send it
 
 
 # The broker is down
@@ -209,6 +209,18 @@ def assigned_question(hanoi, unit, due_at, title="Hưởng BHXH một lần"):
     return question
 
 
+@pytest.fixture
+def remind_at(monkeypatch, django_capture_on_commit_callbacks):
+    """remind_at(moment): the reminders job run at ``moment``; returns how many e-mails it queued."""
+
+    def run(moment):
+        monkeypatch.setattr(timezone, "now", lambda: moment)
+        with django_capture_on_commit_callbacks(execute=True):
+            return send_deadline_reminders.delay().result
+
+    return run
+
+
 def reminders_to(question, kind):
     return sorted(
         OutboundEmail.objects.filter(subject_ref=question.tracking_code, kind=f"reminder_{kind}").values_list(
@@ -217,14 +229,13 @@ def reminders_to(question, kind):
     )
 
 
-def test_a_question_due_the_next_working_day_is_reminded_once(hanoi, unit, board, django_capture_on_commit_callbacks):
+def test_a_question_due_the_next_working_day_is_reminded_once(hanoi, unit, board, remind_at):
     friday = at(2026, 11, 27, 9)
     # Due Monday (the next working day after Friday): reminded. Due Tuesday: not yet.
     monday = assigned_question(hanoi, unit, at(2026, 11, 30, 16, 30), title="Đến hạn thứ Hai")
     tuesday = assigned_question(hanoi, unit, at(2026, 12, 1, 16, 30), title="Đến hạn thứ Ba")
 
-    with django_capture_on_commit_callbacks(execute=True):
-        assert reminders.send_due(now=friday) == 1
+    assert remind_at(friday) == 3  # the unit and both board members
     assert reminders_to(monday, ReminderKind.DUE_SOON) == sorted([unit.email, *board])
     assert reminders_to(tuesday, ReminderKind.DUE_SOON) == []
     message = OutboundEmail.objects.filter(subject_ref=monday.tracking_code, kind="reminder_due_soon").first()
@@ -232,29 +243,27 @@ def test_a_question_due_the_next_working_day_is_reminded_once(hanoi, unit, board
     assert "16:30 30/11/2026" in message.body and f"/edit/{monday.pk}/" in message.body
     assert message.sent_at is not None  # through the outbox and its job
 
-    with django_capture_on_commit_callbacks(execute=True):
-        assert reminders.send_due(now=friday + dt.timedelta(hours=2)) == 0  # the next run sends nothing again
+    assert remind_at(friday + dt.timedelta(hours=2)) == 0  # the next run sends nothing again
     assert Reminder.objects.filter(question=monday).count() == 1
 
 
-def test_an_overdue_question_is_reminded_once(hanoi, unit, board, django_capture_on_commit_callbacks):
+def test_an_overdue_question_is_reminded_once(hanoi, unit, board, remind_at):
     question = assigned_question(hanoi, unit, at(2026, 11, 26, 16, 30))
 
-    with django_capture_on_commit_callbacks(execute=True):
-        assert reminders.send_due(now=at(2026, 11, 27, 9)) == 1
-        assert reminders.send_due(now=at(2026, 11, 30, 9)) == 0
+    assert remind_at(at(2026, 11, 27, 9)) == 3
+    assert remind_at(at(2026, 11, 30, 9)) == 0
 
     assert reminders_to(question, ReminderKind.OVERDUE) == sorted([unit.email, *board])
     assert reminders_to(question, ReminderKind.DUE_SOON) == []
     assert OutboundEmail.objects.get(to=unit.email).subject.startswith("Quá hạn")
 
 
-def test_an_extended_deadline_is_a_new_deadline_to_remind(hanoi, unit, board):
+def test_an_extended_deadline_is_a_new_deadline_to_remind(hanoi, unit, board, remind_at):
     question = assigned_question(hanoi, unit, at(2026, 11, 30, 16, 30))
-    reminders.send_due(now=at(2026, 11, 27, 9))
+    remind_at(at(2026, 11, 27, 9))
     Question.objects.filter(pk=question.pk).update(due_at=at(2026, 12, 3, 16, 30))
 
-    assert reminders.send_due(now=at(2026, 12, 2, 9)) == 1
+    assert remind_at(at(2026, 12, 2, 9)) == 3
     assert Reminder.objects.filter(question=question, kind=ReminderKind.DUE_SOON).count() == 2
 
 
@@ -262,18 +271,17 @@ def test_a_second_worker_cannot_send_the_same_reminder(hanoi, unit, board):
     question = assigned_question(hanoi, unit, at(2026, 11, 30, 16, 30))
     Reminder.objects.create(question=question, step=question.status, kind=ReminderKind.DUE_SOON, due_at=question.due_at)
 
-    assert reminders.remind(question, ReminderKind.DUE_SOON, at(2026, 11, 27, 9)) == 0
+    assert reminders.remind(question, ReminderKind.DUE_SOON, at(2026, 11, 27, 9)) == []
     assert not OutboundEmail.objects.filter(kind="reminder_due_soon").exists()  # rolled back with its record
 
 
-def test_without_board_addresses_the_sites_own_address_is_reminded(hanoi, django_capture_on_commit_callbacks):
+def test_without_board_addresses_the_sites_own_address_is_reminded(hanoi, remind_at):
     profile = SiteProfile.for_site(hanoi)
     profile.email = "bhxh@hanoi.example.vn"
     profile.save()
     request = InformationRequestFactory(site=hanoi, now=at(2026, 11, 25, 9))
 
-    with django_capture_on_commit_callbacks(execute=True):
-        assert reminders.send_due(now=request.due_at - dt.timedelta(hours=3)) == 1
+    assert remind_at(request.due_at - dt.timedelta(hours=3)) == 1
 
     message = OutboundEmail.objects.get(kind="reminder_due_soon")
     assert message.to == "bhxh@hanoi.example.vn" and "yêu cầu cung cấp thông tin" in message.subject

@@ -126,7 +126,7 @@ def test_a_failed_send_keeps_question_and_message(hanoi, settings, django_captur
     message = OutboundEmail.objects.get(subject_ref=question.tracking_code)
     assert message.sent_at is None and message.attempts == 1 and "SMTP down" in message.last_error
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    from faq.notifications import retry_pending
+    from faq.outbox import retry_pending
 
     assert retry_pending() == (0, 0)  # its backoff (a minute after the first failure) has not run out
     monkeypatch.setattr(timezone, "now", lambda: message.next_attempt_at)
