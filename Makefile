@@ -64,8 +64,9 @@ varnish-deps:
 	elif [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish varnish-modules wrk; \
 	else echo "varnish missing: run 'sudo apt-get install varnish varnish-modules wrk' for make cluster and the Varnish tests"; fi
 
-# Two gunicorn nodes and Varnish in front on CLUSTER_PORT (8080), on PostgreSQL (DATABASE_URL, created when
-# missing) and Redis (REDIS_URL); see README "Cluster". Ctrl-C stops all of it.
+# Two gunicorn nodes and Varnish in front on CLUSTER_PORT (8080), a Celery worker and beat, on PostgreSQL
+# (DATABASE_URL, created when missing) and Redis (REDIS_URL, also the jobs' broker); see README "Cluster".
+# Ctrl-C stops all of it.
 cluster: install varnish-deps
 	$(BIN)/python deploy/cluster.py
 

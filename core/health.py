@@ -3,8 +3,8 @@
 ``/healthz`` answers 200 from the process alone, with no query: a node whose database is down is alive, and
 restarting it would not help. ``/readyz`` runs django-health-check's checks of what a request needs: the
 database, the default storage (a file written and deleted), Redis when ``REDIS_URL`` is set (a PING: the cache
-itself hides an outage, by design, ``core/caches.py``) and the Celery broker when ``CELERY_BROKER_URL`` is set
-(a connection opened and closed). It answers 200, or 503 with each failing part named, as JSON (``Accept:
+itself hides an outage, by design, ``core/caches.py``) and the Celery broker when there is one (a
+connection opened and closed; not the in-process ``memory://`` of ``make run``). It answers 200, or 503 with each failing part named, as JSON (``Accept:
 text/plain`` gets the same as lines of text).
 
 Both are answered by ``ProbeMiddleware``, placed before anything that reads the Host header or the site: a load
@@ -76,7 +76,8 @@ class ReadyView(HealthCheckView):
         yield Storage()
         if settings.REDIS_URL:
             yield Redis(client_factory=redis_client(settings.REDIS_URL))
-        if broker := getattr(settings, "CELERY_BROKER_URL", ""):
+        broker = getattr(settings, "CELERY_BROKER_URL", "")
+        if broker and not getattr(settings, "CELERY_TASK_ALWAYS_EAGER", False):  # memory://: jobs run in-process
             yield Broker(url=broker)
 
     async def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:

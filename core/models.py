@@ -66,3 +66,21 @@ class PendingPurge(models.Model):
 
     def __str__(self) -> str:
         return f"{self.url}: {self.tags}"
+
+
+class JobCheckpoint(models.Model):
+    """How far a periodic job has handled changes that happen with time alone (a comment window opening).
+
+    The job handles what changed between its checkpoint and now, then moves the checkpoint only if no other
+    run moved it meanwhile: each change is handled once, even with two beats or a run that overlaps the next.
+    """
+
+    name = models.CharField(max_length=100, primary_key=True)
+    reached_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("mốc công việc định kỳ")
+        verbose_name_plural = _("mốc công việc định kỳ")
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.reached_at:%H:%M:%S %d/%m/%Y}"

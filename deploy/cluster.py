@@ -2,7 +2,8 @@
 
 Two application nodes (gunicorn, as `make serve` runs one) share a PostgreSQL database and a Redis, and
 Varnish in front of them keeps whole answers, spreads the misses over the nodes and drops what the app
-names in its purges (deploy/varnish/portal.vcl, the cache contract of issue 13). SQLite is refused: each
+names in its purges (deploy/varnish/portal.vcl, the cache contract of issue 13). One Celery worker and one
+beat run the background jobs with that Redis as the broker (portal/celery.py). SQLite is refused: each
 node would need the same file, and two machines never share one.
 
 The Varnish part is also what the tests and the benchmark start (``start_varnish``, ``stop``), so this
@@ -308,6 +309,8 @@ def node_environment(database_url: str, redis_url: str, varnish_port: int) -> di
         TRUSTED_PROXIES="127.0.0.1",
         # Public links (sites' ports, sitemaps, feeds) carry the port visitors use: Varnish's.
         PORTAL_PORT=str(varnish_port),
+        # The jobs' broker: the same Redis unless one of its own is named.
+        CELERY_BROKER_URL=os.environ.get("CELERY_BROKER_URL") or redis_url,
         WAGTAILADMIN_BASE_URL=os.environ.get("WAGTAILADMIN_BASE_URL") or f"http://{domain}:{varnish_port}",
         DEBUG=os.environ.get("DEBUG") or "0",  # as `make serve`: hashed, compressed static files
     )
@@ -350,6 +353,26 @@ def start_node(port: int, env: dict[str, str], log: Path) -> subprocess.Popen[by
     return process
 
 
+def start_jobs(env: dict[str, str], parts: dict[str, subprocess.Popen[bytes]]) -> None:
+    """One Celery worker (answering when it logs "ready.") and one beat, the only one of the cluster.
+
+    Beat keeps when each job last ran in a file under the cluster's logs, not in the repository.
+    """
+    celery = [project_python(), "-m", "celery", "-A", "portal"]
+    log = LOG_DIR / "celery-worker.log"
+    parts["Celery worker"] = worker = spawn([*celery, "worker", "--concurrency", "2", "--loglevel", "INFO"], log, env)
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while not (log.exists() and "ready." in log.read_text(errors="replace")):
+        if worker.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError(f"the Celery worker did not start: see {log}")
+        time.sleep(0.2)
+    print(f"Celery worker: 2 tiến trình, nhật ký {shown(log)}", flush=True)
+    log = LOG_DIR / "celery-beat.log"
+    schedule = LOG_DIR / "celerybeat-schedule"
+    parts["Celery beat"] = spawn([*celery, "beat", "--loglevel", "INFO", "--schedule", str(schedule)], log, env)
+    print(f"Celery beat: lịch CELERY_BEAT_SCHEDULE, nhật ký {shown(log)}", flush=True)
+
+
 def shown(path: Path) -> Path:
     """A path as whoever typed `make cluster` in the repository finds it."""
     return path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
@@ -360,7 +383,7 @@ def interrupted(signum: int, frame: FrameType | None) -> None:
 
 
 def serve(env: dict[str, str], ports: list[int], varnish_port: int, parts: dict[str, subprocess.Popen[bytes]]) -> int:
-    """Start node A, node B and Varnish (recording each in ``parts``), then wait until one of them ends."""
+    """Start node A, node B, Varnish, the worker and beat (recording each in ``parts``), then wait until one ends."""
     for name, port in zip(("A", "B"), ports, strict=True):
         log = LOG_DIR / f"node-{name.lower()}.log"
         parts[f"Nút {name}"] = start_node(port, env, log)
@@ -371,6 +394,7 @@ def serve(env: dict[str, str], ports: list[int], varnish_port: int, parts: dict[
     parts["Varnish"] = start_varnish(varnish_port, ports, workdir)
     log = workdir / "varnishd.log"
     print(f"Varnish: http://127.0.0.1:{varnish_port}/  trước nút A và B, nhật ký {shown(log)}", flush=True)
+    start_jobs(env, parts)
     domain = env.get("PORTAL_DOMAIN") or "localhost"
     print(
         f"Cổng quốc gia http://{domain}:{varnish_port}/, tỉnh http://hanoi.{domain}:{varnish_port}/ … "
@@ -384,7 +408,7 @@ def serve(env: dict[str, str], ports: list[int], varnish_port: int, parts: dict[
 
 
 def main() -> int:
-    """Prepare the database, start node A, node B and Varnish, serve until interrupted, then stop them all."""
+    """Prepare the database, start the nodes, Varnish and the jobs, serve until interrupted, then stop them all."""
     database_url = os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL
     redis_url = os.environ.get("REDIS_URL") or DEFAULT_REDIS_URL
     check_database_url(database_url)

@@ -1,24 +1,22 @@
-"""E-mails to askers and requesters: queued in the outbox inside the transaction, sent after it commits.
+"""E-mails to askers and requesters: queued in the outbox inside the transaction, sent by a job after it commits.
 
-A message is written to ``OutboundEmail`` together with the change that caused it, then sent once the
-transaction commits. If the mail server fails, the question stays saved, the message stays pending with
-its error, the admin shows it, and ``manage.py send_pending_emails`` (or the next notification) retries.
+A message is written to ``OutboundEmail`` together with the change that caused it; once the transaction
+commits, a background job (``faq.tasks.deliver_email``) sends it. If the mail server fails, the question stays
+saved, the message stays pending with its error (the admin shows it) and is tried again after a backoff
+(``faq.outbox``). If the broker is down, the job is not queued and the periodic sweep
+(``faq.tasks.send_pending_emails``, or ``manage.py send_pending_emails``) sends the message instead.
 """
 
-import logging
-
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
 
+from core.jobs import enqueue
 from multisite_config.models import SiteProfile
 
 from .models.outbox import OutboundEmail
 from .models.questions import Question
+from .tasks import deliver_email
 
-logger = logging.getLogger(__name__)
-MAX_ATTEMPTS = 5
 SUBJECTS = {
     "received": "Đã tiếp nhận câu hỏi {code}",
     "refused": "Câu hỏi {code} không được tiếp nhận",
@@ -42,7 +40,7 @@ def notify(record, kind):
     """
     profile = SiteProfile.for_site(record.site)
     context = {"profile": profile, **record_context(record)}
-    message = OutboundEmail.objects.create(
+    return queue(
         site=record.site,
         kind=kind,
         subject_ref=record.tracking_code,
@@ -50,7 +48,12 @@ def notify(record, kind):
         subject=SUBJECTS[kind].format(code=record.display_code),
         body=render_to_string(f"faq/emails/{kind}.txt", context),
     )
-    transaction.on_commit(lambda: deliver(message))
+
+
+def queue(**fields):
+    """Write one message to the outbox and have it sent by a job once the transaction commits."""
+    message = OutboundEmail.objects.create(**fields)
+    transaction.on_commit(lambda: enqueue(deliver_email, message.pk))
     return message
 
 
@@ -62,29 +65,3 @@ def record_context(record):
 
 def tracking_url(question):
     return f"{question.site.root_url}/hoi-dap/tra-cuu/?ma={question.display_code}"
-
-
-def deliver(message):
-    """Try to send one message; record success or the error, never raise."""
-    message.attempts += 1
-    try:
-        send_mail(message.subject, message.body, None, [message.to])
-    except Exception as error:  # any transport failure: keep the message for a retry
-        logger.warning("E-mail %s to %s failed: %s", message.pk, message.to, error)
-        message.last_error = str(error)[:1000]
-        message.save(update_fields=["attempts", "last_error"])
-        return False
-    message.sent_at, message.last_error = timezone.now(), ""
-    message.save(update_fields=["attempts", "sent_at", "last_error"])
-    return True
-
-
-def retry_pending():
-    """Send every pending message that has attempts left; returns (sent, still failing)."""
-    sent = failing = 0
-    for message in OutboundEmail.objects.pending().filter(attempts__lt=MAX_ATTEMPTS).order_by("created_at"):
-        if deliver(message):
-            sent += 1
-        else:
-            failing += 1
-    return sent, failing

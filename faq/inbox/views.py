@@ -13,7 +13,7 @@ from wagtail.log_actions import log
 
 from multisite_config.record_views import HandledRecordMixin, RecordActionFormsMixin, RecordDetailView
 
-from .. import notifications
+from .. import outbox
 from ..models import QuestionStatus
 from .actions import ACTIONS, EMAIL_RETRY_LOG_ACTION
 
@@ -50,6 +50,7 @@ EMAIL_FIELDS = [
     "created_at",
     "attempts",
     "last_error",
+    "next_attempt_at",
     "sent_at",
 ]
 
@@ -105,7 +106,7 @@ class EmailRetryView(HandledRecordMixin, View):
         if message.sent_at is not None:
             messages.info(request, _("Thư này đã được gửi."))
             return redirect(self.index_url_name)
-        sent = notifications.deliver(message)
+        sent = outbox.deliver(message)
         log(
             message,
             EMAIL_RETRY_LOG_ACTION,

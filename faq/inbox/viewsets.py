@@ -85,7 +85,7 @@ class FailedEmailViewSet(PublicRecordViewSet):
     menu_label = _("Thư gửi không thành công")
     edit_view_class = EmailDetailView
     edit_template_name = "faq/admin/email_detail.html"
-    list_display = ["subject", "to", "site", "kind", "attempts", "last_error", "created_at"]
+    list_display = ["subject", "to", "site", "kind", "attempts", "last_error", "next_attempt_at", "created_at"]
     list_filter = ["site", "kind"]
 
     def get_queryset(self, request):

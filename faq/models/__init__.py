@@ -11,6 +11,7 @@ from .information_requests import (
 from .outbox import OutboundEmail
 from .pages import QuestionIndexPage
 from .questions import QaSettings, Question, QuestionEvent, QuestionStatus
+from .reminders import Reminder, ReminderKind
 from .tracking import tracking_code
 
 __all__ = [
@@ -25,6 +26,8 @@ __all__ = [
     "QuestionIndexPage",
     "QuestionStatus",
     "RefusalReason",
+    "Reminder",
+    "ReminderKind",
     "RequestStatus",
     "tracking_code",
 ]

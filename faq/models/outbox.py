@@ -1,4 +1,5 @@
-"""E-mails to the public, kept until sent: a failed send never loses the message or the question."""
+"""E-mails to the public (and deadline reminders to staff), kept until sent: a failed send never loses the message
+or the question."""
 
 from django.db import models
 from django.utils import timezone
@@ -12,6 +13,12 @@ class OutboundEmailQuerySet(models.QuerySet):
 
     def failed(self):
         return self.pending().filter(attempts__gt=0)
+
+    def due(self, now, max_attempts):
+        """Pending, with attempts left, and not waiting for its next attempt (``next_attempt_at``)."""
+        return self.pending().filter(
+            models.Q(next_attempt_at__isnull=True) | models.Q(next_attempt_at__lte=now), attempts__lt=max_attempts
+        )
 
 
 class OutboundEmail(models.Model):
@@ -27,6 +34,9 @@ class OutboundEmail(models.Model):
     sent_at = models.DateTimeField(_("gửi lúc"), null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(_("số lần gửi"), default=0)
     last_error = models.TextField(_("lỗi lần gửi cuối"), blank=True)
+    # Set when an attempt starts (no other worker takes the message until then) and after a failure (the
+    # backoff): the periodic sweep sends only messages whose moment has come.
+    next_attempt_at = models.DateTimeField(_("gửi lại từ"), null=True, blank=True)
 
     objects = OutboundEmailQuerySet.as_manager()
     # It points only at a site, which has no "usage" view in the admin: Wagtail's reference index would cost

@@ -229,6 +229,8 @@ RESPONSE_CACHE = {
         "wagtailcore.UploadedFile",
         "wagtailadmin.EditingSession",
         "faq.OutboundEmail",
+        "faq.Reminder",
+        "cms.JobCheckpoint",
         "cms.SharedCounter",
         "cms.PendingPurge",
         "axes.AccessAttempt",
@@ -387,6 +389,32 @@ from .search import WAGTAILSEARCH_BACKENDS  # noqa: E402,F401 - chosen from the 
 # never to a storage URL that would bypass it.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "txt", "zip"]
+
+# Background jobs (portal/celery.py; README "Jobs"): Celery with Redis as the broker, beat for the schedules.
+# CELERY_BROKER_URL, else REDIS_URL (the cache's server: one service less than RabbitMQ). With neither (the
+# `make run` default) the broker is "memory://": each task runs in-process when queued, and `manage.py run_jobs`
+# runs every beat job once.
+CELERY_BROKER_URL = env_str("CELERY_BROKER_URL") or REDIS_URL or "memory://"
+CELERY_TASK_ALWAYS_EAGER = CELERY_BROKER_URL == "memory://"
+CELERY_TASK_IGNORE_RESULT = True  # no result backend: a job records its outcome in the database it changes
+CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False  # the worker logs through LOGGING, as the web nodes do
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A request that queues a job waits about a second at most for a broker that is down, instead of retrying for ever
+# (kombu's default for a new connection): the sweeps do the job later.
+CELERY_BROKER_CONNECTION_TIMEOUT = 1
+CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
+# A job taken by a worker that dies is delivered again (each job is safe to run twice).
+CELERY_TASK_ACKS_LATE = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BEAT_SCHEDULE = {
+    "send-pending-emails": {"task": "faq.tasks.send_pending_emails", "schedule": 60.0},
+    "send-deadline-reminders": {"task": "faq.tasks.send_deadline_reminders", "schedule": 15 * 60.0},
+    "publish-scheduled-pages": {"task": "core.tasks.publish_scheduled", "schedule": 60.0},
+    "purge-comment-windows": {"task": "legal.tasks.purge_comment_windows", "schedule": 60.0},
+    "send-pending-purges": {"task": "core.tasks.send_pending_purges", "schedule": 60.0},
+}
 
 # Logs (README "Logs", core/logs.py): one line per request (vss.requests) and per job (vss.jobs) on stdout, the
 # rest (warnings and errors) on stderr; as JSON with LOG_FORMAT=json (production's default) or as readable text.

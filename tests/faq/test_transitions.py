@@ -119,15 +119,17 @@ def test_late_filter(question):
     assert list(Question.objects.late(now=at(2026, 11, 27, 9))) == [question]
 
 
-def test_a_failed_send_keeps_question_and_message(hanoi, settings, django_capture_on_commit_callbacks):
+def test_a_failed_send_keeps_question_and_message(hanoi, settings, django_capture_on_commit_callbacks, monkeypatch):
     settings.EMAIL_BACKEND = "tests.support.mail.FailingBackend"
     with django_capture_on_commit_callbacks(execute=True):
         question = transitions.submit(hanoi, name="B", email="b@example.vn", title="Hỏi", body="Nội dung")
     message = OutboundEmail.objects.get(subject_ref=question.tracking_code)
     assert message.sent_at is None and message.attempts == 1 and "SMTP down" in message.last_error
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    from faq.notifications import retry_pending
+    from faq.outbox import retry_pending
 
+    assert retry_pending() == (0, 0)  # its backoff (a minute after the first failure) has not run out
+    monkeypatch.setattr(timezone, "now", lambda: message.next_attempt_at)
     assert retry_pending() == (1, 0)
     message.refresh_from_db()
     assert message.sent_at is not None

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from faq.notifications import retry_pending
+from faq.outbox import retry_pending
 
 
 class Command(BaseCommand):
