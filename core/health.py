@@ -3,9 +3,9 @@
 ``/healthz`` answers 200 from the process alone, with no query: a node whose database is down is alive, and
 restarting it would not help. ``/readyz`` runs django-health-check's checks of what a request needs: the
 database, the default storage (a file written and deleted), Redis when ``REDIS_URL`` is set (a PING: the cache
-itself hides an outage, by design, ``core/caches.py``) and the Celery broker when there is one (a
-connection opened and closed; not the in-process ``memory://`` of ``make run``). It answers 200, or 503 with each failing part named, as JSON (``Accept:
-text/plain`` gets the same as lines of text).
+itself hides an outage, by design, ``core/caches.py``) and the Celery broker when there is one (a connection
+opened and closed; not the in-process ``memory://`` of ``make run``). It answers 200, or 503 with each failing
+part named, as JSON (``Accept: text/plain`` gets the same as lines of text).
 
 Both are answered by ``ProbeMiddleware``, placed before anything that reads the Host header or the site: a load
 balancer calls a node by its address, which ``ALLOWED_HOSTS`` does not list and no site is named after, and over
