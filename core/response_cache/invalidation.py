@@ -27,7 +27,7 @@ from typing import Any
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models import Model
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_migrate, pre_save
 from modelcluster.fields import ParentalKey
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.documents import get_document_model
@@ -160,6 +160,28 @@ class Batch:
         return any(callback == self.flush for _savepoints, callback, _robust in self.connection.run_on_commit)
 
 
+class Migrating:
+    """Whether ``manage.py migrate`` is applying migrations in this process.
+
+    Their writes purge nothing one by one: the tables a purge reads (``cms.PendingPurge``) may not exist yet on
+    a new database, and a schema change is a change of everything anyway, so the end of the run purges ``all``
+    once (the first ``post_migrate``; what later receivers write, content types and permissions, is purged as
+    usual, every table being there).
+    """
+
+    active = False
+
+    @classmethod
+    def started(cls, **kwargs: Any) -> None:
+        cls.active = True
+
+    @classmethod
+    def finished(cls, **kwargs: Any) -> None:
+        if cls.active:
+            cls.active = False
+            purge_now({tags.ALL})
+
+
 def purge_after_commit(found: set[str], using: str | None = None) -> None:
     """Adds ``found`` to the tags purged when the current transaction commits.
 
@@ -167,7 +189,7 @@ def purge_after_commit(found: set[str], using: str | None = None) -> None:
     run purges every tag gathered by the transaction and the others find nothing left: one purge per commit.
     A transaction rolled back discards its callbacks, and its tags go with them.
     """
-    if not found:
+    if not found or Migrating.active:
         return
     connection = connections[using or DEFAULT_DB_ALIAS]
     batch: Batch | None = getattr(connection, PENDING_ATTRIBUTE, None)
@@ -237,3 +259,5 @@ def connect() -> None:
     m2m_changed.connect(relations_changed, dispatch_uid="response-cache-relations")
     page_unpublished.connect(unpublished, dispatch_uid="response-cache-unpublished")
     post_page_move.connect(moved, dispatch_uid="response-cache-moved")
+    pre_migrate.connect(Migrating.started, dispatch_uid="response-cache-migrating")
+    post_migrate.connect(Migrating.finished, dispatch_uid="response-cache-migrated")

@@ -5,6 +5,9 @@ Each write runs inside ``django_capture_on_commit_callbacks(execute=True)``: the
 """
 
 import http.server
+import os
+import sqlite3
+import subprocess
 import threading
 
 import pytest
@@ -14,8 +17,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
 
+from bench import submissions
 from core.models import PendingPurge
 from core.response_cache import invalidation, purgers, store, tags
+from deploy import cluster
 from faq import transitions
 from home.models import SiteNotice
 from home.news_shares import NewsShare, ShareDirection, ShareStatus
@@ -279,3 +284,23 @@ def test_an_unreachable_shared_cache_keeps_the_purge(response_cache, settings):
     with pytest.raises(SystemExit):
         call_command("send_pending_purges")  # still unreachable: exits non-zero, purge still kept
     assert PendingPurge.objects.get().attempts == 2
+
+
+def test_migrating_a_new_database_purges_everything_once_at_the_end(tmp_path):
+    """``manage.py migrate`` on an empty database, with a shared cache configured (as ``make cluster`` and a new
+    production database run it): the migrations' own writes purge nothing (the purge table does not exist yet),
+    and the end of the run purges ``all`` once, kept for retry when the cache does not answer."""
+    closed = cluster.free_port()
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'new.sqlite3'}",
+        "DJANGO_SETTINGS_MODULE": submissions.SETTINGS,
+        "CACHE_PURGE_URLS": f"http://127.0.0.1:{closed}/",
+        "RESPONSE_CACHE_DIR": str(tmp_path / "responses"),
+    }
+    env.pop("REDIS_URL", None)
+    run = [submissions.PYTHON, "manage.py", "migrate", "--noinput", "-v0"]
+    done = subprocess.run(run, cwd=submissions.ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    kept = sqlite3.connect(tmp_path / "new.sqlite3").execute(f"SELECT tags FROM {PendingPurge._meta.db_table}")
+    assert [row[0] for row in kept] == ["all"]
