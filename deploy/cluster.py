@@ -379,6 +379,10 @@ def shown(path: Path) -> Path:
 
 
 def interrupted(signum: int, frame: FrameType | None) -> None:
+    """The first SIGINT or SIGTERM stops the cluster; any that follows (a second Ctrl-C, `timeout` passing its own
+    SIGTERM on) is ignored from here on, so it cannot break off the stopping half-way."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     raise KeyboardInterrupt
 
 
@@ -422,6 +426,7 @@ def main() -> int:
 
     # `kill`, systemd or make passing on a SIGTERM: the same clean stop as Ctrl-C.
     previous = signal.signal(signal.SIGTERM, interrupted)
+    previous_interrupt = signal.signal(signal.SIGINT, interrupted)
     parts: dict[str, subprocess.Popen[bytes]] = {}
     try:
         ensure_database(database_url)
@@ -436,12 +441,12 @@ def main() -> int:
         return 1
     finally:
         # A second Ctrl-C must not leave half of the cluster running; stop() ends in SIGKILL anyway.
-        interrupt = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
         if "Varnish" in parts:
             stop(parts.pop("Varnish"))  # first: no new request reaches a node being stopped
         stop(*parts.values())
-        signal.signal(signal.SIGINT, interrupt)
+        signal.signal(signal.SIGINT, previous_interrupt)
         signal.signal(signal.SIGTERM, previous)
 
 
