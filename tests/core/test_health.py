@@ -70,10 +70,20 @@ def test_readyz_with_the_real_redis_is_ready(client, settings):
 def test_readyz_with_the_broker_down_names_the_broker(client, settings):
     pytest.importorskip("kombu", reason="kombu comes with Celery (CELERY_BROKER_URL)")
     settings.CELERY_BROKER_URL = closed_url()
+    settings.CELERY_TASK_ALWAYS_EAGER = False  # a real broker: jobs are queued, not run in-process
     response = client.get("/readyz", HTTP_HOST=NODE)
     assert response.status_code == 503
     failing = [name for name, state in response.json().items() if state != "OK"]
     assert len(failing) == 1 and failing[0].startswith("Broker(scheme='redis'")
+
+
+@pytest.mark.django_db
+def test_readyz_checks_no_broker_when_jobs_run_in_process(client, settings):
+    """``make run``: no broker (``memory://``), jobs run where they are queued: nothing to be ready for."""
+    settings.CELERY_BROKER_URL, settings.CELERY_TASK_ALWAYS_EAGER = "memory://", True
+    response = client.get("/readyz", HTTP_HOST=NODE)
+    assert response.status_code == 200
+    assert not [name for name in response.json() if name.startswith("Broker")]
 
 
 @pytest.mark.django_db
