@@ -80,7 +80,21 @@ def remind(record, kind, now):
     try:
         with transaction.atomic():
             Reminder.objects.create(**target, step=record.status, kind=kind, due_at=record.due_at)
-            return [reminder_email(record, kind, address, now) for address in recipients(record)]
+            addresses = recipients(record)
+            if not addresses:
+                return []
+            subject, body = reminder_text(record, kind, now)
+            return [
+                OutboundEmail.objects.create(
+                    site=record.site,
+                    kind=f"reminder_{kind}",
+                    subject_ref=record.tracking_code,
+                    to=address,
+                    subject=subject,
+                    body=body,
+                )
+                for address in addresses
+            ]
     except IntegrityError:  # sent already, by an earlier run or by another worker right now
         return []
 
@@ -113,7 +127,8 @@ def board_addresses(site):
     return [profile_email] if profile_email else []
 
 
-def reminder_email(record, kind, address, now):
+def reminder_text(record, kind, now):
+    """(subject, body) of the reminder of ``record``: the same for every recipient, so written once."""
     is_question = isinstance(record, Question)
     step = (QUESTION_STEPS if is_question else REQUEST_STEPS)[record.status]
     what = "câu hỏi" if is_question else "yêu cầu cung cấp thông tin"
@@ -131,11 +146,5 @@ def reminder_email(record, kind, address, now):
         "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + admin_path,
         "now": now,
     }
-    return OutboundEmail.objects.create(
-        site=record.site,
-        kind=f"reminder_{kind}",
-        subject_ref=record.tracking_code,
-        to=address,
-        subject=SUBJECTS[kind].format(step=step, what=what, code=record.display_code),
-        body=render_to_string("faq/emails/reminder.txt", context),
-    )
+    subject = SUBJECTS[kind].format(step=step, what=what, code=record.display_code)
+    return subject, render_to_string("faq/emails/reminder.txt", context)
