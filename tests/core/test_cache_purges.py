@@ -7,7 +7,6 @@ Each write runs inside ``django_capture_on_commit_callbacks(execute=True)``: the
 import http.server
 import os
 import sqlite3
-import subprocess
 import threading
 
 import pytest
@@ -29,6 +28,7 @@ from multisite_config.models import SiteRole, Topic
 from tests.faq.factories import ANSWER, AskedQuestionFactory
 from tests.home.factories import NewsPageFactory
 from tests.legal.factories import make_comment, make_draft
+from tests.support.processes import manage
 from tests.support.sites import DANANG, HAIPHONG, HANOI, NEWS
 
 QA = "/hoi-dap/"
@@ -299,8 +299,7 @@ def test_migrating_a_new_database_purges_everything_once_at_the_end(tmp_path):
         "RESPONSE_CACHE_DIR": str(tmp_path / "responses"),
     }
     env.pop("REDIS_URL", None)
-    run = [submissions.PYTHON, "manage.py", "migrate", "--noinput", "-v0"]
-    done = subprocess.run(run, cwd=submissions.ROOT, env=env, capture_output=True, text=True, timeout=600)
+    done = manage(env, "migrate", "--noinput", "-v0", timeout=600)
     assert done.returncode == 0, done.stderr[-3000:]
     kept = sqlite3.connect(tmp_path / "new.sqlite3").execute(f"SELECT tags FROM {PendingPurge._meta.db_table}")
     assert [row[0] for row in kept] == ["all"]

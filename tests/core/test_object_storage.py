@@ -12,7 +12,6 @@ import io
 import json
 import os
 import re
-import subprocess
 import time
 import urllib.error
 import urllib.request
@@ -37,6 +36,7 @@ from portal.backup import archive_media, unpack_media
 from tests.home.factories import NewsPageFactory
 from tests.legal.factories import LegalDocumentFactory
 from tests.support.database_copies import database_copy
+from tests.support.processes import manage
 from tests.support.sites import HANOI
 
 moto_server = pytest.importorskip(
@@ -241,14 +241,7 @@ print("UPLOADED", hashlib.sha256(data).hexdigest(), image.file.url, page, flush=
 def test_an_image_uploaded_through_node_a_is_served_by_node_b_from_the_store(nodes, store):
     env, tmp = nodes
     endpoint, s3 = store
-    done = subprocess.run(
-        [submissions.PYTHON, "manage.py", "shell", "-c", UPLOAD],
-        cwd=submissions.ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = manage(env, "shell", "-c", UPLOAD, timeout=120)
     assert done.returncode == 0, done.stderr
     line = next(line for line in done.stdout.splitlines() if line.startswith("UPLOADED "))
     _, digest, original_url, path = line.split()

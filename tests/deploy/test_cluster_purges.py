@@ -9,7 +9,6 @@ is a copy of the suite's bootstrapped one (``tests/support/database_copies.py``)
 
 import json
 import os
-import subprocess
 import time
 import urllib.request
 
@@ -19,6 +18,7 @@ from bench import submissions
 from core.response_cache import store
 from deploy import cluster
 from tests.support.database_copies import database_copy
+from tests.support.processes import manage
 from tests.support.sites import DANANG, HANOI, NEWS
 
 pytestmark = pytest.mark.skipif(
@@ -68,8 +68,8 @@ def front(django_db_setup, django_db_blocker, tmp_path_factory):
             "TRUSTED_PROXIES": "127.0.0.1",
         }
         env.pop("REDIS_URL", None)  # node A and node B share the file cache of this machine
-        collect = [submissions.PYTHON, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"]
-        subprocess.run(collect, cwd=submissions.ROOT, env=env, check=True, timeout=300)
+        collected = manage(env, "collectstatic", "--noinput", "--verbosity", "0")
+        assert collected.returncode == 0, collected.stderr
         command = [submissions.PYTHON, "-m", "gunicorn", "portal.wsgi:application", "--bind"]
         command += [f"127.0.0.1:{node_port}", "--workers", "2", "--threads", "2", "--no-control-socket"]
         node_b = cluster.spawn(command, tmp / "node-b.log", env)
@@ -79,14 +79,7 @@ def front(django_db_setup, django_db_blocker, tmp_path_factory):
             processes.append(cluster.start_varnish(varnish_port, [node_port], tmp / "varnish"))
 
             def node_a(code):
-                done = subprocess.run(
-                    [submissions.PYTHON, "manage.py", "shell", "-c", code],
-                    cwd=submissions.ROOT,
-                    env=env,
-                    capture_output=True,
-                    text=True,
-                    timeout=120,
-                )
+                done = manage(env, "shell", "-c", code, timeout=120)
                 assert done.returncode == 0, done.stderr
                 return done.stdout
 

@@ -7,12 +7,12 @@ on PostgreSQL a cloned database, so both pg_dump/pg_restore and SQLite's backup 
 
 import json
 import os
-import subprocess
 
 import pytest
 
 from bench import submissions
 from tests.support.database_copies import database_copy
+from tests.support.processes import manage
 
 IMAGE = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
 DOCUMENT = "%PDF-1.4 Quyết định 1234/QĐ-BHXH".encode()
@@ -42,14 +42,7 @@ def portal(django_db_setup, django_db_blocker, tmp_path_factory):
         env.pop("REDIS_URL", None)
 
         def run(*arguments):
-            return subprocess.run(
-                [submissions.PYTHON, "manage.py", *arguments],
-                cwd=submissions.ROOT,
-                env=env,
-                capture_output=True,
-                text=True,
-                timeout=300,
-            )
+            return manage(env, *arguments)
 
         def shell(code):
             done = run("shell", "-c", code)

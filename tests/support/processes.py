@@ -1,4 +1,5 @@
-"""Settings are read once per process: a test of what a settings module does with an environment runs it anew."""
+"""Other processes of the portal for the tests: a fresh interpreter (settings are read once per process) or
+manage.py with an environment of its own (a second node, an operator's command)."""
 
 import os
 import subprocess
@@ -18,4 +19,12 @@ def run_python(code, **env):
     clean.update(env)
     return subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=120
+    )
+
+
+def manage(env, *arguments, timeout=300):
+    """Run ``manage.py *arguments`` as another process of the portal (a second node, an operator's command) with
+    exactly the environment ``env``; the completed process, its output captured as text."""
+    return subprocess.run(
+        [sys.executable, "manage.py", *arguments], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
     )
