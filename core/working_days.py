@@ -3,7 +3,8 @@
 A working day is Monday to Friday, except public holidays (the `holidays` package, country VN: Tết,
 Hùng Kings, 30/4, 1/5, 2/9 and its adjacent day, substitute days, 24/11 from 2026), plus the Saturdays the
 Government makes working days in exchange, then corrected by the admin table ``CalendarAdjustment``
-(extra days off such as 02/01/2026, extra working days).
+(the swaps the package does not know, each a pair: Friday 02/01/2026 off and Saturday 10/01/2026 worked,
+Công văn 12729/VPCP-KGVX ngày 25/12/2025).
 
 Counting rule (as Bộ luật Dân sự art. 147: a time limit starts the day after the event):
 - a submission received on a working day during office hours is received that day;

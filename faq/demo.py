@@ -59,16 +59,26 @@ def load_qa_demo(report, now=None):
 
 
 def ensure_calendar_2026(report):
-    """02/01/2026: a day off the `holidays` package does not know (Government decision for New Year 2026)."""
-    _day, created = CalendarAdjustment.objects.get_or_create(
-        date=dt.date(2026, 1, 2),
-        defaults={
-            "kind": CalendarAdjustment.Kind.DAY_OFF,
-            "reason": "Nghỉ Tết Dương lịch 2026 theo quyết định của Thủ tướng Chính phủ (nghỉ bù)",
-        },
+    """The New Year 2026 swap the `holidays` package does not know, as the Government decided it.
+
+    Công văn 12729/VPCP-KGVX ngày 25/12/2025: Friday 02/01/2026 off, Saturday 10/01/2026 worked in exchange
+    (a "hoán đổi ngày làm việc"). The National Day 2026 arrangement (Monday 31/08 off, Saturday 22/08
+    worked, with 01/09 and 02/09) is already in the package, so it is not repeated here.
+    """
+    basis = "Công văn 12729/VPCP-KGVX ngày 25/12/2025 của Văn phòng Chính phủ"
+    reason = "Hoán đổi ngày làm việc dịp Tết Dương lịch 2026"
+    day_off = CalendarAdjustment.objects.filter(date=dt.date(2026, 1, 2)).first()
+    worked = CalendarAdjustment.objects.filter(date=dt.date(2026, 1, 10)).first()
+    recorded = (
+        day_off is not None
+        and worked is not None
+        and worked.swap_for_id == day_off.pk
+        and {day_off.legal_basis, worked.legal_basis} == {basis}
+        and {day_off.reason, worked.reason} == {reason}
     )
-    if created:
-        report.change("demo: ngày nghỉ 02/01/2026 trong lịch làm việc")
+    if not recorded:
+        CalendarAdjustment.record_swap(dt.date(2026, 1, 2), dt.date(2026, 1, 10), legal_basis=basis, reason=reason)
+        report.change("demo: hoán đổi ngày làm việc 02/01/2026 – 10/01/2026 trong lịch làm việc")
 
 
 def seed_002_questions():

@@ -16,7 +16,7 @@ class CalendarAdjustmentViewSet(PortalSnippetViewSet):
     model = CalendarAdjustment
     icon = "date"
     menu_label = "Lịch làm việc"
-    list_display = ["date", "kind", "reason"]
+    list_display = ["date", "kind", "legal_basis", "reason", "swap_for"]
     list_filter = ["kind"]
 
 

@@ -60,14 +60,45 @@ def test_vietnam_culture_day_from_2026():
 
 def test_admin_added_day_off_counts_at_once():
     assert is_working_day(D(2026, 1, 2))  # the package does not know it
-    CalendarAdjustment.objects.create(date=D(2026, 1, 2), kind="day_off", reason="Thông báo nghỉ Tết Dương lịch 2026")
+    CalendarAdjustment.objects.create(
+        date=D(2026, 1, 2), kind="day_off", legal_basis="Công văn 12729/VPCP-KGVX ngày 25/12/2025"
+    )
     assert not is_working_day(D(2026, 1, 2))
     assert add_working_days(D(2025, 12, 31), 1) == D(2026, 1, 5)
 
 
 def test_admin_added_working_day():
-    CalendarAdjustment.objects.create(date=D(2026, 3, 7), kind="working_day", reason="Làm bù")
+    CalendarAdjustment.objects.create(date=D(2026, 3, 7), kind="working_day", legal_basis="Thông báo …")
     assert is_working_day(D(2026, 3, 7))
+
+
+NEW_YEAR_2026 = "Công văn 12729/VPCP-KGVX ngày 25/12/2025"
+
+
+def test_new_year_2026_swap_is_a_pair_and_counts_both_days():
+    off, worked = CalendarAdjustment.record_swap(
+        D(2026, 1, 2), D(2026, 1, 10), legal_basis=NEW_YEAR_2026, reason="Hoán đổi ngày làm việc"
+    )
+    assert worked.swap_for == off and off.made_up_by == worked
+    assert not is_working_day(D(2026, 1, 2))  # Friday off
+    assert is_working_day(D(2026, 1, 10))  # Saturday worked
+    # Thursday 08/01 + 2 working days: Fri 09/01, Sat 10/01 (worked), not Tuesday 13/01.
+    assert add_working_days(D(2026, 1, 8), 2) == D(2026, 1, 10)
+    assert deadline(at(2026, 1, 8, 9), 2) == at(2026, 1, 10, 16, 30)
+    # Wed 31/12/2025 + 3: (Thu 01/01 holiday, Fri 02/01 off) Mon 05, Tue 06, Wed 07.
+    assert add_working_days(D(2025, 12, 31), 3) == D(2026, 1, 7)
+    # A question received on Saturday 10/01 in office hours counts from that day.
+    assert receipt_day(at(2026, 1, 10, 9)) == D(2026, 1, 10)
+
+
+def test_a_swap_pairs_a_working_day_with_a_day_off_only():
+    from django.core.exceptions import ValidationError
+
+    first = CalendarAdjustment.objects.create(date=D(2026, 1, 2), kind="day_off", legal_basis=NEW_YEAR_2026)
+    second = CalendarAdjustment(date=D(2026, 1, 9), kind="day_off", legal_basis=NEW_YEAR_2026, swap_for=first)
+    with pytest.raises(ValidationError) as refused:
+        second.full_clean()
+    assert "swap_for" in refused.value.message_dict
 
 
 def test_year_end_into_2027():

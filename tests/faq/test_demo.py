@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from core.models import CalendarAdjustment
 from core.working_days import is_working_day
 from faq.demo import load_qa_demo, seed_002_questions
 from faq.models import Question, QuestionStatus, RefusalReason, RequestStatus
@@ -38,7 +39,10 @@ def test_demo_fills_every_state_once_and_a_second_run_changes_nothing(national, 
     assert danang.questions.published().count() == 1
     assert set(hanoi.information_requests.values_list("status", flat=True)) == set(RequestStatus.values)
     assert hanoi.information_requests.filter(refusal_reason=RefusalReason.ALREADY_PUBLIC).count() == 1
-    assert not is_working_day(dt.date(2026, 1, 2))
+    assert not is_working_day(dt.date(2026, 1, 2)) and is_working_day(dt.date(2026, 1, 10))
+    swap = CalendarAdjustment.objects.get(date=dt.date(2026, 1, 10))
+    assert swap.swap_for.date == dt.date(2026, 1, 2) and "12729/VPCP-KGVX" in swap.legal_basis
+    assert "hoán đổi ngày làm việc" in swap.reason.lower() and "nghỉ bù" not in swap.swap_for.reason
 
     before = Question.objects.count()
     second = Report()
