@@ -213,8 +213,8 @@ def hanoi_questions(site, topics, now):
         title="Không đăng nhập được VssID",
         body="Tôi đổi số điện thoại nên không nhận được mã OTP.",
         now=received_working_days_ago(now, 8),
-    )  # late: routing was due 3 working days after receipt
-    transitions.submit(
+    )  # late: never screened, the same-day report back (and routing, 3 working days) has passed
+    due_soon = transitions.submit(
         site,
         name="Đinh Thị Mai",
         email="mai.dinh@example.invalid",
@@ -222,7 +222,8 @@ def hanoi_questions(site, topics, now):
         title="Mức đóng BHXH bắt buộc năm 2026",
         body="Tỷ lệ đóng BHXH bắt buộc của người lao động và doanh nghiệp năm 2026 là bao nhiêu?",
         now=received_working_days_ago(now, 2),
-    )  # routing due within the next working day
+    )
+    transitions.classify(due_soon, None, topic=topics["bhxh-bat-buoc"])  # routing due within the next working day
 
 
 def received_working_days_ago(now, days):

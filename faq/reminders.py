@@ -39,12 +39,6 @@ from .models.reminders import Reminder, ReminderKind
 
 logger = logging.getLogger(__name__)
 
-QUESTION_STEPS = {
-    "received": "phân loại, chuyển xử lý",
-    "classified": "chuyển đơn vị trả lời",
-    "assigned": "đơn vị trả lời",
-    "answered": "gửi trả lời và đăng công khai",
-}
 REQUEST_STEPS = {
     "received": "cung cấp thông tin hoặc thông báo thời hạn cung cấp",
     "gathering": "cung cấp thông tin",
@@ -130,7 +124,7 @@ def board_addresses(site):
 def reminder_text(record, kind, now):
     """(subject, body) of the reminder of ``record``: the same for every recipient, so written once."""
     is_question = isinstance(record, Question)
-    step = (QUESTION_STEPS if is_question else REQUEST_STEPS)[record.status]
+    step = record.due_step if is_question else REQUEST_STEPS[record.status]
     what = "câu hỏi" if is_question else "yêu cầu cung cấp thông tin"
     admin_path = AdminURLFinder().get_edit_url(record) or "/admin/"
     context = {

@@ -9,10 +9,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.record_actions import ActionRefused
-from core.working_days import deadline, local, working_days_between
+from core.working_days import local, working_days_between
 
-from . import notifications
-from .models.questions import ANSWER_DAYS, COMPLEX_ANSWER_DAYS, PUBLISH_DAYS, QaSettings, Question, QuestionEvent
+from . import deadlines, notifications
+from .models.questions import Question, QuestionEvent
 from .models.questions import QuestionStatus as S
 
 MAX_EXTENSION_DAYS = 10
@@ -23,17 +23,8 @@ class TransitionError(ActionRefused):
 
 
 def step_deadline(question):
-    """The deadline of the question's current step, counting pauses and extensions."""
-    if question.status in (S.RECEIVED, S.CLASSIFIED):
-        start, days = question.received_at, QaSettings.for_site(question.site).routing_days
-    elif question.status == S.ASSIGNED:
-        start = question.assigned_at
-        days = (COMPLEX_ANSWER_DAYS if question.is_complex else ANSWER_DAYS) + question.extension_days
-    elif question.status == S.ANSWERED:
-        start, days = question.answered_at, PUBLISH_DAYS
-    else:
-        return None
-    return deadline(start, days + question.paused_days)
+    """The deadline of the question's current step (``faq.deadlines``, which the delay report uses too)."""
+    return question.current_deadline()
 
 
 def _record(question, action, user, note="", previous=None, now=None):
@@ -128,30 +119,38 @@ def refuse(question, user, *, reason):
     _require(question, {S.RECEIVED, S.CLASSIFIED}, "refuse")
     if not reason.strip():
         raise TransitionError(_("Cần ghi lý do không tiếp nhận."))
-    previous, question.status = question.status, S.REFUSED
-    question.refusal_reason, question.refused_at = reason, timezone.now()
+    previous, question.status, now = question.status, S.REFUSED, timezone.now()
+    question.refusal_reason, question.refused_at, question.reported_back_at = reason, now, now
     _record(question, "refuse", user, note=reason, previous=previous)
     notifications.notify(question, "refused")
 
 
 @transaction.atomic
 def pause(question, user, *, reason):
-    """Stop the clock while waiting for the asker to complete their question."""
+    """Stop the clock while waiting for the asker to complete their question.
+
+    Asking an unclear question's asker for the full question is the centre's same-day report back.
+    """
     _require(question, {S.RECEIVED, S.CLASSIFIED, S.ASSIGNED}, "pause")
     if not reason.strip():
         raise TransitionError(_("Cần ghi lý do tạm dừng."))
     question.paused_at, question.pause_reason = timezone.now(), reason
+    if question.status == S.RECEIVED:
+        question.reported_back_at = question.reported_back_at or question.paused_at
     _record(question, "pause", user, note=reason)
 
 
 @transaction.atomic
 def resume(question, user):
-    """Restart the clock; the working days spent waiting are added to the deadline."""
+    """Restart the clock; the working days spent waiting are added to the deadline of this step only."""
     if question.paused_at is None:
         raise TransitionError(_("Câu hỏi không ở trạng thái tạm dừng."))
     now = timezone.now()
     waited = working_days_between(local(question.paused_at).date(), local(now).date())
-    question.paused_days += waited
+    if deadlines.STEP_OF[question.status] == "answer":
+        question.answer_paused_days += waited
+    else:
+        question.routing_paused_days += waited
     question.paused_at = None
     _record(question, "resume", user, note=_("%(days)s ngày làm việc") % {"days": waited})
 

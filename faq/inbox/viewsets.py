@@ -50,6 +50,7 @@ class QuestionViewSet(RecordActionsViewSetMixin, PublicRecordViewSet):
         "topic",
         "unit",
         Column("due_at", label=_("Hạn"), accessor="due_at", sort_key="due_at"),
+        Column("due_step", label=_("Việc đến hạn"), accessor="due_step"),
         BooleanColumn("late", label=_("Trễ hạn"), accessor=lambda question: question.is_late()),
     ]
     # The board's spreadsheet of its questions: the process, never the asker's contact data.

@@ -1,10 +1,11 @@
 """A question from the public, its state, its deadlines in working days and the log of every step.
 
 States (seed 002, art. 11.1.a): received → classified → assigned to a unit → answered → published, or
-refused (out of scope or unclear). The clock: classification and routing within ``QaSettings.routing_days``
-(2 to 5) working days of receipt; the unit's answer within 7 working days of routing (10 if complex);
-sending and publishing within 2 working days of the answer. A pause while waiting for the asker stops the
-clock; an extension adds working days. ``due_at`` always holds the deadline of the current step, so
+refused (out of scope or unclear). The clock (``faq.deadlines``): the asker told the same day if the question
+is out of scope or unclear; classification and routing within ``QaSettings.routing_days`` (2 to 5) working
+days of receipt; the unit's answer within 7 working days of routing (10 if complex); sending and publishing
+within 2 working days of the answer. A pause while waiting for the asker stops the clock of the step it
+happened in; an extension adds working days. ``due_at`` always holds the deadline of the current step, so
 "late" and "due soon" are plain database filters.
 """
 
@@ -19,12 +20,9 @@ from wagtail.models import Site
 
 from core.search import FoldedSearchMixin, folded_search
 
+from ..deadlines import STEP_LABELS, current_step, fields_of, step_deadlines
 from .events import StepEvent
 from .tracking import TrackedRecord
-
-ANSWER_DAYS = 7
-COMPLEX_ANSWER_DAYS = 10
-PUBLISH_DAYS = 2
 
 
 @register_setting(icon="help")
@@ -127,7 +125,18 @@ class Question(FoldedSearchMixin, TrackedRecord):
 
     paused_at = models.DateTimeField(_("tạm dừng từ"), null=True, blank=True)
     pause_reason = models.CharField(_("lý do tạm dừng"), max_length=300, blank=True)
-    paused_days = models.PositiveSmallIntegerField(_("số ngày làm việc đã tạm dừng"), default=0)
+    routing_paused_days = models.PositiveSmallIntegerField(
+        _("số ngày làm việc tạm dừng khi phân loại, chuyển xử lý"), default=0
+    )
+    answer_paused_days = models.PositiveSmallIntegerField(_("số ngày làm việc tạm dừng khi đơn vị trả lời"), default=0)
+    reported_back_at = models.DateTimeField(
+        _("báo lại người hỏi lúc"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Câu hỏi ngoài phạm vi hoặc không rõ nghĩa: thông báo ngay trong ngày (Quy chế 1582, Điều 11.1.a)."
+        ),
+    )
     extension_days = models.PositiveSmallIntegerField(_("số ngày gia hạn"), default=0)
     extension_reason = models.CharField(_("lý do gia hạn"), max_length=300, blank=True)
     due_at = models.DateTimeField(_("hạn của bước hiện tại"), null=True, blank=True, db_index=True)
@@ -159,6 +168,26 @@ class Question(FoldedSearchMixin, TrackedRecord):
     @property
     def is_open(self):
         return self.status in OPEN_STATUSES
+
+    def step_deadlines(self):
+        """Every step's deadline (``faq.deadlines.step_deadlines``, which the delay report uses too)."""
+        return step_deadlines(fields_of(self), QaSettings.for_site(self.site).routing_days)
+
+    def current_deadline(self):
+        """The deadline of the current step, stored as ``due_at``; None once the question is closed."""
+        step = current_step(self)
+        return self.step_deadlines()[step] if step else None
+
+    @property
+    def routing_due_at(self):
+        """The deadline for classifying and routing, told to the asker on receipt."""
+        return self.step_deadlines()["routing"]
+
+    @property
+    def due_step(self):
+        """What is due at ``due_at``, in words (the inbox's column, the reminders' subject)."""
+        step = current_step(self)
+        return STEP_LABELS[step] if step else ""
 
     def is_late(self, now=None):
         return (

@@ -1,25 +1,17 @@
 """Whether an answered question missed one of its deadlines, rebuilt from the times of its steps.
 
-Once a question is published its ``due_at`` is cleared, so the report recomputes each step's deadline as
-``faq.transitions.step_deadline`` set it at the time: routing within the site's ``routing_days`` of
-receipt, the unit's answer within 7 working days of routing (10 if complex, plus extensions), publication
-within 2 working days of the answer; the working days spent paused are added to each step.
+Once a question is published its ``due_at`` is cleared, so the report recomputes each step's deadline with
+``faq.deadlines.step_deadlines``, the function that set ``due_at`` at the time: routing within the site's
+``routing_days`` of receipt, the unit's answer within 7 working days of routing (10 if complex, plus
+extensions), publication within 2 working days of the answer; days paused extend only the step paused.
 """
 
-from core.working_days import deadline
+from faq.deadlines import DEADLINE_FIELDS, step_deadlines
 from faq.models import QaSettings
-from faq.models.questions import ANSWER_DAYS, COMPLEX_ANSWER_DAYS, PUBLISH_DAYS
 
-QUESTION_FIELDS = (
-    "site_id",
-    "received_at",
-    "assigned_at",
-    "answered_at",
-    "published_at",
-    "is_complex",
-    "extension_days",
-    "paused_days",
-)
+QUESTION_FIELDS = ("site_id", "published_at", *DEADLINE_FIELDS)
+# Each step's deadline (by its name in ``step_deadlines``) and the field of the moment that step ended.
+STEP_ENDS = {"routing": "assigned_at", "answer": "answered_at", "publish": "published_at"}
 
 
 def routing_days_by_site(site_ids):
@@ -31,10 +23,5 @@ def routing_days_by_site(site_ids):
 
 def answered_late(row, routing_days):
     """True if any step of this published question (a ``QUESTION_FIELDS`` dict) ended after its deadline."""
-    answer_days = (COMPLEX_ANSWER_DAYS if row["is_complex"] else ANSWER_DAYS) + row["extension_days"]
-    steps = (
-        (row["received_at"], routing_days, row["assigned_at"]),
-        (row["assigned_at"], answer_days, row["answered_at"]),
-        (row["answered_at"], PUBLISH_DAYS, row["published_at"]),
-    )
-    return any(start and end and end > deadline(start, days + row["paused_days"]) for start, days, end in steps)
+    due = step_deadlines(row, routing_days)
+    return any(due[step] and row[end] and row[end] > due[step] for step, end in STEP_ENDS.items())

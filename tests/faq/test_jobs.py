@@ -267,6 +267,17 @@ def test_an_extended_deadline_is_a_new_deadline_to_remind(hanoi, unit, board, re
     assert Reminder.objects.filter(question=question, kind=ReminderKind.DUE_SOON).count() == 2
 
 
+def test_a_question_not_screened_on_its_day_is_reminded_to_report_back(hanoi, board, remind_at):
+    """Seed 002 art. 11.1.a: out of scope or unclear, the asker is told "ngay trong ngày" (16:30 that day)."""
+    question = transitions.submit(hanoi, name="A", email="a@example.vn", title="Hỏi", body="…", now=at(2026, 11, 27, 9))
+
+    assert remind_at(at(2026, 11, 27, 10)) == 2  # due 16:30 today: both board members
+    message = OutboundEmail.objects.filter(subject_ref=question.tracking_code, kind="reminder_due_soon").first()
+    assert message.subject.startswith("Sắp đến hạn báo lại người hỏi") and "16:30 27/11/2026" in message.body
+    assert remind_at(at(2026, 11, 27, 17)) == 2
+    assert reminders_to(question, ReminderKind.OVERDUE) == sorted(board)
+
+
 def test_a_second_worker_cannot_send_the_same_reminder(hanoi, unit, board):
     question = assigned_question(hanoi, unit, at(2026, 11, 30, 16, 30))
     Reminder.objects.create(question=question, step=question.status, kind=ReminderKind.DUE_SOON, due_at=question.due_at)

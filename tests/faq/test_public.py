@@ -316,7 +316,7 @@ def test_a_valid_question_is_saved_once_mailed_and_confirmed_with_code_and_deadl
 
     soup = get(browser, "/hoi-dap/da-gui/")
     assert text(soup.find(class_="tracking-code")) == question.display_code
-    local_due = timezone.localtime(question.due_at, dt.timezone(dt.timedelta(hours=7)))
+    local_due = timezone.localtime(question.routing_due_at, dt.timezone(dt.timedelta(hours=7)))
     assert local_due.strftime("%H:%M %d/%m/%Y") in text(soup.main)
     assert soup.main.find("a", href=f"{TRACK_URL}?ma={question.display_code}") is not None
     assert "binh@example.vn" not in soup.decode()
