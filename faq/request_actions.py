@@ -10,7 +10,7 @@ from django import forms
 from core.record_actions import RecordAction, RecordActionForm, calling
 
 from . import information_requests as steps
-from .models import RefusalReason, RequestStatus
+from .models import RefusalReason, RequestChannel, RequestStatus
 from .models.information_requests import MAX_EXTENSION_DAYS
 
 
@@ -21,8 +21,13 @@ class GatherForm(RecordActionForm):
 
 class ExtendForm(RecordActionForm):
     prefix = "extend"
-    days = forms.IntegerField(label="Số ngày làm việc", min_value=1, max_value=MAX_EXTENSION_DAYS)
+    days = forms.IntegerField(label="Số ngày (theo lịch, tối đa 15)", min_value=1, max_value=MAX_EXTENSION_DAYS)
     reason = forms.CharField(label="Lý do", max_length=300)
+
+
+class ChannelForm(RecordActionForm):
+    prefix = "channel"
+    channel = forms.ChoiceField(label="Kênh gửi yêu cầu", choices=RequestChannel.choices)
 
 
 class ProvideForm(RecordActionForm):
@@ -48,6 +53,13 @@ def is_open(info_request):
 
 
 ACTIONS = [
+    RecordAction(
+        "channel",
+        "Ghi kênh gửi yêu cầu (bưu chính, fax, trực tiếp)",
+        ChannelForm,
+        calling(steps.set_channel),
+        lambda info_request: info_request.status == RequestStatus.RECEIVED,
+    ),
     RecordAction(
         "gather",
         "Thông báo cần thêm thời gian (tối đa 15 ngày làm việc)",

@@ -34,6 +34,7 @@ from .request_statistics import workbook, yearly_statistics
 
 LOG_LABELS = {
     "receive": "Tiếp nhận yêu cầu cung cấp thông tin",
+    "channel": "Ghi kênh gửi yêu cầu",
     "gather": "Thông báo thời hạn cung cấp thông tin",
     "extend": "Gia hạn cung cấp thông tin",
     "provide": "Cung cấp thông tin",
@@ -58,7 +59,7 @@ class RequestFilterSet(WagtailFilterSet):
 
     class Meta:
         model = InformationRequest
-        fields = ["site", "status", "category"]
+        fields = ["site", "status", "channel", "category"]
 
     def filter_late(self, queryset, name, value):
         if value is None:
@@ -141,8 +142,18 @@ class InformationRequestViewSet(RecordActionsViewSetMixin, SiteOwnedSnippetViewS
     menu_order = 310
     permission_policy = policy
     filterset_class = RequestFilterSet
-    list_display = ["__str__", "site", "status", "category", "received_at", "due_at"]
-    list_export = ["tracking_code", "site", "status", "category", "received_at", "due_at", "closed_at", "cost"]
+    list_display = ["__str__", "site", "status", "channel", "category", "received_at", "due_at"]
+    list_export = [
+        "tracking_code",
+        "site",
+        "status",
+        "channel",
+        "category",
+        "received_at",
+        "due_at",
+        "closed_at",
+        "cost",
+    ]
     inspect_view_enabled = True
     inspect_view_class = RequestInspectView
     panels = [FieldPanel("category")]

@@ -6,6 +6,7 @@ from .information_requests import (
     InformationRequest,
     InformationRequestEvent,
     RefusalReason,
+    RequestChannel,
     RequestStatus,
 )
 from .outbox import OutboundEmail
@@ -27,6 +28,7 @@ __all__ = [
     "QuestionStatus",
     "RefusalReason",
     "Reminder",
+    "RequestChannel",
     "ReminderKind",
     "RequestStatus",
     "tracking_code",

@@ -1,8 +1,7 @@
 """Requests for information under the Law on Access to Information (Luật Tiếp cận thông tin 104/2016/QH13).
 
-Fields follow art. 24 (the request form); the clock follows art. 30 for requests sent online: the answer
-within 3 working days of receipt, or, when the information needs gathering, a notice within those 3 days
-and the answer within 15 working days of receipt, extendable once by at most 15 working days with notice.
+Fields follow art. 24 (the request form) and record the channel the request came by, whose article sets
+the clock (``faq.information_requests``: art. 29 in person, art. 30 online, art. 31 by post or fax).
 Refusals name one of the reasons of art. 28.1. ``due_at`` always holds the current deadline, so late and
 due-soon requests are plain database filters, as for questions.
 """
@@ -16,9 +15,18 @@ from wagtail.models import Site
 from .events import StepEvent
 from .tracking import TrackedRecord
 
-FIRST_ANSWER_DAYS = 3
-GATHERING_DAYS = 15
-MAX_EXTENSION_DAYS = 15
+NOTICE_DAYS = 3  # working days: the written notice that the information needs gathering (art. 29–31)
+GATHERING_DAYS = 15  # working days from receipt to provide gathered information (art. 31.2)
+MAX_EXTENSION_DAYS = 15  # calendar days: "gia hạn nhưng tối đa không quá 15 ngày" (art. 31.2)
+
+
+class RequestChannel(models.TextChoices):
+    """How the request reached the agency (art. 24.1): each has its own article and clock."""
+
+    ONLINE = "online", _("Trực tuyến, qua mạng điện tử")
+    POST = "post", _("Qua dịch vụ bưu chính")
+    FAX = "fax", _("Qua fax")
+    IN_PERSON = "in_person", _("Trực tiếp tại trụ sở")
 
 
 class DeliveryForm(models.TextChoices):
@@ -100,13 +108,20 @@ class InformationRequest(TrackedRecord):
     category = models.CharField(
         _("loại thông tin"), max_length=20, choices=InformationCategory.choices, default=InformationCategory.OTHER
     )
+    channel = models.CharField(
+        _("kênh gửi yêu cầu"),
+        max_length=16,
+        choices=RequestChannel.choices,
+        default=RequestChannel.ONLINE,
+        help_text=_("Trực tuyến khi gửi qua cổng; cán bộ ghi kênh của yêu cầu nhận qua bưu chính, fax hoặc trực tiếp."),
+    )
     # Handling.
     status = models.CharField(
         _("trạng thái"), max_length=16, choices=RequestStatus.choices, default=RequestStatus.RECEIVED, db_index=True
     )
     received_at = models.DateTimeField(_("tiếp nhận lúc"), default=timezone.now)
     notified_at = models.DateTimeField(_("thông báo thời hạn lúc"), null=True, blank=True)
-    extension_days = models.PositiveSmallIntegerField(_("số ngày gia hạn"), default=0)
+    extension_days = models.PositiveSmallIntegerField(_("số ngày gia hạn (ngày theo lịch)"), default=0)
     extension_reason = models.CharField(_("lý do gia hạn"), max_length=300, blank=True)
     due_at = models.DateTimeField(_("hạn cung cấp"), null=True, blank=True, db_index=True)
     closed_at = models.DateTimeField(_("kết thúc lúc"), null=True, blank=True)

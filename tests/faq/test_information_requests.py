@@ -6,6 +6,7 @@ import io
 import json
 
 import pytest
+from django.contrib.messages import get_messages
 from django.core import mail
 from django.core.cache import cache
 from django.utils import timezone
@@ -14,7 +15,7 @@ from wagtail.models import ModelLogEntry
 
 from core import abuse
 from faq import information_requests as steps
-from faq.models import InformationRequest, InformationRequestEvent, OutboundEmail, RefusalReason
+from faq.models import InformationRequest, InformationRequestEvent, OutboundEmail, RefusalReason, RequestChannel
 from faq.models import RequestStatus as S
 from faq.request_admin import viewset
 from faq.transitions import TransitionError
@@ -120,11 +121,81 @@ def test_one_extension_of_at_most_fifteen_days_with_a_notice(received, hanoi_boa
     with pytest.raises(TransitionError):
         steps.extend(received, hanoi_board, days=5, reason=" ")
     steps.extend(received, hanoi_board, days=5, reason="Khối lượng lớn")
-    assert received.due_at == at(2026, 3, 6, 16, 30)  # Fri 27/02 + 5 working days
+    assert received.due_at == at(2026, 3, 4, 16, 30)  # Fri 27/02 + 5 calendar days: Wed 04/03
     assert "Khối lượng lớn" in last_mail().body
     with pytest.raises(TransitionError):
         steps.extend(received, hanoi_board, days=1, reason="Lần hai")
     assert received.extension_days == 5
+
+
+def test_each_channel_has_its_own_first_deadline(hanoi):
+    """Art. 29 in person: at once; art. 30.1 online: 3 working days; art. 31.1 post or fax: 5 working days."""
+    received = at(2026, 1, 30)  # Friday 10:00
+    assert make_request(hanoi, received).channel == RequestChannel.ONLINE
+    assert make_request(hanoi, received).due_at == at(2026, 2, 4, 16, 30)
+    assert make_request(hanoi, received, channel=RequestChannel.POST).due_at == at(2026, 2, 6, 16, 30)
+    assert make_request(hanoi, received, channel=RequestChannel.FAX).due_at == at(2026, 2, 6, 16, 30)
+    assert make_request(hanoi, received, channel=RequestChannel.IN_PERSON).due_at == at(2026, 1, 30, 16, 30)
+
+
+def test_by_post_the_gathering_notice_is_still_due_within_three_working_days(hanoi, hanoi_board, clock):
+    by_post = make_request(hanoi, at(2026, 1, 30), channel=RequestChannel.POST)
+    clock(at(2026, 2, 5, 9))  # Thursday: within the 5 days to provide, past the 3 to give notice (Wed 04/02)
+    with pytest.raises(TransitionError):
+        steps.notify_gathering(by_post, hanoi_board, note="Cần tập hợp")
+    steps.provide(by_post, hanoi_board, response="Thông tin có sẵn")
+    assert by_post.status == S.PROVIDED
+
+
+def test_an_extension_across_tet_is_in_calendar_days(hanoi, hanoi_board, clock):
+    """ "Tối đa không quá 15 ngày": not 15 working days (which would end Mon 09/03, two weeks later)."""
+    request = make_request(hanoi, at(2026, 1, 19))  # Monday 19/01/2026
+    clock(at(2026, 1, 20, 9))
+    steps.notify_gathering(request, hanoi_board, note="Cần tập hợp")
+    assert request.due_at == at(2026, 2, 9, 16, 30)  # 15 working days: Mon 09/02
+    clock(at(2026, 2, 5, 9))
+    steps.extend(request, hanoi_board, days=15, reason="Khối lượng lớn")
+    assert request.due_at == at(2026, 2, 24, 16, 30)  # Mon 09/02 + 15 days: Tue 24/02, Tết 16–20/02 inside
+    assert "15 ngày (theo lịch)" in last_mail().body
+
+
+def test_an_extension_ending_on_a_day_off_ends_the_next_working_day(hanoi, hanoi_board, clock):
+    request = make_request(hanoi, at(2026, 1, 19))
+    clock(at(2026, 1, 20, 9))
+    steps.notify_gathering(request, hanoi_board, note="Cần tập hợp")
+    steps.extend(request, hanoi_board, days=7, reason="Khối lượng lớn")
+    assert request.due_at == at(2026, 2, 23, 16, 30)  # Mon 16/02 is Tết: Mon 23/02 (Bộ luật Dân sự art. 148.5)
+
+
+def test_an_extension_recorded_after_the_deadline_is_refused_and_nothing_saved(hanoi, hanoi_board, clock):
+    request = make_request(hanoi, at(2026, 1, 19))
+    clock(at(2026, 1, 20, 9))
+    steps.notify_gathering(request, hanoi_board, note="Cần tập hợp")
+    clock(at(2026, 2, 10, 9))  # the deadline was Mon 09/02 16:30
+    with pytest.raises(TransitionError, match="Đã hết thời hạn cung cấp thông tin \\(16:30 09/02/2026\\)"):
+        steps.extend(request, hanoi_board, days=5, reason="Muộn")
+    stored = InformationRequest.objects.get(pk=request.pk)
+    assert stored.extension_days == 0 and stored.due_at == at(2026, 2, 9, 16, 30)
+    assert not stored.events.filter(action="extend").exists()
+
+
+def test_the_admin_refuses_a_late_extension_in_vietnamese_and_records_the_channel(
+    client, hanoi, hanoi_officer, hanoi_board, clock
+):
+    request = make_request(hanoi, at(2026, 1, 19))
+    client.force_login(hanoi_officer)
+    clock(at(2026, 1, 19, 11))
+    client.post(admin_url("act", request.pk, "channel"), {"channel-channel": RequestChannel.POST})
+    request.refresh_from_db()
+    assert request.channel == RequestChannel.POST and request.due_at == at(2026, 1, 26, 16, 30)  # 5 working days
+    clock(at(2026, 1, 20, 9))
+    steps.notify_gathering(request, hanoi_board, note="Cần tập hợp")
+    clock(at(2026, 2, 10, 9))
+    client.force_login(hanoi_officer)  # a session of the new clock's day
+    response = client.post(admin_url("act", request.pk, "extend"), {"extend-days": "5", "extend-reason": "Muộn"})
+    errors = [str(message) for message in get_messages(response.wsgi_request)]
+    assert any(message.startswith("Đã hết thời hạn cung cấp thông tin (16:30 09/02/2026)") for message in errors)
+    assert InformationRequest.objects.get(pk=request.pk).extension_days == 0
 
 
 # Outcomes
