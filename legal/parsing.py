@@ -6,9 +6,9 @@ gives the recipients ("Nơi nhận:") and the signature (title lines in capitals
 it the footnotes the body refers to. Whatever is not found is listed in ``warnings`` and left empty: a
 wrong number or date is worse than none.
 
-Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.9 (nơi nhận): "Nơi nhận gồm: nơi nhận để thực hiện; nơi nhận
-để kiểm tra, giám sát, báo cáo, để biết; nơi nhận để lưu" — a list of its own, printed at the foot left of
-the signature, which is why it is kept apart from the body and from "Kính gửi".
+Nghị định 30/2020/NĐ-CP (công tác văn thư), Điều 8 khoản 1 lists "Nơi nhận" (điểm i) as a part of an
+administrative document's layout of its own, beside the content (điểm e) and the signature (điểm g); it is
+printed at the foot, left of the signature, which is why it is kept apart from the body and from "Kính gửi".
 
 A footnote marker is kept in the paragraph text as ``[^N]`` (the plain-text footnote notation), glued to the
 word it follows, and the footnote's text is ``footnotes[N - 1]``; the importer turns both into links.
