@@ -19,11 +19,12 @@ from multisite_config.models import SiteProfile
 from .models import Leader, ReceptionKind, ReceptionLog, ReceptionMode, ReceptionSchedule, ReceptionSettings, Unit
 from .reception_warnings import months_from
 
-# code -> (English name, address, English address, phone, fax, website, leaders: (name, title, English title))
+# code -> (English name, English address, phone, fax, website, leaders: (name, title, English title)); the
+# Vietnamese address is the seat the register gives the site's profile (multisite_config/provinces.json), so the
+# office and the footer never disagree.
 OFFICES = {
     "00": (
         "Vietnam Social Security",
-        "Số 7 Tràng Thi, phường Hoàn Kiếm, thành phố Hà Nội",
         "7 Trang Thi Street, Hoan Kiem Ward, Ha Noi",
         "024 3936 1111",
         "024 3936 1112",
@@ -35,7 +36,6 @@ OFFICES = {
     ),
     "01": (
         "Ha Noi Social Security",
-        "Số 86 Trần Thái Tông, phường Cầu Giấy, thành phố Hà Nội",
         "86 Tran Thai Tong Street, Cau Giay Ward, Ha Noi",
         "024 3767 2222",
         "024 3767 2223",
@@ -47,7 +47,6 @@ OFFICES = {
     ),
     "48": (
         "Da Nang Social Security",
-        "Số 148 Nguyễn Chí Thanh, phường Hải Châu, thành phố Đà Nẵng",
         "148 Nguyen Chi Thanh Street, Hai Chau Ward, Da Nang",
         "0236 382 3333",
         "0236 382 3334",
@@ -59,7 +58,6 @@ OFFICES = {
     ),
     "79": (
         "Ho Chi Minh City Social Security",
-        "Số 117C Nguyễn Đình Chính, phường Phú Nhuận, Thành phố Hồ Chí Minh",
         "117C Nguyen Dinh Chinh Street, Phu Nhuan Ward, Ho Chi Minh City",
         "028 3997 4444",
         "028 3997 4445",
@@ -116,7 +114,8 @@ def load_contacts_demo(report, today=None):
 
 
 def ensure_office(profile, report):
-    site, (name_en, address, address_en, phone, fax, website, leaders) = profile.site, OFFICES[profile.code]
+    site, (name_en, address_en, phone, fax, website, leaders) = profile.site, OFFICES[profile.code]
+    address = profile.address
     office, created = Unit.objects.get_or_create(
         site=site,
         name=profile.full_name,

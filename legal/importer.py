@@ -3,13 +3,18 @@
 Idempotent: a document is found again by its number under that section (or, for one without a number,
 by its type, date and title), then updated only if something changed, so a re-run never duplicates and
 never creates a revision for nothing. Every document's extraction warnings are returned to the caller.
+
+The importer reads what the text says and nothing more: the validity status is left unconfirmed
+(``LegalDocumentPage.validity_confirmed``, shown "Chưa xác định") for the board to settle, since no text
+says whether it has been repealed since; a re-import never touches that confirmation.
 """
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from django.utils.text import slugify
 
 from core.text import fold
@@ -19,6 +24,7 @@ from .parsing import parse
 
 SEED_DIRECTORY = Path(__file__).with_name("seed_documents")
 MAX_TITLE_LENGTH = 255
+MARKER = re.compile(r"\[\^(\d{1,2})\]")  # parsing.FOOTNOTE_MARK once escaped (it holds no HTML character)
 
 
 class NoDocumentsSection(Exception):
@@ -88,10 +94,32 @@ def page_values(parsed):
         "issued_on": parsed.issued_on,
         "subject": parsed.subject,
         "addressees": parsed.addressees,
+        "recipients": "\n".join(parsed.recipients),
         "signer_name": parsed.signer_name,
         "signer_title": parsed.signer_title,
-        "body": "".join(f"<p>{escape(paragraph)}</p>" for paragraph in parsed.paragraphs),
+        "body": body_html(parsed),
+        "footnotes": "\n".join(parsed.footnotes),
     }
+
+
+def body_html(parsed):
+    """The paragraphs as HTML, each footnote marker a link to its note (listed under the body by the page)."""
+    count = len(parsed.footnotes)
+    return "".join(f"<p>{footnote_links(escape(paragraph), count)}</p>" for paragraph in parsed.paragraphs)
+
+
+def footnote_links(html, count):
+    """``[^1]`` -> a superscript link to ``#chu-thich-1``, with the id the note links back to."""
+
+    def link(match):
+        number = int(match.group(1))
+        if not 1 <= number <= count:
+            return match.group(0)
+        return format_html(
+            '<sup id="tham-chieu-{0}"><a href="#chu-thich-{0}" aria-label="Chú thích {0}">{0}</a></sup>', number
+        )
+
+    return MARKER.sub(link, html)
 
 
 def existing_page(index, parsed, title):

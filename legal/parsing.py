@@ -2,8 +2,16 @@
 
 The header gives the number ("Số: 07/BHXH-PC"), the subject ("V/v …") or a type heading ("KẾ HOẠCH"),
 the place and date ("Hà Nội, ngày 02 tháng 01 năm 2020") and the addressees ("Kính gửi: …"); the foot
-gives the recipients ("Nơi nhận:") and the signature (title lines in capitals, then the name). Whatever
-is not found is listed in ``warnings`` and left empty: a wrong number or date is worse than none.
+gives the recipients ("Nơi nhận:") and the signature (title lines in capitals, then the name), and below
+it the footnotes the body refers to. Whatever is not found is listed in ``warnings`` and left empty: a
+wrong number or date is worse than none.
+
+Nghị định 30/2020/NĐ-CP (công tác văn thư), Điều 8 khoản 1 lists "Nơi nhận" (điểm i) as a part of an
+administrative document's layout of its own, beside the content (điểm e) and the signature (điểm g); it is
+printed at the foot, left of the signature, which is why it is kept apart from the body and from "Kính gửi".
+
+A footnote marker is kept in the paragraph text as ``[^N]`` (the plain-text footnote notation), glued to the
+word it follows, and the footnote's text is ``footnotes[N - 1]``; the importer turns both into links.
 """
 
 import re
@@ -32,6 +40,20 @@ TYPE_CODES = {
 TYPE_HEADINGS = {fold(name): name for name in TYPE_CODES.values()}
 LETTER_TYPE = "Công văn"  # a letter has no type code in its number and carries a "V/v" subject
 ISSUERS = {"BHXH": "Bảo hiểm xã hội Việt Nam"}
+# How the body names an issuer when neither the header nor the number does (seed 004, a plan without either):
+# as the one who acts in the opening sentence ("…, Bảo hiểm xã hội Việt Nam xây dựng kế hoạch…") or as the
+# owner of the plan in the closing one ("Trên đây là … kế hoạch của Bảo hiểm xã hội Việt Nam …"). A body that
+# only mentions the agency (as an addressee, a recipient of reports) names no issuer.
+ISSUER_NAMES = {fold(name): name for name in ISSUERS.values()} | {"bhxh viet nam": "Bảo hiểm xã hội Việt Nam"}
+ISSUER_ALTERNATIVES = "|".join(re.escape(name) for name in ISSUER_NAMES)
+ISSUER_ACTS = re.compile(
+    rf"(?:^|[,;] )({ISSUER_ALTERNATIVES}) (?:xay dung|ban hanh|huong dan|yeu cau|thong bao|de nghi)\b"
+)
+ISSUER_CLOSES = re.compile(rf"^tren day la [^.]*\bcua ({ISSUER_ALTERNATIVES})\b")
+FOOTNOTE_MARK = "[^{}]"
+# A marker the extraction left at the start of a line: "1" alone, or "1" before punctuation or a word that
+# goes on the sentence ("1; rà soát…"); never "1." (a list item).
+MARKER_LINE = re.compile(r"^(\d{1,2})(?:$|(?=[;,:)])|\s+(?=[a-zà-ỹđ]))")
 STATE_HEADER = "cong hoa xa hoi chu nghia viet nam"
 MAX_PLACE_WORDS = 3
 
@@ -46,6 +68,8 @@ class ParsedDocument:
     subject: str = ""
     addressees: str = ""
     paragraphs: list = field(default_factory=list)
+    recipients: list = field(default_factory=list)  # "Nơi nhận", one entry each, without the list dash
+    footnotes: list = field(default_factory=list)  # the text of footnote N is footnotes[N - 1]
     signer_name: str = ""
     signer_title: str = ""
     warnings: list = field(default_factory=list)
@@ -63,11 +87,15 @@ def parse(text):
     result.document_type = (
         type_from_number(result.number) or type_from_heading(lines) or (LETTER_TYPE if SUBJECT.search(flat) else "")
     )
-    result.issuer = issuer_from_number(result.number) or issuer_from_header(lines)
     body_start = read_addressees(lines, result)
     body_end = recipients_index(lines)
-    result.paragraphs = paragraphs(lines[body_start:body_end])
-    read_signature(lines[body_end:] if body_end < len(lines) else lines[-12:], result)
+    tail = lines[body_end:] if body_end < len(lines) else lines[-12:]
+    notes_start = read_footnotes(tail, result)
+    body = mark_footnotes(lines[body_start:body_end], len(result.footnotes), result)
+    result.paragraphs = paragraphs(body)
+    result.issuer = issuer_from_number(result.number) or issuer_from_header(lines) or issuer_from_body(result)
+    read_recipients(tail[:notes_start] if body_end < len(lines) else [], result)
+    read_signature(tail[:notes_start], result)
     note_missing(result)
     return result
 
@@ -135,6 +163,15 @@ def issuer_from_header(lines):
     return ""
 
 
+def issuer_from_body(result):
+    """The issuer the opening or closing sentence of the body names as the one acting (see ``ISSUER_ACTS``)."""
+    paragraphs = result.paragraphs
+    opening = fold(paragraphs[0]) if paragraphs else ""
+    closing = fold(paragraphs[-1]) if paragraphs else ""
+    match = ISSUER_ACTS.search(opening) or ISSUER_CLOSES.search(closing)
+    return ISSUER_NAMES[match.group(1)] if match else ""
+
+
 def read_addressees(lines, result):
     """Fill ``addressees`` and return where the body starts."""
     start = next((index for index, line in enumerate(lines) if fold(line).startswith("kinh gui")), None)
@@ -173,6 +210,66 @@ def first_body_line(lines, result):
 
 def recipients_index(lines):
     return next((index for index, line in enumerate(lines) if fold(line).startswith("noi nhan")), len(lines))
+
+
+def read_footnotes(tail, result):
+    """Fill ``footnotes`` from the foot and return where they start in ``tail`` (its length if none).
+
+    Below the signature the extraction prints each footnote as its number alone on a line, then its text;
+    numbering starts at 1 and goes up by one, so a stray number in the recipients is not taken for one.
+    """
+    start = next((index for index, line in enumerate(tail[:-1]) if line == "1" and tail[index + 1]), len(tail))
+    notes, expected = [], 1
+    for line in tail[start:]:
+        if line == str(expected):
+            notes.append([])
+            expected += 1
+        elif line and not DOWNLOAD_LINE.match(line) and notes:
+            notes[-1].append(line)
+    result.footnotes = [" ".join(" ".join(words).split()) for words in notes if words]
+    return start
+
+
+def mark_footnotes(lines, count, result):
+    """The body lines with footnote N's marker written ``[^N]`` after the word it follows.
+
+    Markers are looked for in order (1, then 2…), each at the start of a line that goes on a sentence the
+    line above left open (ending in a letter, a digit or a closing quote or bracket).
+    """
+    lines, wanted = list(lines), 1
+    index = 1
+    while index < len(lines) and wanted <= count:
+        match = MARKER_LINE.match(lines[index])
+        above = lines[index - 1]
+        if match and match.group(1) == str(wanted) and above and (above[-1].isalnum() or above[-1] in ')"”'):
+            rest = lines[index][match.end() :].strip()
+            glued = rest[:1] if rest[:1] in ";,:)" else ""
+            lines[index - 1] = above + FOOTNOTE_MARK.format(wanted) + glued
+            lines[index] = rest[len(glued) :].strip()
+            if not lines[index]:
+                del lines[index]
+            wanted += 1
+        index += 1
+    result.warnings.extend(f"không tìm thấy vị trí chú thích {number}" for number in range(wanted, count + 1))
+    return lines
+
+
+def read_recipients(tail, result):
+    """The "Nơi nhận" list: one entry per dash, continued over broken lines, up to the signature."""
+    if not tail:
+        return
+    inline = tail[0].split(":", 1)[1].strip() if ":" in tail[0] else ""
+    items = []
+    for line in ([inline] if inline else []) + tail[1:]:
+        if is_title(line) or is_name(line):
+            break
+        if not line:
+            continue
+        if line.startswith("-") or not items or items[-1].endswith((";", ".")):
+            items.append(line.lstrip("-").strip())
+        else:
+            items[-1] = f"{items[-1]} {line}".strip()
+    result.recipients = [item for item in items if item]
 
 
 def paragraphs(lines):
@@ -222,6 +319,7 @@ FIELD_LABELS = [
     ("subject", "trích yếu"),
     ("addressees", "nơi nhận (kính gửi)"),
     ("paragraphs", "nội dung"),
+    ("recipients", "nơi nhận (nơi nhận văn bản)"),
     ("signer_name", "người ký"),
     ("signer_title", "chức vụ người ký"),
 ]

@@ -87,7 +87,11 @@ class DocumentOut(Schema):
         ..., description="Ngày có hiệu lực; là ngày ban hành nếu văn bản không ghi khác."
     )
     expires_on: dt.date | None
-    status: Status
+    status: Status = Field(
+        ...,
+        description="Tình trạng hiệu lực; `chua-xac-dinh` khi ngày tháng và văn bản thay thế chưa cho biết và "
+        "ban biên tập chưa xác nhận văn bản còn hiệu lực (văn bản nhập tự động).",
+    )
     status_label: str
     replaces: list[DocumentLinkOut] = Field(..., description="Văn bản mà văn bản này thay thế.")
     files: list[FileOut]
@@ -126,16 +130,31 @@ class DocumentOut(Schema):
         return page.get_full_url(context["request"])
 
 
+class FootnoteOut(Schema):
+    number: int = Field(..., description="Số của chú thích; dấu chú thích trong `body` trỏ tới `#chu-thich-{number}`.")
+    text: str
+
+
 class DocumentDetailOut(DocumentOut):
     place: str
     subject: str = Field(..., description="Trích yếu (V/v …).")
     addressees: str = Field(..., description="Kính gửi.")
     summary: str
     body: str = Field(..., description="Toàn văn (HTML).")
+    footnotes: list[FootnoteOut] = Field(..., description="Chú thích của toàn văn, theo số.")
+    recipients: list[str] = Field(..., description="Nơi nhận, mỗi mục một nơi.")
     topics: list[TermOut] = Field(..., description="Chủ đề.")
     replaced_by: list[DocumentLinkOut]
     bases: list[DocumentLinkOut] = Field(..., description="Văn bản làm căn cứ.")
     basis_for: list[DocumentLinkOut] = Field(..., description="Văn bản ban hành căn cứ vào văn bản này.")
+
+    @staticmethod
+    def resolve_footnotes(page):
+        return [{"number": number, "text": text} for number, text in page.footnote_list]
+
+    @staticmethod
+    def resolve_recipients(page):
+        return page.recipient_list
 
     @staticmethod
     def resolve_topics(page):

@@ -19,8 +19,11 @@ class SiteKind(models.TextChoices):
 class SiteProfile(BaseSiteSetting):
     """The identity of one site's unit: what its header and footer show and what the directory lists.
 
-    Created by ``bootstrap_portal`` from the register; the board edits the contact details afterwards and
-    the bootstrap never overwrites them.
+    Created by ``bootstrap_portal`` from the register, whose ``address`` is the unit's seat (after the 2025
+    merger often in a merged-in province: BHXH tỉnh Lào Cai sits in the former Yên Bái); the board edits the
+    contact details afterwards and the bootstrap never overwrites them, only the placeholders earlier runs
+    wrote (``portal.bootstrap.former_placeholder``). ``phone`` is the unit's own line; the footer adds the
+    national hotline to every site.
     """
 
     kind = models.CharField(_("loại"), max_length=16, choices=SiteKind.choices, default=SiteKind.PROVINCE)

@@ -17,8 +17,8 @@ class Unit:
     slug: str
     kind: str  # "national", "city" or "province"
     merged_from: tuple = field(default_factory=tuple)
-    address: str = ""
-    phone: str = ""
+    address: str = ""  # the seat: where the unit's office is, which after a merger may lie in a merged-in province
+    phone: str = ""  # the unit's own hotline, when it has one
 
     @property
     def is_national(self):
@@ -57,6 +57,8 @@ def load_register(path=REGISTER_FILE):
             slug=row["slug"],
             kind=row["kind"],
             merged_from=tuple(row.get("merged_from", ())),
+            address=row.get("address", ""),
+            phone=row.get("phone", ""),
         )
         for row in data["units"]
     ]

@@ -27,6 +27,7 @@ from core.sections import site_root_model, standard_sections
 from multisite_config.models import BoardApprovalTask, PortalLink, SiteGroup, SiteKind, SiteProfile, SiteRole
 from multisite_config.register import REGISTER_FILE, load_register
 
+NATIONAL_HOTLINE = "1900 9068"  # what earlier runs gave every province as its phone (see ``former_placeholder``)
 SHARED_LINKS = [
     ("government", "Cổng Thông tin điện tử Chính phủ", "https://chinhphu.vn/"),
     ("public_services", "Cổng Dịch vụ công quốc gia", "https://dichvucong.gov.vn/"),
@@ -184,6 +185,12 @@ def create_home_page(unit, report):
     return home
 
 
+def former_placeholder(name, unit):
+    """What an earlier bootstrap wrote where the register had nothing: the province's short name as its address,
+    the national hotline as its phone. Not the board's work, so the register's seat or hotline replaces it."""
+    return {"address": unit.short_name, "phone": NATIONAL_HOTLINE}.get(name)
+
+
 def ensure_profile(unit, site, report):
     kind = SiteKind.NATIONAL if unit.is_national else SiteKind.PROVINCE
     profile, created = SiteProfile.objects.get_or_create(site=site, defaults={"full_name": unit.full_name})
@@ -195,12 +202,18 @@ def ensure_profile(unit, site, report):
     }
     board_owned_defaults = {
         "full_name": unit.full_name,
-        "address": unit.address or f"{unit.short_name}",
-        "phone": unit.phone or "1900 9068",
+        "address": unit.address,
+        "phone": unit.phone,
         "email": f"lienhe@{site.hostname}" if "." in site.hostname else "lienhe@localhost.localdomain",
     }
     updates = {name: value for name, value in register_owned.items() if getattr(profile, name) != value}
-    updates.update({name: value for name, value in board_owned_defaults.items() if not getattr(profile, name)})
+    updates.update(
+        {
+            name: value
+            for name, value in board_owned_defaults.items()
+            if value != getattr(profile, name) and getattr(profile, name) in ("", former_placeholder(name, unit))
+        }
+    )
     if updates:
         for name, value in updates.items():
             setattr(profile, name, value)

@@ -42,6 +42,7 @@ def build(request, site):
     profile = own_profile(site, directory)
     shown = {
         "site_profile": profile,
+        "national_hotline": national_hotline(directory),
         "site_notices": SiteNotice.objects.current(site),
         "directory": [directory_entry(entry, site) for entry in directory],
         "portal_links": shared_links(),
@@ -58,6 +59,11 @@ def build(request, site):
 def own_profile(site, directory):
     """The site's profile, picked from the directory already loaded so the page costs no extra query."""
     return next((profile for profile in directory if profile.site_id == site.pk), None) or SiteProfile.for_site(site)
+
+
+def national_hotline(directory):
+    """The national portal's phone, which every site's footer gives besides (or for want of) the site's own."""
+    return next((profile.phone for profile in directory if profile.kind == SiteKind.NATIONAL), "")
 
 
 def directory_entry(profile, site):

@@ -5,7 +5,11 @@ The rules are written twice, with the same precedence: in SQL (``with_status``, 
 list by status, and in Python (``status``) for the documents shown, from their own dates and the
 replacements prefetched by ``with_status_inputs``: computing it in SQL for display would evaluate it for
 every document of the site to show a page of twenty. Editors only record what the dates and relations
-cannot say: that a document is partly in force.
+cannot say: that a document is partly in force, and that it is in force at all.
+
+"In force" is not a default: nothing in a document's own text says it has not been repealed since, so a
+document whose dates and replacements do not settle its status is "Chưa xác định" until the editorial board
+confirms it (``validity_confirmed``). The importer never confirms; a re-import never takes a confirmation back.
 """
 
 from django.db import models
@@ -27,6 +31,7 @@ class Status(models.TextChoices):
     PARTLY = "het-hieu-luc-mot-phan", _("Hết hiệu lực một phần")
     EXPIRED = "het-hieu-luc", _("Hết hiệu lực")
     NOT_YET = "chua-co-hieu-luc", _("Chưa có hiệu lực")
+    UNKNOWN = "chua-xac-dinh", _("Chưa xác định")
 
 
 def replacements_in_effect(today):
@@ -47,7 +52,8 @@ def status_case(today):
         When(effective_on__gt=today, then=Value(Status.NOT_YET)),
         When(replaced(False, today) | Q(expires_on__lte=today), then=Value(Status.EXPIRED)),
         When(replaced(True, today) | Q(partly_in_force=True), then=Value(Status.PARTLY)),
-        default=Value(Status.IN_FORCE),
+        When(validity_confirmed=True, then=Value(Status.IN_FORCE)),
+        default=Value(Status.UNKNOWN),
         output_field=models.CharField(),
     )
 
@@ -60,7 +66,7 @@ def status_from(document, replacements, today):
         return Status.EXPIRED
     if any(link.partly for link in replacements) or document.partly_in_force:
         return Status.PARTLY
-    return Status.IN_FORCE
+    return Status.IN_FORCE if document.validity_confirmed else Status.UNKNOWN
 
 
 class LegalDocumentQuerySet(PageQuerySet):
@@ -108,16 +114,30 @@ class LegalDocumentPage(FoldedSearchMixin, Page):
         default=False,
         help_text=_("Đánh dấu khi một phần văn bản đã bị bãi bỏ mà văn bản thay thế chưa có trên trang."),
     )
+    validity_confirmed = models.BooleanField(
+        _("ban biên tập đã xác nhận còn hiệu lực"),
+        default=False,
+        help_text=_(
+            "Chưa đánh dấu thì tình trạng hiển thị “Chưa xác định” (trừ khi ngày hiệu lực, ngày hết hiệu lực "
+            "hoặc văn bản thay thế đã cho biết). Văn bản nhập tự động luôn chờ ban biên tập xác nhận."
+        ),
+    )
     subject = models.CharField(_("trích yếu"), max_length=500, blank=True, help_text=_("Ví dụ: V/v …"))
     addressees = models.TextField(_("kính gửi"), blank=True)
+    recipients = models.TextField(_("nơi nhận"), blank=True, help_text=_("Mỗi dòng một nơi nhận."))
     summary = models.TextField(_("tóm tắt"), max_length=2000, blank=True)
     body = RichTextField(_("toàn văn"), blank=True)
+    footnotes = models.TextField(
+        _("chú thích"),
+        blank=True,
+        help_text=_("Mỗi dòng một chú thích, theo thứ tự số; dấu chú thích số N trong toàn văn trỏ tới dòng thứ N."),
+    )
     topics = ParentalManyToManyField(
         "multisite_config.Topic", verbose_name=_("chủ đề"), blank=True, related_name="legal_documents"
     )
-    folded_search_fields = ("title", "number", "subject", "summary", "issuer", "signer_name", "body")
+    folded_search_fields = ("title", "number", "subject", "summary", "issuer", "signer_name", "body", "footnotes")
     # Not loaded for lists: long texts that a list never shows but would carry through every sort.
-    full_text_fields = ("body", "search_text")
+    full_text_fields = ("body", "footnotes", "recipients", "search_text")
 
     objects = PageManager.from_queryset(LegalDocumentQuerySet)()
 
@@ -134,6 +154,7 @@ class LegalDocumentPage(FoldedSearchMixin, Page):
             [
                 FieldRowPanel([FieldPanel("issued_on"), FieldPanel("effective_on"), FieldPanel("expires_on")]),
                 FieldPanel("partly_in_force"),
+                FieldPanel("validity_confirmed"),
             ],
             heading=_("Hiệu lực"),
         ),
@@ -141,6 +162,8 @@ class LegalDocumentPage(FoldedSearchMixin, Page):
         FieldPanel("addressees"),
         FieldPanel("summary"),
         FieldPanel("body"),
+        FieldPanel("footnotes"),
+        FieldPanel("recipients"),
         InlinePanel("attachments", label=_("Tệp đính kèm")),
         InlinePanel("replacements", label=_("Văn bản được thay thế")),
         InlinePanel("bases", label=_("Căn cứ pháp lý")),
@@ -171,6 +194,15 @@ class LegalDocumentPage(FoldedSearchMixin, Page):
         if links is None:
             links = replacements_in_effect(today).filter(replaced=self).only("partly")
         return status_from(self, links, today)
+
+    @property
+    def recipient_list(self):
+        return [line.strip() for line in self.recipients.splitlines() if line.strip()]
+
+    @property
+    def footnote_list(self):
+        """The footnotes numbered as the body's markers number them: (1, text), (2, text)…"""
+        return list(enumerate((line.strip() for line in self.footnotes.splitlines() if line.strip()), start=1))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

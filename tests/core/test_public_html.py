@@ -121,3 +121,33 @@ def test_a_notice_shows_only_on_its_own_site(fetch, hanoi):
 
 def test_an_unknown_host_gets_the_national_portal(fetch):
     assert text(fetch("127.0.0.1").h1) == NATIONAL_NAME
+
+
+@pytest.mark.parametrize(
+    ("host", "seat"),
+    [
+        ("laocai.localhost", "thành phố Yên Bái (cũ), tỉnh Lào Cai"),
+        ("bacninh.localhost", "thành phố Bắc Giang (cũ), tỉnh Bắc Ninh"),
+        ("quangtri.localhost", "thành phố Đồng Hới (cũ), tỉnh Quảng Trị"),
+        ("gialai.localhost", "thành phố Quy Nhơn (cũ), tỉnh Gia Lai"),
+        ("tayninh.localhost", "thành phố Tân An (cũ), tỉnh Tây Ninh"),
+        ("dongthap.localhost", "thành phố Mỹ Tho (cũ), tỉnh Đồng Tháp"),
+        ("angiang.localhost", "thành phố Rạch Giá (cũ), tỉnh An Giang"),
+    ],
+)
+def test_the_footer_gives_the_full_address_of_the_sites_own_seat(fetch, host, seat):
+    """Issue 15: the footer of the Lào Cai site showed "Lào Cai" although its office sits in Yên Bái."""
+    address = fetch(host).footer.find("address")
+    assert f"Địa chỉ: {seat}" in text(address)
+    assert "Hà Nội" not in text(address)
+
+
+def test_the_footer_gives_the_sites_own_hotline_and_the_national_one(fetch, hanoi):
+    address = fetch(DANANG).footer.find("address")
+    assert not address.find(string=lambda string: "Điện thoại" in string), "Đà Nẵng has no hotline of its own"
+    assert address.find("a", href="tel:19009068").get_text() == "1900 9068"
+    assert "Tổng đài hỗ trợ Bảo hiểm xã hội Việt Nam: 1900 9068" in text(address)
+
+    SiteProfile.objects.filter(site=hanoi).update(phone="024 3942 1234")
+    address = fetch(HANOI).footer.find("address")
+    assert "Điện thoại: 024 3942 1234" in text(address) and address.find("a", href="tel:19009068")

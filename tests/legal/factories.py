@@ -69,6 +69,8 @@ class LegalDocumentFactory(LegalPageFactory):
     slug = factory.Sequence(lambda n: f"van-ban-thu-{n}")
     number = factory.Sequence(lambda n: f"{n}/BHXH-TEST")
     document_type = factory.LazyFunction(lambda: document_type("cong-van"))
+    # typed in by editors and approved by the board, unlike an imported document (see test_importer)
+    validity_confirmed = True
 
 
 class DraftFactory(LegalPageFactory):

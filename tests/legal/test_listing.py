@@ -100,6 +100,35 @@ def test_status_follows_the_dates(hanoi, make_document):
     assert status_of(expiring, today=TODAY - timedelta(days=1)) == Status.IN_FORCE
 
 
+def test_in_force_is_never_a_default_only_what_the_board_confirms(hanoi, make_document, listing, admin_user):
+    unconfirmed = make_document(hanoi, "Nhập tự động", effective_on=PAST, validity_confirmed=False)
+    assert status_of(unconfirmed) == Status.UNKNOWN and Status.UNKNOWN.label == "Chưa xác định"
+    # what the dates and replacements say still holds without a confirmation
+    assert status_of(make_document(hanoi, "Hết hạn", expires_on=PAST, validity_confirmed=False)) == Status.EXPIRED
+    assert status_of(make_document(hanoi, "Sắp có", effective_on=FUTURE, validity_confirmed=False)) == Status.NOT_YET
+    assert listed(listing(HANOI, tinh_trang=Status.UNKNOWN)) == ["Nhập tự động"]
+
+    unconfirmed.validity_confirmed = True
+    unconfirmed.save_revision(user=admin_user).publish()
+    assert status_of(unconfirmed) == Status.IN_FORCE
+
+
+def test_the_migration_confirms_only_documents_a_person_saved(hanoi, make_document, admin_user):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("legal.migrations.0006_document_recipients_footnotes_validity")
+    imported = make_document(hanoi, "Nhập tự động", validity_confirmed=False)
+    imported.save_revision().publish()  # the importer and the demo save without a user
+    edited = make_document(hanoi, "Biên tập viên nhập", validity_confirmed=False)
+    edited.save_revision(user=admin_user).publish()
+
+    migration.confirm_documents_a_person_saved(apps, None)
+    assert LegalDocumentPage.objects.get(pk=imported.pk).validity_confirmed is False
+    assert LegalDocumentPage.objects.get(pk=edited.pk).validity_confirmed is True
+
+
 def test_a_replaced_document_is_expired_or_partly_in_force(hanoi, make_document):
     old, partly_old, flagged = (make_document(hanoi, title) for title in ["Cũ", "Cũ một phần", "Đánh dấu"])
     replace(make_document(hanoi, "Mới"), old)

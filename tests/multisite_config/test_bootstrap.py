@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import GroupPagePermission, GroupSitePermission, Page, Site, WorkflowPage
 
@@ -133,3 +134,46 @@ def test_shared_topics_and_document_types_are_the_centres(db):
     for suffix in ("_topic", "_documenttype"):
         assert not GroupSitePermission.objects.filter(permission__codename__endswith=suffix).exists()
         assert not Group.objects.exclude(pk=centre.pk).filter(permissions__codename__endswith=suffix).exists()
+
+
+# Issue 15 ("Register"): each unit records its seat, which after the 2025 merger may lie in a merged-in province.
+SEATS_IN_A_MERGED_IN_PROVINCE = [
+    ("laocai", "thành phố Yên Bái (cũ), tỉnh Lào Cai"),
+    ("bacninh", "thành phố Bắc Giang (cũ), tỉnh Bắc Ninh"),
+    ("quangtri", "thành phố Đồng Hới (cũ), tỉnh Quảng Trị"),
+    ("gialai", "thành phố Quy Nhơn (cũ), tỉnh Gia Lai"),
+    ("tayninh", "thành phố Tân An (cũ), tỉnh Tây Ninh"),
+    ("dongthap", "thành phố Mỹ Tho (cũ), tỉnh Đồng Tháp"),
+    ("angiang", "thành phố Rạch Giá (cũ), tỉnh An Giang"),
+]
+
+
+@pytest.mark.parametrize(("slug", "seat"), SEATS_IN_A_MERGED_IN_PROVINCE)
+def test_the_seven_units_seated_in_a_merged_in_province_record_that_seat(db, slug, seat):
+    _national, units = load_register()
+    assert next(unit for unit in units if unit.slug == slug).address == seat
+    assert SiteProfile.for_site(Site.objects.get(hostname=f"{slug}.localhost")).address == seat
+
+
+def test_every_unit_of_the_register_records_a_seat_in_its_own_province():
+    national, units = load_register()
+    assert national.address == "Số 7 Tràng Thi, phường Hoàn Kiếm, thành phố Hà Nội"
+    for unit in units:
+        assert unit.name in unit.address and unit.address != unit.short_name, unit.name
+
+
+def test_a_rerun_replaces_the_old_placeholders_but_not_what_a_board_typed(db):
+    laocai = SiteProfile.objects.get(code="15")
+    laocai.address, laocai.phone = "Lào Cai", "1900 9068"  # what earlier runs wrote for every province
+    laocai.save()
+    hanoi = SiteProfile.objects.get(code="01")
+    hanoi.address = "Số 9 phố Thử, phường Hoàn Kiếm, thành phố Hà Nội"
+    hanoi.save()
+
+    report = bootstrap(domain="localhost", port=80)
+
+    laocai.refresh_from_db()
+    hanoi.refresh_from_db()
+    assert (laocai.address, laocai.phone) == ("thành phố Yên Bái (cũ), tỉnh Lào Cai", "")
+    assert hanoi.address == "Số 9 phố Thử, phường Hoàn Kiếm, thành phố Hà Nội"
+    assert report.changes == ["cập nhật thông tin đơn vị Bảo hiểm xã hội tỉnh Lào Cai: address, phone"]
