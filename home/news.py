@@ -25,7 +25,7 @@ from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from core.response_cache import tags
-from core.search import FoldedSearchMixin
+from core.search import FoldedSearchMixin, folded_search
 from core.site_section import SiteSection
 from core.tree import children_q, descendants_q, published_q
 from multisite_config.models import Topic
@@ -35,6 +35,7 @@ from .feeds import NewsFeed
 from .news_shares import NewsShare, ShareStatus
 
 PER_PAGE = 10
+MAX_QUERY_LENGTH = 200  # as every other search box of the portal
 FEED_SIZE = 20
 # What lists, the feed and the API show of an article, and the paths its links come from: never the body.
 LIST_FIELDS = (
@@ -145,20 +146,28 @@ class NewsIndexPage(SiteSection, RoutablePageMixin, Page):
 
     @path("")
     def news_list(self, request):
+        """Newest first, filtered by topic and by ``q`` (``core.search.folded_search``: title matches first).
+
+        An unknown topic or a ``q`` longer than ``MAX_QUERY_LENGTH`` is a 400 naming the field."""
         site = self.site_for(request)
         topics = list(Topic.objects.all())
         articles = news_for_site(site).select_related("image").only(*LIST_FIELDS)
+        query = request.GET.get("q", "").strip()
+        context = self.get_context(request) | {"topics": topics, "query": query}
+        if len(query) > MAX_QUERY_LENGTH:
+            context["query_error"] = _("Từ khóa dài tối đa %(limit)d ký tự.") % {"limit": MAX_QUERY_LENGTH}
+            return render(request, "home/news_index_page.html", context, status=400)
         try:
             topic = chosen_topic(request.GET.get("chu-de", ""))
         except ValidationError as unknown:
-            context = self.get_context(request) | {"topics": topics, "error": unknown.messages[0]}
-            return render(request, "home/news_index_page.html", context, status=400)
+            return render(request, "home/news_index_page.html", context | {"error": unknown.messages[0]}, status=400)
         if topic:
             articles = articles.filter(topics=topic)
+        if query:
+            articles = folded_search(articles, query)
         page = Paginator(articles, PER_PAGE).get_page(request.GET.get("trang"))
         self.present(page.object_list, request)
-        context = self.get_context(request) | {"articles": page, "topics": topics, "topic": topic}
-        return render(request, "home/news_index_page.html", context)
+        return render(request, "home/news_index_page.html", context | {"articles": page, "topic": topic})
 
     @path("rss/")
     def feed(self, request):

@@ -31,6 +31,7 @@ from core.api.fields import RecordId
 from core.api.scoping import SiteQuery, resolve_site
 from core.api.submissions import json_only, too_many_requests
 from core.response_cache import tags
+from core.search import folded_search
 from core.tree import descendants_q
 
 from . import comments
@@ -110,7 +111,7 @@ def document_type(slug):
 )
 @paginate
 def list_documents(request, filters: Query[DocumentFilter]):
-    """Documents newest first; with ``q``, those holding the searched phrase first."""
+    """Documents newest first; with ``q``, ranked by ``core.search.folded_search`` (title matches first)."""
     site = resolve_site(request, filters)
     documents = with_listed_relations(LegalDocumentIndexPage.published_in_site(LegalDocumentPage, site))
     documents = documents.with_status_inputs()
@@ -120,9 +121,8 @@ def list_documents(request, filters: Query[DocumentFilter]):
         documents = documents.filter(issued_on__year=filters.year)
     if filters.status:
         documents = documents.in_status(filters.status)
-    if filters.q:
-        return documents.search(filters.q).order_by("-phrase_match", *NEWEST_FIRST)
-    return documents.order_by(*NEWEST_FIRST)
+    documents = documents.order_by(*NEWEST_FIRST)
+    return documents.search(filters.q) if filters.q else documents
 
 
 @documents_router.get(
@@ -167,7 +167,7 @@ def field_name(procedures, value):
 )
 @paginate
 def list_procedures(request, filters: Query[ProcedureFilter]):
-    """Procedures by field and name; with ``q``, those holding the searched phrase first."""
+    """Procedures by field and name; with ``q``, ranked by ``core.search.folded_search`` (title matches first)."""
     site = resolve_site(request, filters)
     procedures = LegalDocumentIndexPage.published_in_site(AdministrativeProcedurePage, site)
     if filters.field:
@@ -223,11 +223,13 @@ def in_state(drafts, state, now):
 )
 @paginate
 def list_drafts(request, filters: Query[DraftFilter]):
-    """Drafts of the site, the most recently opened first."""
+    """Drafts of the site, the most recently opened first; with ``q``, ``core.search.folded_search``'s matches,
+    title matches first."""
     drafts = LegalDocumentIndexPage.published_in_site(DraftDocumentPage, draft_site(request, filters))
     if filters.state:
         drafts = in_state(drafts, filters.state, timezone.now())
-    return drafts.select_related("document_type").order_by("-opens_at", "-pk")
+    drafts = drafts.select_related("document_type").order_by("-opens_at", "-pk")
+    return folded_search(drafts, filters.q) if filters.q else drafts
 
 
 @drafts_router.get(

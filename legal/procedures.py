@@ -36,8 +36,8 @@ def field_names(procedures):
 
 
 def search(procedures, query):
-    """``core.search.folded_search``; procedures holding the whole phrase come first, then by title."""
-    return folded_search(procedures, query, rank_phrase=True).order_by("-phrase_match", "title", "pk")
+    """``core.search.folded_search``: title or code matches first, then by title."""
+    return folded_search(procedures.order_by("title", "pk"), query)
 
 
 class ProcedureFilterForm(forms.Form):

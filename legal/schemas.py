@@ -228,6 +228,7 @@ def link(document, context, partly=False):
 
 
 class DraftFilter(SiteFilter):
+    q: Text | None = Field(None, description="Từ khóa (tên, đơn vị soạn thảo, nội dung dự thảo); không phân biệt dấu.")
     state: DraftState | None = Field(
         None, description="`upcoming` (sắp lấy ý kiến), `open` (đang lấy ý kiến) hoặc `closed` (đã hết hạn)."
     )

@@ -70,7 +70,7 @@ class QuestionQuerySet(models.QuerySet):
         return self.filter(status=QuestionStatus.PUBLISHED)
 
     def search(self, query):
-        """``core.search.folded_search``: every word of the query, diacritics and case aside."""
+        """``core.search.folded_search``: every syllable of the query, diacritics and case aside, titles first."""
         return folded_search(self, query)
 
 

@@ -85,8 +85,8 @@ class LegalDocumentQuerySet(PageQuerySet):
         return self.prefetch_related(Prefetch("replaced_by_links", queryset=links, to_attr="status_links"))
 
     def search(self, query):
-        """``core.search.folded_search``, with ``phrase_match`` to list the documents holding the phrase first."""
-        return folded_search(self, query, rank_phrase=True)
+        """``core.search.folded_search``: number, title or subject matches first, then the queryset's order."""
+        return folded_search(self, query)
 
 
 class LegalDocumentPage(FoldedSearchMixin, Page):
@@ -136,8 +136,9 @@ class LegalDocumentPage(FoldedSearchMixin, Page):
         "multisite_config.Topic", verbose_name=_("chủ đề"), blank=True, related_name="legal_documents"
     )
     folded_search_fields = ("title", "number", "subject", "summary", "issuer", "signer_name", "body", "footnotes")
+    folded_title_fields = ("title", "number", "subject")  # what names a document in a list, ranked first
     # Not loaded for lists: long texts that a list never shows but would carry through every sort.
-    full_text_fields = ("body", "footnotes", "recipients", "search_text")
+    full_text_fields = ("body", "footnotes", "recipients", "search_text", "search_title")
 
     objects = PageManager.from_queryset(LegalDocumentQuerySet)()
 

@@ -69,7 +69,7 @@ class DraftDocumentPage(FoldedSearchMixin, Page):
     )
     folded_search_fields = ("title", "drafting_unit", "summary", "draft_text")
     # Not loaded for lists: long texts that a list never shows but would carry through every sort.
-    full_text_fields = ("draft_text", "search_text")
+    full_text_fields = ("draft_text", "search_text", "search_title")
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(

@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from core.response_cache import tags
+from core.search import folded_search
 from core.site_section import SiteSection
 from core.tree import published_q
 from legal.forms import DocumentFilterForm
@@ -36,7 +37,8 @@ class Year(ExtractYear):
 class LegalDocumentIndexPage(SiteSection, RoutablePageMixin, Page):
     """One per site; lists only its own children, so a site never shows another site's documents.
 
-    Its procedures (thủ tục hành chính) are listed by a route of their own, ``thu-tuc-hanh-chinh/``.
+    Its procedures (thủ tục hành chính) are listed by a route of their own, ``thu-tuc-hanh-chinh/``. The
+    search box (``q``) searches the drafts it lists as well as the documents.
     """
 
     # Response cache tags (core/response_cache/tags.py): the per-site lists it shows.
@@ -82,10 +84,12 @@ class LegalDocumentIndexPage(SiteSection, RoutablePageMixin, Page):
         form = self.filter_form(request.GET, documents)
         found = documents.none()
         if form.is_valid():
-            newest_first = [F("issued_on").desc(nulls_last=True), "-pk"]
-            ordering = ["-phrase_match", *newest_first] if form.cleaned_data["q"] else newest_first
-            found = form.apply(documents).select_related("document_type").with_status_inputs().order_by(*ordering)
-        drafts = listed(DraftDocumentPage, self, published).order_by("-opens_at")
+            # Newest first; a search puts its ranking before that order (core.search.folded_search).
+            newest_first = documents.order_by(F("issued_on").desc(nulls_last=True), "-pk")
+            found = form.apply(newest_first).select_related("document_type").with_status_inputs()
+        drafts = listed(DraftDocumentPage, self, published).order_by("-opens_at", "-pk")
+        if form.is_valid() and form.cleaned_data["q"]:
+            drafts = folded_search(drafts, form.cleaned_data["q"])
         context.update(
             filters=form,
             documents=Paginator(found, PER_PAGE).get_page(request.GET.get("trang")),

@@ -40,8 +40,9 @@ class AdministrativeProcedurePage(FoldedSearchMixin, Page):
         help_text=_("Trên Cổng Dịch vụ công quốc gia (dichvucong.gov.vn)"),
     )
     folded_search_fields = ("title", "code", "field_name", "agency", "steps", "dossier")
+    folded_title_fields = ("title", "code")  # what names a procedure in a list, ranked first
     # Not loaded for lists: long texts that a list never shows but would carry through every sort.
-    full_text_fields = ("steps", "dossier", "search_text")
+    full_text_fields = ("steps", "dossier", "search_text", "search_title")
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(

@@ -71,6 +71,28 @@ def test_the_list_is_newest_first_paginated_and_filtered_by_topic(client, add_ne
     assert wrong.status_code == 400 and "Không có chủ đề “khong-co”" in wrong.content.decode()
 
 
+def test_the_list_has_a_search_box_matching_whole_syllables_titles_first(client, add_news, hanoi):
+    """Issue 15: the news page had no text search; it uses the portal's one search (``core.search``)."""
+    add_news(hanoi, "Hội nghị triển khai", day=3, lead="Thực hiện theo kế hoạch cấp thẻ bảo hiểm y tế.")
+    add_news(hanoi, "Cấp thẻ bảo hiểm y tế học sinh", day=1)
+    add_news(hanoi, "Làm theo hướng dẫn", day=2)
+
+    assert listed_titles(client, HANOI, {"q": "thẻ"}) == ["Cấp thẻ bảo hiểm y tế học sinh", "Hội nghị triển khai"]
+    assert listed_titles(client, HANOI, {"q": "“thẻ bảo hiểm y tế”?"}) == [
+        "Cấp thẻ bảo hiểm y tế học sinh",
+        "Hội nghị triển khai",
+    ]
+    assert listed_titles(client, HANOI, {"q": "?"}) == [
+        "Hội nghị triển khai",
+        "Làm theo hướng dẫn",
+        "Cấp thẻ bảo hiểm y tế học sinh",
+    ]
+    html = client.get(NEWS, {"q": "da nang"}, HTTP_HOST=HANOI).content.decode()
+    assert 'name="q" value="da nang"' in html and "Không có tin nào khớp với từ khóa “da nang”." in html
+    too_long = client.get(NEWS, {"q": "x" * 201}, HTTP_HOST=HANOI)
+    assert too_long.status_code == 400 and "Từ khóa dài tối đa 200 ký tự." in too_long.content.decode()
+
+
 def test_a_site_never_lists_another_sites_articles_unless_shared(client, add_news, hanoi, danang):
     add_news(danang, "Tin Đà Nẵng")
 

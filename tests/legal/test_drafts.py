@@ -439,6 +439,19 @@ def test_the_state_filter_selects_and_is_validated(client, hanoi, make_draft):
     assert refused.status_code == 400 and "state" in refused.json()["errors"]
 
 
+def test_the_drafts_list_honours_q_in_the_api_and_the_section(client, hanoi, make_draft):
+    """Issue 15: ``q`` was ignored by the drafts list; it is the portal's one search (``core.search``)."""
+    card = make_draft(hanoi, V1, title="Dự thảo Quy chế cấp thẻ bảo hiểm y tế")
+    make_draft(hanoi, V1, title="Dự thảo Quy định theo dõi hồ sơ")
+
+    for query in ("thẻ", "the bao hiem?", "“thẻ bảo hiểm”"):
+        assert [item["id"] for item in api_list(client, q=query).json()["items"]] == [card.pk]
+        html = client.get(SECTION, {"q": query}, HTTP_HOST=HANOI).content.decode()
+        assert "Dự thảo Quy chế cấp thẻ" in html and "theo dõi" not in html
+    assert api_list(client, q="x" * 201).status_code == 400
+    assert api_list(client, q="?").json()["count"] == 2
+
+
 def test_the_list_costs_the_same_for_one_draft_or_many(client, hanoi, make_draft):
     make_draft(hanoi, V1)
     api_list(client)

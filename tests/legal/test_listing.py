@@ -1,13 +1,16 @@
 """The documents section of a site: search without diacritics, filters, status, confinement, query count."""
 
 from datetime import date, timedelta
+from pathlib import Path
 
 from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django.utils.html import escape
 from wagtail.documents.models import Document
 
+import legal
 from legal.models import LegalDocumentAttachment, LegalDocumentPage, LegalDocumentReplacement, Status
 from legal.models.documents import replacements_in_effect, status_from
 from tests.multisite_config.factories import TopicFactory
@@ -228,7 +231,28 @@ def test_document_page_shows_its_record_relations_print_and_download(hanoi, make
     assert "Bị thay thế bởi: <a" in old_html and "Hết hiệu lực" in old_html
 
 
-def test_documents_holding_the_searched_phrase_come_first(hanoi, make_document, listing):
-    make_document(hanoi, "Tiếp công dân", issued_on=date(2021, 1, 1), body="<p>cán bộ thông tin</p>")
+def test_documents_whose_title_holds_the_query_come_first(hanoi, make_document, listing):
+    make_document(hanoi, "Tiếp công dân", issued_on=date(2021, 1, 1), body="<p>Tiếp xúc, cán bộ thông tin.</p>")
     make_document(hanoi, "Luật Tiếp cận thông tin", issued_on=date(2020, 1, 1))
     assert listed(listing(HANOI, q="tiep can thong tin")) == ["Luật Tiếp cận thông tin", "Tiếp công dân"]
+    assert listed(listing(HANOI, q="“tiếp cận thông tin”")) == ["Luật Tiếp cận thông tin"]
+
+
+SEEDS = sorted((Path(legal.__file__).parent / "seed_documents").glob("*.txt"))
+
+
+def test_da_nang_on_the_national_documents_finds_only_a_document_naming_da_nang(national, make_document, client):
+    """Issue 15: the four seed letters hold "đã", "đa" and "năng" but not Đà Nẵng; a substring search listed them."""
+    for number, seed in enumerate(SEEDS):
+        make_document(national, f"Văn bản {number}", body=f"<p>{escape(seed.read_text())}</p>")
+    make_document(national, "Hội nghị tại Đà Nẵng", body="<p>BHXH thành phố Đà Nẵng chủ trì.</p>")
+    assert len(SEEDS) == 4
+
+    for query in ("DA NANG", "Đà Nẵng?", "“Đà Nẵng”", "da nang,"):
+        assert listed(client.get(SECTION, {"q": query}, HTTP_HOST=NATIONAL)) == ["Hội nghị tại Đà Nẵng"]
+        api = client.get("/api/v1/documents/", {"q": query}, HTTP_HOST=NATIONAL).json()["items"]
+        assert [item["title"] for item in api] == ["Hội nghị tại Đà Nẵng"]
+    # 07/BHXH-PC (the first seed) holds the phrase: first, and alone when the phrase is quoted
+    assert listed(client.get(SECTION, {"q": "tiếp cận thông tin"}, HTTP_HOST=NATIONAL))[0] == "Văn bản 0"
+    assert listed(client.get(SECTION, {"q": "“tiếp cận thông tin”"}, HTTP_HOST=NATIONAL)) == ["Văn bản 0"]
+    assert listed(client.get(SECTION, {"q": "07/BHXH-PC"}, HTTP_HOST=NATIONAL)) == ["Văn bản 0"]

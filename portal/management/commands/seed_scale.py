@@ -220,7 +220,7 @@ def add_children(parent, model, field_sets):
     )
     for page, row in zip(pages, generic, strict=True):
         page.page_ptr_id = page.id = row.id
-        page.search_text = page.build_search_text()  # what ``save`` would store
+        page.update_search_text()  # what ``save`` would store
     model._base_manager._insert(pages, fields=model._meta.local_concrete_fields)
     Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
 
@@ -319,5 +319,5 @@ def question_in(site, status, units, rng):
         question.refused_at = received + timedelta(days=1)
         question.refusal_reason = "Nội dung không thuộc phạm vi giải đáp."
     question.due_at = transitions.step_deadline(question)
-    question.search_text = question.build_search_text()  # bulk_create skips ``save``
+    question.update_search_text()  # bulk_create skips ``save``
     return question
