@@ -65,6 +65,8 @@ RECEPTION_KEEPING = [
         for action in ("add", "change", "delete")
     ),
 ]
+# Satisfaction ratings (seed 001): read, with their comments, by the board of the rated site (and the centre).
+RATING_READING = [("ratings", "view_rating")]
 SITE_PERMISSIONS = {
     SiteRole.BOARD: [
         ("multisite_config", "change_siteprofile"),
@@ -76,6 +78,7 @@ SITE_PERMISSIONS = {
         *UNIT_EDITING,
         *RECEPTION_KEEPING,
         *COMMENT_MODERATION,
+        *RATING_READING,
     ],
     SiteRole.QA_OFFICERS: [*INFORMATION_REQUEST_PERMISSIONS, *QUESTION_HANDLING, ("contacts", "view_unit")],
 }
@@ -95,6 +98,7 @@ CENTRE_MODEL_PERMISSIONS = [
     *UNIT_EDITING,
     *RECEPTION_KEEPING,
     *COMMENT_MODERATION,
+    *RATING_READING,
     ("multisite_config", "add_topic"),
     ("multisite_config", "change_topic"),
     ("multisite_config", "delete_topic"),
