@@ -59,10 +59,16 @@ def form_token() -> str:
     return signing.TimestampSigner(salt=_SIGNER_SALT).sign(str(int(time.time())))
 
 
+def honeypot_problem(data: Mapping[str, Any]) -> str | None:
+    """The refusal of a form whose hidden field a bot filled, or None. Alone for forms on pages shared by the
+    response cache (the rating widget), which cannot carry a timing token that outlives the cached page."""
+    return "Biểu mẫu không hợp lệ." if data.get(HONEYPOT_FIELD) else None
+
+
 def form_problem(data: Mapping[str, Any]) -> str | None:
     """Why a submitted HTML form looks automated (a message for the person), or None if it looks human."""
-    if data.get(HONEYPOT_FIELD):
-        return "Biểu mẫu không hợp lệ."
+    if problem := honeypot_problem(data):
+        return problem
     try:
         issued = int(
             signing.TimestampSigner(salt=_SIGNER_SALT).unsign(data.get(TIMING_FIELD, ""), max_age=MAX_FORM_AGE_SECONDS)

@@ -66,6 +66,8 @@ RECEPTION_KEEPING = [
         for action in ("add", "change", "delete")
     ),
 ]
+# Satisfaction ratings (seed 001): read, with their comments, by the board of the rated site (and the centre).
+RATING_READING = [("ratings", "view_rating")]
 SITE_PERMISSIONS = {
     SiteRole.BOARD: [
         ("multisite_config", "change_siteprofile"),
@@ -77,6 +79,7 @@ SITE_PERMISSIONS = {
         *UNIT_EDITING,
         *RECEPTION_KEEPING,
         *COMMENT_MODERATION,
+        *RATING_READING,
     ],
     SiteRole.QA_OFFICERS: [*INFORMATION_REQUEST_PERMISSIONS, *QUESTION_HANDLING, ("contacts", "view_unit")],
 }
@@ -96,6 +99,7 @@ CENTRE_MODEL_PERMISSIONS = [
     *UNIT_EDITING,
     *RECEPTION_KEEPING,
     *COMMENT_MODERATION,
+    *RATING_READING,
     ("multisite_config", "add_topic"),
     ("multisite_config", "change_topic"),
     ("multisite_config", "delete_topic"),

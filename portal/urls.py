@@ -12,6 +12,7 @@ from legal.views import public_report, submit_comment
 from multisite_config import admin_urls as confined_admin_urls
 from portal.api import api
 from portal.api_v2 import api_router
+from ratings.views import submit_rating
 
 urlpatterns = [
     path("admin/", include(confined_admin_urls)),  # in front of Wagtail's views that read across sites
@@ -27,5 +28,6 @@ urlpatterns = [
     path("du-thao/<id:page_id>/gop-y/", submit_comment, name="draft-comment"),
     path("du-thao/<id:page_id>/bao-cao-tong-hop/", public_report, name="draft-report"),
     path("en/contact/", contact_en, name="contact-en"),
+    path("danh-gia/", submit_rating, name="rating-submit"),
     path("", include(wagtail_urls)),
 ]

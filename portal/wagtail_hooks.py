@@ -9,7 +9,7 @@ from core.models import CalendarAdjustment
 from multisite_config.site_owned import PortalSnippetViewSet
 
 from .reports.sites import may_read_reports
-from .reports.views import ActivityReportView, TimelinessReportView
+from .reports.views import ActivityReportView, SatisfactionReportView, TimelinessReportView
 
 
 class CalendarAdjustmentViewSet(PortalSnippetViewSet):
@@ -28,6 +28,7 @@ def register_report_urls():
     return [
         path("reports/quarterly-activity/", ActivityReportView.as_view(), name="cms_reports_activity"),
         path("reports/timeliness/", TimelinessReportView.as_view(), name="cms_reports_timeliness"),
+        path("reports/satisfaction/", SatisfactionReportView.as_view(), name="cms_reports_satisfaction"),
     ]
 
 
@@ -49,4 +50,11 @@ def activity_report_menu_item():
 def timeliness_report_menu_item():
     return QuarterlyReportMenuItem(
         "Báo cáo đăng tải đúng hạn", reverse("cms_reports_timeliness"), icon_name="time", order=901
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def satisfaction_report_menu_item():
+    return QuarterlyReportMenuItem(
+        "Báo cáo mức độ hài lòng hằng quý", reverse("cms_reports_satisfaction"), icon_name="success", order=902
     )

@@ -1,4 +1,5 @@
-"""A horizontal bar chart of questions received vs answered per site, drawn as SVG on the server.
+"""Horizontal bar charts of the reports, drawn as SVG on the server: questions received vs answered per site,
+and the share satisfied per site.
 
 The admin must work without a CDN or a JavaScript library, so the bars are computed here as rectangles
 and the template writes them into an inline ``<svg>`` (with a text label for each bar, for screen readers).
@@ -16,7 +17,7 @@ GROUP_HEIGHT = 34
 class Bar:
     y: int
     width: int
-    value: int
+    value: float
     kind: str
 
 
@@ -49,5 +50,25 @@ def questions_chart(report):
         "height": len(groups) * GROUP_HEIGHT + 8,
         "label_width": LABEL_WIDTH,
         "width": LABEL_WIDTH + BAR_AREA + 60,
+        "bar_height": BAR_HEIGHT,
+    }
+
+
+def satisfaction_chart(report):
+    """One bar per site of a ``SatisfactionReport``: its share satisfied on a 0–100 % scale, and the national
+    share last for the centre. A site without ratings has no bar, and its label says so."""
+    share_index = len(report.labels) - 1
+    rows = list(report.rows) + ([("Toàn quốc", report.total)] if report.total is not None else [])
+    groups = []
+    for index, (name, values) in enumerate(rows):
+        top = index * GROUP_HEIGHT + 4
+        value = values[share_index]
+        bars = [] if value is None else [Bar(top + BAR_HEIGHT // 2, round(BAR_AREA * value / 100), value, "share")]
+        groups.append(Group(name, top + BAR_HEIGHT, bars))
+    return {
+        "groups": groups,
+        "height": len(groups) * GROUP_HEIGHT + 8,
+        "label_width": LABEL_WIDTH,
+        "width": LABEL_WIDTH + BAR_AREA + 80,
         "bar_height": BAR_HEIGHT,
     }

@@ -12,12 +12,13 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from core.spreadsheets import xlsx_response
 from multisite_config.confinement import reaches_all_sites
 
-from .chart import questions_chart
+from .chart import questions_chart, satisfaction_chart
 from .periods import FIRST_YEAR, selected_quarter
 from .quarterly import activity_report
+from .satisfaction import satisfaction_report
 from .sites import report_sites
 from .timeliness import timeliness_report
-from .xlsx import activity_workbook, timeliness_workbook
+from .xlsx import activity_workbook, satisfaction_workbook, timeliness_workbook
 
 
 class QuarterlyReportView(WagtailAdminTemplateMixin, TemplateView):
@@ -71,3 +72,18 @@ class TimelinessReportView(QuarterlyReportView):
     file_prefix = "bao-cao-dung-han"
     build = staticmethod(timeliness_report)
     workbook = staticmethod(timeliness_workbook)
+
+
+class SatisfactionReportView(QuarterlyReportView):
+    """Báo cáo mức độ hài lòng hằng quý (seed 001, item 7)."""
+
+    template_name = "portal/reports/satisfaction.html"
+    page_title = "Báo cáo mức độ hài lòng hằng quý"
+    file_prefix = "bao-cao-muc-do-hai-long"
+    build = staticmethod(satisfaction_report)
+    workbook = staticmethod(satisfaction_workbook)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["chart"] = satisfaction_chart(context["report"])
+        return context

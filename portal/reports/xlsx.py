@@ -26,3 +26,10 @@ def timeliness_workbook(report):
         items.append(safe_row([item.site, item.kind, item.title, item.reference_date, item.published_on, item.delay]))
     items.column_dimensions["C"].width = 60
     return book
+
+
+def satisfaction_workbook(report):
+    """Counts and shares as numbers (the share in percent), so the sheet adds up and sorts."""
+    return table_workbook(
+        f"Quý {report.quarter.number}-{report.quarter.year}", report.labels, report.rows, report.total
+    )

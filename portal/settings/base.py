@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "legal",
     "faq",
     "contacts",
+    "ratings",
     "multisite_config",
     "core",
     "portal",
@@ -366,6 +367,7 @@ PUBLIC_RATE_LIMITS = {
     "comment": (10, 600),
     "track": (30, 600),
     "rating": (30, 600),
+    "satisfaction": (20, 600),
 }
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
