@@ -65,6 +65,12 @@ RECEPTION_KEEPING = [
         for action in ("add", "change", "delete")
     ),
 ]
+# Complaints, denunciations, petitions and feedback (seed 004): handled by the board, traces of transfers read.
+COMPLAINT_HANDLING = [
+    ("complaints", "view_complaintcase"),
+    ("complaints", "change_complaintcase"),
+    ("complaints", "view_casetransfer"),
+]
 SITE_PERMISSIONS = {
     SiteRole.BOARD: [
         ("multisite_config", "change_siteprofile"),
@@ -76,6 +82,7 @@ SITE_PERMISSIONS = {
         *UNIT_EDITING,
         *RECEPTION_KEEPING,
         *COMMENT_MODERATION,
+        *COMPLAINT_HANDLING,
     ],
     SiteRole.QA_OFFICERS: [*INFORMATION_REQUEST_PERMISSIONS, *QUESTION_HANDLING, ("contacts", "view_unit")],
 }
@@ -95,6 +102,7 @@ CENTRE_MODEL_PERMISSIONS = [
     *UNIT_EDITING,
     *RECEPTION_KEEPING,
     *COMMENT_MODERATION,
+    *COMPLAINT_HANDLING,
     ("multisite_config", "add_topic"),
     ("multisite_config", "change_topic"),
     ("multisite_config", "delete_topic"),

@@ -18,7 +18,8 @@ ALLOWED = {
     "faq": {"core", "multisite_config", "contacts"},
     "home": {"core", "multisite_config"},
     "legal": {"core", "multisite_config"},
-    "portal": {"core", "multisite_config", "contacts", "faq", "home", "legal"},
+    "complaints": {"core", "multisite_config", "contacts", "faq"},
+    "portal": {"core", "multisite_config", "contacts", "faq", "home", "legal", "complaints"},
 }
 
 

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "legal",
     "faq",
     "contacts",
+    "complaints",
     "multisite_config",
     "core",
     "portal",
