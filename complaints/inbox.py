@@ -138,7 +138,7 @@ class CaseDetailView(RecordActionFormsMixin, RecordDetailView):
             case=case,
             is_late=case.is_late(),
             identity_hidden=not self.identity_visible,
-            events=[event_row(event) for event in case.events.select_related("user", "site")],
+            events=[event_row(event) for event in case.events.select_related("user", "acting_site")],
         )
         return context
 

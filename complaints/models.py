@@ -22,7 +22,7 @@ from wagtail.models import Site
 
 from contacts.models import ReceptionKind
 from faq.models.events import StepEvent
-from faq.models.tracking import TrackedRecord
+from faq.models.tracking import TrackedRecord, normalise_code
 
 # The four kinds the reception log already classifies by: a case opened from an entry keeps its kind.
 CaseKind = ReceptionKind
@@ -75,9 +75,11 @@ class CaseQuerySet(models.QuerySet):
         """Open, not yet late, due at or before ``moment``."""
         return self.open().filter(due_at__gte=now or timezone.now(), due_at__lte=moment)
 
-    def trackable_on(self, site):
-        """Cases a citizen may follow on ``site``: those it handles now and those it received and sent on."""
-        return self.filter(models.Q(site=site) | models.Q(transfers__site=site)).distinct()
+    def tracked(self, site, code):
+        """The case a citizen follows with ``code`` (as typed) on ``site``, which handles it now or received it
+        and sent it on (the code keeps working after a transfer), or None."""
+        found = self.filter(models.Q(site=site) | models.Q(transfers__site=site), tracking_code=normalise_code(code))
+        return found.select_related("site").distinct().first()
 
 
 class ComplaintCase(TrackedRecord):
@@ -179,7 +181,8 @@ class CaseEvent(StepEvent):
     it is transferred, so the receiving board reads the whole history."""
 
     case = models.ForeignKey(ComplaintCase, on_delete=models.CASCADE, related_name="events")
-    site = models.ForeignKey(
+    # Which site took the step, not who owns the line: the log belongs to the case, wherever it is now.
+    acting_site = models.ForeignKey(
         Site, verbose_name=_("trang thực hiện"), null=True, on_delete=models.SET_NULL, related_name="+"
     )
 

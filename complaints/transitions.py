@@ -33,7 +33,7 @@ def _record(case, action, user, note="", previous=None, now=None, site=None):
     case.save()
     CaseEvent.objects.create(
         case=case,
-        site=site or case.site,
+        acting_site=site or case.site,
         action=action,
         from_status=previous if previous is not None else case.status,
         to_status=case.status,

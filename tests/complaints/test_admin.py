@@ -127,7 +127,7 @@ def test_a_complaint_goes_from_reception_to_resolution_is_transferred_and_contin
     case.refresh_from_db()
     assert case.status == CaseStatus.CLOSED
 
-    steps = list(CaseEvent.objects.filter(case=case).values_list("action", "site__hostname"))
+    steps = list(CaseEvent.objects.filter(case=case).values_list("action", "acting_site__hostname"))
     assert steps == [
         ("receive", "hanoi.localhost"),
         ("transfer", "hanoi.localhost"),
