@@ -8,6 +8,7 @@ from wagtail.snippets.models import register_snippet
 from core.models import CalendarAdjustment
 from multisite_config.site_owned import PortalSnippetViewSet
 
+from .reports.complaints import ComplaintsReportView
 from .reports.sites import may_read_reports
 from .reports.views import ActivityReportView, TimelinessReportView
 
@@ -28,6 +29,7 @@ def register_report_urls():
     return [
         path("reports/quarterly-activity/", ActivityReportView.as_view(), name="cms_reports_activity"),
         path("reports/timeliness/", TimelinessReportView.as_view(), name="cms_reports_timeliness"),
+        path("reports/complaints/", ComplaintsReportView.as_view(), name="cms_reports_complaints"),
     ]
 
 
@@ -49,4 +51,11 @@ def activity_report_menu_item():
 def timeliness_report_menu_item():
     return QuarterlyReportMenuItem(
         "Báo cáo đăng tải đúng hạn", reverse("cms_reports_timeliness"), icon_name="time", order=901
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def complaints_report_menu_item():
+    return QuarterlyReportMenuItem(
+        "Báo cáo khiếu nại, tố cáo hằng tháng", reverse("cms_reports_complaints"), icon_name="mail", order=902
     )
