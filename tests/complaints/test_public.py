@@ -148,3 +148,8 @@ def test_an_unknown_code_is_a_vietnamese_404(client, browser, receive):
     page = browser.get(TRACK_URL, {"ma": "ABCDE-FGHJK"})
     assert page.status_code == 404 and "Không tìm thấy đơn" in page.content.decode()
     assert browser.get(TRACK_URL, {"ma": ""}).status_code == 400
+
+
+def test_the_contact_page_leads_to_the_form_and_the_tracking_page(browser):
+    html = browser.get("/lien-he/").content.decode()
+    assert f'href="{FORM_URL}"' in html and f'href="{TRACK_URL}"' in html
