@@ -2,6 +2,7 @@
 
 from ninja import Swagger
 
+from complaints.api import complaints_router
 from contacts.api import contacts_router, reception_router
 from core.api import errors
 from core.api.openapi import PortalAPI
@@ -40,6 +41,7 @@ api.add_router("/contacts/", contacts_router)
 api.add_router("/reception/", reception_router)
 api.add_router("/questions/", questions_router)
 api.add_router("/information-requests/", information_requests_router)
+api.add_router("/complaints/", complaints_router)
 api.add_router("/drafts/", drafts_router)
 api.add_router("/drafts/", comments_router)
 api.add_router("/documents/", documents_router)

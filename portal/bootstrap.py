@@ -68,6 +68,12 @@ RECEPTION_KEEPING = [
 ]
 # Satisfaction ratings (seed 001): read, with their comments, by the board of the rated site (and the centre).
 RATING_READING = [("ratings", "view_rating")]
+# Complaints, denunciations, petitions and feedback (seed 004): handled by the board, traces of transfers read.
+COMPLAINT_HANDLING = [
+    ("complaints", "view_complaintcase"),
+    ("complaints", "change_complaintcase"),
+    ("complaints", "view_casetransfer"),
+]
 SITE_PERMISSIONS = {
     SiteRole.BOARD: [
         ("multisite_config", "change_siteprofile"),
@@ -80,6 +86,7 @@ SITE_PERMISSIONS = {
         *RECEPTION_KEEPING,
         *COMMENT_MODERATION,
         *RATING_READING,
+        *COMPLAINT_HANDLING,
     ],
     SiteRole.QA_OFFICERS: [*INFORMATION_REQUEST_PERMISSIONS, *QUESTION_HANDLING, ("contacts", "view_unit")],
 }
@@ -100,6 +107,7 @@ CENTRE_MODEL_PERMISSIONS = [
     *RECEPTION_KEEPING,
     *COMMENT_MODERATION,
     *RATING_READING,
+    *COMPLAINT_HANDLING,
     ("multisite_config", "add_topic"),
     ("multisite_config", "change_topic"),
     ("multisite_config", "delete_topic"),

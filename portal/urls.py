@@ -25,6 +25,7 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots-txt"),
     path("so-do-trang/", sitemap_page, name="sitemap-page"),
     path("yeu-cau-cung-cap-thong-tin/", information_request, name="information-request"),
+    path("khieu-nai-to-cao/", include("complaints.urls")),
     path("du-thao/<id:page_id>/gop-y/", submit_comment, name="draft-comment"),
     path("du-thao/<id:page_id>/bao-cao-tong-hop/", public_report, name="draft-report"),
     path("en/contact/", contact_en, name="contact-en"),

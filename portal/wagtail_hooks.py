@@ -8,6 +8,7 @@ from wagtail.snippets.models import register_snippet
 from core.models import CalendarAdjustment
 from multisite_config.site_owned import PortalSnippetViewSet
 
+from .reports.complaints import ComplaintsReportView
 from .reports.sites import may_read_reports
 from .reports.views import ActivityReportView, SatisfactionReportView, TimelinessReportView
 
@@ -29,6 +30,7 @@ def register_report_urls():
         path("reports/quarterly-activity/", ActivityReportView.as_view(), name="cms_reports_activity"),
         path("reports/timeliness/", TimelinessReportView.as_view(), name="cms_reports_timeliness"),
         path("reports/satisfaction/", SatisfactionReportView.as_view(), name="cms_reports_satisfaction"),
+        path("reports/complaints/", ComplaintsReportView.as_view(), name="cms_reports_complaints"),
     ]
 
 
@@ -57,4 +59,11 @@ def timeliness_report_menu_item():
 def satisfaction_report_menu_item():
     return QuarterlyReportMenuItem(
         "Báo cáo mức độ hài lòng hằng quý", reverse("cms_reports_satisfaction"), icon_name="success", order=902
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def complaints_report_menu_item():
+    return QuarterlyReportMenuItem(
+        "Báo cáo khiếu nại, tố cáo hằng tháng", reverse("cms_reports_complaints"), icon_name="mail", order=903
     )

@@ -19,7 +19,8 @@ ALLOWED = {
     "home": {"core", "multisite_config"},
     "legal": {"core", "multisite_config"},
     "ratings": {"core", "multisite_config", "contacts", "faq", "home", "legal"},
-    "portal": {"core", "multisite_config", "contacts", "faq", "home", "legal", "ratings"},
+    "complaints": {"core", "multisite_config", "contacts", "faq"},
+    "portal": {"core", "multisite_config", "contacts", "faq", "home", "legal", "ratings", "complaints"},
 }
 
 

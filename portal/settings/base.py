@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "faq",
     "contacts",
     "ratings",
+    "complaints",
     "multisite_config",
     "core",
     "portal",
