@@ -204,9 +204,11 @@ class QuestionIndexPage(SiteSection, RoutablePageMixin, Page):
     @GET_ONLY
     def submitted_route(self, request):
         """The confirmation, shown only to the browser that sent the question (the code is its key)."""
-        question = Question.objects.filter(pk=request.session.get(SUBMITTED_KEY), site=self.site_for(request)).first()
+        site = self.site_for(request)
+        question = Question.objects.filter(pk=request.session.get(SUBMITTED_KEY), site=site).first()
         if question is None:
             return HttpResponseRedirect(self.subpage_url(request, "track"))
+        question.site = site  # its routing deadline reads the site's Q&A settings
         return self.render_route(
             request,
             "faq/question_submitted.html",

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -169,9 +170,18 @@ class Question(FoldedSearchMixin, TrackedRecord):
     def is_open(self):
         return self.status in OPEN_STATUSES
 
+    @cached_property
+    def routing_days(self):
+        """The site's routing time, read once per loaded question: saving it and telling the asker both need it."""
+        return QaSettings.for_site(self.site).routing_days
+
+    def refresh_from_db(self, *args, **kwargs):
+        self.__dict__.pop("routing_days", None)  # a reload reads the setting again, as it reads the row again
+        super().refresh_from_db(*args, **kwargs)
+
     def step_deadlines(self):
         """Every step's deadline (``faq.deadlines.step_deadlines``, which the delay report uses too)."""
-        return step_deadlines(fields_of(self), QaSettings.for_site(self.site).routing_days)
+        return step_deadlines(fields_of(self), self.routing_days)
 
     def current_deadline(self):
         """The deadline of the current step, stored as ``due_at``; None once the question is closed."""

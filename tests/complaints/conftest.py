@@ -1,14 +1,9 @@
-import datetime as dt
-
 import pytest
 from django.utils import timezone
 
 from complaints import transitions
 from complaints.models import CaseChannel, CaseKind
-
-
-def at(year, month, day, hour=10, minute=0):
-    return timezone.make_aware(dt.datetime(year, month, day, hour, minute), timezone.get_default_timezone())
+from tests.support.clock import at
 
 
 @pytest.fixture

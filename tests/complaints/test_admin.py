@@ -10,9 +10,8 @@ from complaints.inbox import deadline_counts
 from complaints.models import CaseEvent, CaseKind, CaseStatus, CaseTransfer, ComplaintCase
 from contacts.models import ReceptionLog
 from multisite_config.models import SiteRole
+from tests.support.clock import at
 from tests.support.exports import exported_rows
-
-from .conftest import at
 
 INBOX = "/admin/snippets/complaints/complaintcase/"
 TRACES = "/admin/snippets/complaints/casetransfer/"

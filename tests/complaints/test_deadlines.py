@@ -5,8 +5,7 @@ import pytest
 from complaints import transitions
 from complaints.deadlines import calendar_deadline
 from complaints.models import CaseKind, Complexity
-
-from .conftest import at
+from tests.support.clock import at
 
 pytestmark = pytest.mark.django_db
 RECEIVED = at(2026, 3, 2, 9)  # Monday 02/03/2026, office hours

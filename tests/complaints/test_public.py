@@ -10,9 +10,8 @@ from django.test import Client
 from complaints import transitions
 from complaints.models import CaseChannel, CaseKind, CaseStatus, ComplaintCase
 from core import abuse
+from tests.support.clock import at
 from tests.support.sites import DANANG, HAIPHONG, HANOI
-
-from .conftest import at
 
 FORM_URL = "/khieu-nai-to-cao/"
 TRACK_URL = "/khieu-nai-to-cao/tra-cuu/"

@@ -7,9 +7,8 @@ from complaints import transitions
 from complaints.models import CaseKind
 from multisite_config.models import SiteRole
 from portal.reports.complaints import complaints_report
+from tests.support.clock import at
 from tests.support.exports import exported_rows
-
-from .conftest import at
 
 REPORT = "/admin/reports/complaints/"
 

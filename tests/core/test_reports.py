@@ -271,7 +271,9 @@ def test_the_query_count_does_not_grow_with_the_sites(
     client.force_login(centre_user)
     client.get(url, Q3)  # warm the caches of the admin's chrome
     assert Site.objects.count() >= 35
-    with django_assert_max_num_queries(31):  # 30, and the idle-timeout renewal of the admin session
+    # 32 (the activity report's delays read every site's routing time at once: faq.deadlines), and the
+    # idle-timeout renewal of the admin session (3).
+    with django_assert_max_num_queries(35):
         assert client.get(url, Q3).status_code == 200
 
 

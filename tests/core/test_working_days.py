@@ -3,7 +3,6 @@
 import datetime as dt
 
 import pytest
-from django.utils import timezone
 
 from core.models import CalendarAdjustment
 from core.working_days import (
@@ -15,12 +14,9 @@ from core.working_days import (
     working_days_between,
     working_days_left,
 )
+from tests.support.clock import at
 
 D = dt.date
-
-
-def at(year, month, day, hour=10, minute=0):
-    return timezone.make_aware(dt.datetime(year, month, day, hour, minute), timezone.get_default_timezone())
 
 
 @pytest.fixture(autouse=True)

@@ -21,16 +21,13 @@ from faq.request_admin import viewset
 from faq.transitions import TransitionError
 from multisite_config.models import SiteRole
 from tests.faq.factories import REQUEST_FORM as GOOD
+from tests.support.clock import at
 from tests.support.exports import AS_TEXT, exported_rows, formula_cells, name_as_formula
 
 API = "/api/v1/information-requests/"
 FORM = "/yeu-cau-cung-cap-thong-tin/"
 pytestmark = pytest.mark.django_db
 PERSONAL = ["Nguyễn Văn A", "Láng Hạ", "001234567890", "a@example.vn", "0912"]
-
-
-def at(year, month, day, hour=10, minute=0):
-    return timezone.make_aware(dt.datetime(year, month, day, hour, minute), timezone.get_default_timezone())
 
 
 @pytest.fixture(autouse=True)

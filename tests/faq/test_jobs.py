@@ -24,6 +24,7 @@ from faq.tasks import deliver_email, send_deadline_reminders, send_pending_email
 from multisite_config.models import SiteProfile
 from portal.celery import app
 from tests.faq.factories import InformationRequestFactory
+from tests.support.clock import at
 from tests.support.sites import HANOI
 
 URL = f"/api/v1/questions/?site={HANOI}"
@@ -38,10 +39,6 @@ QUESTION = {
 }
 
 pytestmark = pytest.mark.django_db
-
-
-def at(year, month, day, hour=10, minute=0):
-    return timezone.make_aware(dt.datetime(year, month, day, hour, minute), timezone.get_default_timezone())
 
 
 def ask(client, callbacks):

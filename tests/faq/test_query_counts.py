@@ -89,12 +89,12 @@ def test_the_confirmation_after_asking_costs_the_same_queries(hanoi, national, f
     browser = Client(HTTP_HOST=HANOI)
     grow(hanoi, national)
     assert browser.post("/hoi-dap/dat-cau-hoi/", form_post(QUESTION)).status_code == 303
-    # The session (1) and the question it names (1).
-    assert queries_for(browser, HANOI, "/hoi-dap/da-gui/") == SECTION + 2
+    # The session (1), the question it names (1) and its site's routing time (1), for the deadline it tells.
+    assert queries_for(browser, HANOI, "/hoi-dap/da-gui/") == SECTION + 3
 
     grow(hanoi, national)
 
-    assert queries_for(browser, HANOI, "/hoi-dap/da-gui/") == SECTION + 2
+    assert queries_for(browser, HANOI, "/hoi-dap/da-gui/") == SECTION + 3
 
 
 # A submission pays the site (1), the client's shared rate counter (1) and one transaction (savepoint and

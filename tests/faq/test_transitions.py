@@ -1,7 +1,5 @@
 """The Q&A process of seed 002 with its deadlines in working days."""
 
-import datetime as dt
-
 import pytest
 from django.core import mail
 from django.utils import timezone
@@ -10,10 +8,7 @@ from contacts.models import Unit
 from faq import transitions
 from faq.models import OutboundEmail, QaSettings, QuestionEvent
 from faq.models import QuestionStatus as S
-
-
-def at(year, month, day, hour=10, minute=0):
-    return timezone.make_aware(dt.datetime(year, month, day, hour, minute), timezone.get_default_timezone())
+from tests.support.clock import at
 
 
 @pytest.fixture

@@ -65,4 +65,4 @@ def test_an_editor_saves_a_draft_document_through_the_admin(client, hanoi_editor
     response = client.post(url, data)
     assert response.status_code == 302, response.context["form"].errors if response.context else response
     page = LegalDocumentPage.objects.child_of(index).get(number="07/BHXH-PC")
-    assert not page.live and page.search_text.startswith("tiep tuc trien khai thi hanh luat tiep can thong tin")
+    assert not page.live and page.search_text.startswith(" tiep tuc trien khai thi hanh luat tiep can thong tin")
