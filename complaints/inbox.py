@@ -11,25 +11,22 @@ import django_filters
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import BooleanRadioSelect
 from wagtail.models import Site
 from wagtail.permissions import policy_registry
 
 from contacts.models import ReceptionLog
+from core.deadline_panel import DeadlinesPanel, due_soon_cutoff
+from core.deadline_panel import deadline_counts as counts_of
 from core.record_actions import ActionRefused
-from core.working_days import deadline
 from multisite_config.confinement import within_reach
 from multisite_config.record_views import RecordActionFormsMixin, RecordActionView, RecordDetailView
 
@@ -71,11 +68,6 @@ STATUS_LABELS = dict(CaseStatus.choices)
 
 def case_policy():
     return policy_registry.get_by_type(ComplaintCase)
-
-
-def due_soon_cutoff(now):
-    """Due "soon": by the close of office hours of the next working day, as for questions."""
-    return deadline(now, 1)
 
 
 def handled_sites(request):
@@ -264,37 +256,16 @@ class FromReceptionView(CaseFormView):
 
 def deadline_counts(user, now=None):
     """[{site_id, site_name, late, due_soon}] for the user's sites with anything to show, in one query."""
-    now = now or timezone.now()
-    rows = (
-        ComplaintCase.objects.open()
-        .filter(site__in=case_policy().handled_sites(user), due_at__lte=due_soon_cutoff(now))
-        .values("site_id", "site__site_name")
-        .annotate(late=Count("pk", filter=Q(due_at__lt=now)), due_soon=Count("pk", filter=Q(due_at__gte=now)))
-        .order_by("-late", "-due_soon", "site__site_name")
-    )
-    return list(rows)
+    cases = ComplaintCase.objects.open().filter(site__in=case_policy().handled_sites(user))
+    return counts_of(cases, now or timezone.now())
 
 
-class CaseDeadlinesPanel(Component):
-    """Late and soon-late cases of the user's sites on the dashboard, each count a link to the filtered inbox."""
+class CaseDeadlinesPanel(DeadlinesPanel):
+    """Late and soon-late cases of the user's sites on the dashboard (``core.deadline_panel``)."""
 
     name = "complaint_deadlines"
-    template_name = "complaints/admin/deadlines_panel.html"
+    heading = "Đơn khiếu nại, tố cáo trễ hạn và sắp đến hạn"
     order = 55
 
-    def __init__(self, inbox_url_name):
-        self.inbox_url_name = inbox_url_name
-
-    def get_context_data(self, parent_context):
-        inbox = reverse(self.inbox_url_name)
-        rows = deadline_counts(parent_context["request"].user)
-        for row in rows:
-            row["late_url"] = f"{inbox}?{urlencode({'site': row['site_id'], 'late': 'true'})}"
-            row["due_soon_url"] = f"{inbox}?{urlencode({'site': row['site_id'], 'due_soon': 'true'})}"
-        return {
-            "rows": rows,
-            "late": sum(row["late"] for row in rows),
-            "due_soon": sum(row["due_soon"] for row in rows),
-            "late_url": f"{inbox}?late=true",
-            "due_soon_url": f"{inbox}?due_soon=true",
-        }
+    def counts(self, user):
+        return deadline_counts(user)

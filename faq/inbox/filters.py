@@ -8,15 +8,10 @@ from wagtail.admin.widgets import BooleanRadioSelect
 from wagtail.permissions import policy_registry
 
 from contacts.models import Unit
-from core.working_days import deadline
+from core.deadline_panel import due_soon_cutoff
 from multisite_config.models import Topic
 
 from ..models import Question, QuestionStatus
-
-
-def due_soon_cutoff(now):
-    """Due "within one working day": by the close of office hours of the next working day after ``now``."""
-    return deadline(now, 1)
 
 
 def handled_sites(request):

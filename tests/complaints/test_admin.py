@@ -255,7 +255,7 @@ def test_late_and_due_soon_cases_are_counted_for_the_board(client, receive, hano
     receive(CaseKind.PETITION, at(2026, 3, 10, 9))  # due 24/03: neither
     now = at(2026, 3, 12, 9)
     assert deadline_counts(hanoi_board, now=now) == [
-        {"site_id": hanoi.pk, "site__site_name": hanoi.site_name, "late": 1, "due_soon": 1}
+        {"site_id": hanoi.pk, "site_name": hanoi.site_name, "late": 1, "due_soon": 1}
     ]
     clock(now)
     client.force_login(hanoi_board)
