@@ -28,7 +28,7 @@ use ``core.working_days`` (holidays and the Government's adjustments). Every per
 
 import datetime as dt
 
-from core.working_days import close_of, deadline, is_working_day, local, next_working_day
+from core.working_days import calendar_deadline, deadline
 
 from .models import CaseKind, CaseStatus, Complexity
 
@@ -52,15 +52,6 @@ DENUNCIATION_EXTENSION_DAYS = 30
 DENUNCIATION_EXTENSIONS = {Complexity.NORMAL: 0, Complexity.COMPLEX: 1, Complexity.VERY_COMPLEX: 2}
 PETITION_ACCEPT_WORKING_DAYS = 10
 PETITION_RESOLVE_DAYS = 30
-
-
-def calendar_deadline(moment: dt.datetime, days: int) -> dt.datetime:
-    """When "within ``days`` days" (calendar days) of ``moment`` runs out: 16:30 of the ``days``-th day after
-    the day of ``moment``, moved to the next working day when that day is not one (Bộ luật Dân sự art. 148.5)."""
-    last = local(moment).date() + dt.timedelta(days=days)
-    if not is_working_day(last):
-        last = next_working_day(last)
-    return close_of(last)
 
 
 def acceptance_deadline(case) -> dt.datetime:

@@ -127,6 +127,15 @@ def deadline(moment: dt.datetime, working_days: int) -> dt.datetime:
     return close_of(add_working_days(receipt_day(moment), working_days))
 
 
+def calendar_deadline(moment: dt.datetime, days: int) -> dt.datetime:
+    """When "within ``days`` days" (calendar days, where a law says "ngày" and not "ngày làm việc") of
+    ``moment`` runs out: the close of office hours of the ``days``-th day after the day of ``moment``, or of the
+    next working day when that day is not one (Bộ luật Dân sự 2015, art. 147: a period starts the day after
+    the event; art. 148.5: one whose last day is a day off ends on the next working day)."""
+    last = local(moment).date() + dt.timedelta(days=days)
+    return close_of(last if is_working_day(last) else next_working_day(last))
+
+
 def working_days_left(due: dt.datetime, now: dt.datetime | None = None) -> int:
     """Working days from today until ``due`` (negative once late), for "due soon" and "late" filters."""
     now = local(now or timezone.now())

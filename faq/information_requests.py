@@ -7,14 +7,12 @@ the requester is e-mailed whenever the law says they must be told: receipt, the 
 needs more time, an extension, and the outcome.
 """
 
-import datetime as dt
-
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from core.working_days import close_of, deadline, is_working_day, local, next_working_day, receipt_day
+from core.working_days import calendar_deadline, close_of, deadline, local, receipt_day
 
 from . import notifications
 from .models import InformationRequest, InformationRequestEvent, RefusalReason, RequestChannel
@@ -85,8 +83,7 @@ def gathering_deadline(info_request):
     base = deadline(info_request.received_at, GATHERING_DAYS)
     if not info_request.extension_days:
         return base
-    last_day = local(base).date() + dt.timedelta(days=info_request.extension_days)
-    return close_of(last_day if is_working_day(last_day) else next_working_day(last_day))
+    return calendar_deadline(base, info_request.extension_days)
 
 
 def request_deadline(info_request):

@@ -3,8 +3,8 @@
 import pytest
 
 from complaints import transitions
-from complaints.deadlines import calendar_deadline
 from complaints.models import CaseKind, Complexity
+from core.working_days import calendar_deadline
 from tests.support.clock import at
 
 pytestmark = pytest.mark.django_db
