@@ -256,7 +256,7 @@ class FromReceptionView(CaseFormView):
 
 def deadline_counts(user, now=None):
     """[{site_id, site_name, late, due_soon}] for the user's sites with anything to show, in one query."""
-    cases = ComplaintCase.objects.open().filter(site__in=case_policy().handled_sites(user))
+    cases = ComplaintCase.objects.running().filter(site__in=case_policy().handled_sites(user))
     return counts_of(cases, now or timezone.now())
 
 

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
 from contacts.models import ReceptionKind
+from core.deadline_queries import DeadlineQuerySet
 from faq.models.events import StepEvent
 from faq.models.tracking import TrackedRecord, normalise_code
 
@@ -64,16 +65,8 @@ class CaseOutcome(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Rút đơn, đình chỉ")
 
 
-class CaseQuerySet(models.QuerySet):
-    def open(self):
-        return self.filter(status__in=OPEN_STATUSES)
-
-    def late(self, now=None):
-        return self.open().filter(due_at__lt=now or timezone.now())
-
-    def due_by(self, moment, now=None):
-        """Open, not yet late, due at or before ``moment``."""
-        return self.open().filter(due_at__gte=now or timezone.now(), due_at__lte=moment)
+class CaseQuerySet(DeadlineQuerySet):
+    open_statuses = OPEN_STATUSES
 
     def tracked(self, site, code):
         """The case a citizen follows with ``code`` (as typed) on ``site``, which handles it now or received it

@@ -15,7 +15,7 @@ from ..models import Question
 def deadline_counts(user, now=None):
     """[{site_id, site_name, late, due_soon}] for the user's sites with anything to show, in one query."""
     sites = policy_registry.get_by_type(Question).handled_sites(user)
-    return counts_of(Question.objects.open().filter(site__in=sites, paused_at__isnull=True), now or timezone.now())
+    return counts_of(Question.objects.running().filter(site__in=sites), now or timezone.now())
 
 
 class QuestionDeadlinesPanel(DeadlinesPanel):

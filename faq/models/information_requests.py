@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
+from core.deadline_queries import DeadlineQuerySet
+
 from .events import StepEvent
 from .tracking import TrackedRecord
 
@@ -74,15 +76,8 @@ class RefusalReason(models.TextChoices):
     UNPAID = "unpaid", _("e) Người yêu cầu không thanh toán chi phí thực tế")
 
 
-class InformationRequestQuerySet(models.QuerySet):
-    def open(self):
-        return self.filter(status__in=OPEN_REQUEST_STATUSES)
-
-    def late(self, now=None):
-        return self.open().filter(due_at__lt=now or timezone.now())
-
-    def due_by(self, moment, now=None):
-        return self.open().filter(due_at__gte=now or timezone.now(), due_at__lte=moment)
+class InformationRequestQuerySet(DeadlineQuerySet):
+    open_statuses = OPEN_REQUEST_STATUSES
 
 
 class InformationRequest(TrackedRecord):

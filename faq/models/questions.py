@@ -19,6 +19,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Site
 
+from core.deadline_queries import DeadlineQuerySet
 from core.search import FoldedSearchMixin, folded_search
 
 from ..deadlines import STEP_LABELS, current_step, fields_of, step_deadlines
@@ -55,17 +56,12 @@ class QuestionStatus(models.TextChoices):
 OPEN_STATUSES = [QuestionStatus.RECEIVED, QuestionStatus.CLASSIFIED, QuestionStatus.ASSIGNED, QuestionStatus.ANSWERED]
 
 
-class QuestionQuerySet(models.QuerySet):
-    def open(self):
-        return self.filter(status__in=OPEN_STATUSES)
+class QuestionQuerySet(DeadlineQuerySet):
+    open_statuses = OPEN_STATUSES
 
-    def late(self, now=None):
-        """Open, not paused, past the deadline of the current step."""
-        return self.open().filter(paused_at__isnull=True, due_at__lt=now or timezone.now())
-
-    def due_by(self, moment, now=None):
-        """Open, not paused, not yet late, due at or before ``moment``."""
-        return self.open().filter(paused_at__isnull=True, due_at__gte=now or timezone.now(), due_at__lte=moment)
+    def running(self):
+        """A paused question waits for the asker: neither late nor due."""
+        return self.open().filter(paused_at__isnull=True)
 
     def published(self):
         return self.filter(status=QuestionStatus.PUBLISHED)
