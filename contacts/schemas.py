@@ -11,7 +11,7 @@ from django.utils import timezone
 from ninja import Field, Schema
 from wagtail.rich_text import expand_db_html
 
-from core.api.fields import LocalDateTime
+from core.api.fields import LocalDateTime, file_url
 
 
 class LeaderOut(Schema):
@@ -22,11 +22,11 @@ class LeaderOut(Schema):
     phone: str
     email: str
     is_head: bool
-    photo_url: str | None
+    photo_url: str | None = Field(..., description="Địa chỉ tuyệt đối của ảnh; null khi không có ảnh.")
 
     @staticmethod
-    def resolve_photo_url(leader):
-        return leader.photo.file.url if leader.photo else None
+    def resolve_photo_url(leader, context):
+        return file_url(leader.photo.file, context["request"]) if leader.photo else None
 
 
 class UnitOut(Schema):

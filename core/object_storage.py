@@ -19,9 +19,8 @@ from typing import Any
 
 from storages.backends.s3 import S3Storage
 
-# Wagtail's folders for uploaded images (AbstractImage.get_upload_to) and their renditions
-# (AbstractRendition.get_upload_to): the only objects the bucket's policy lets anyone read.
-PUBLIC_FOLDERS = ("original_images/", "images/")
+# The only objects the bucket's policy lets anyone read: the same folders /media/ serves from local files.
+from .media import PUBLIC_FOLDERS
 
 
 class ObjectStorage(S3Storage):

@@ -10,7 +10,7 @@ from ninja import Field, Schema
 from wagtail.models import Site
 from wagtail.rich_text import expand_db_html
 
-from core.api.fields import LocalDateTime, text
+from core.api.fields import LocalDateTime, file_url, text, with_absolute_images
 from core.api.scoping import SiteFilter
 from core.response_cache import fragments, tags
 from multisite_config.topics import TopicOut
@@ -30,7 +30,7 @@ class NewsFilter(SiteFilter):
 
 
 class ImageOut(Schema):
-    url: str
+    url: str = Field(..., description="Địa chỉ tuyệt đối của ảnh gốc.")
     alt: str
 
 
@@ -50,8 +50,10 @@ class NewsOut(Schema):
     shared_from: str | None = Field(..., description="Tên miền trang gốc khi tin được chia sẻ; null với tin của trang.")
 
     @staticmethod
-    def resolve_image(article):
-        return {"url": article.image.file.url, "alt": article.image_alt} if article.image else None
+    def resolve_image(article, context):
+        if not article.image:
+            return None
+        return {"url": file_url(article.image.file, context["request"]), "alt": article.image_alt}
 
     @staticmethod
     def resolve_event_date(article):
@@ -79,11 +81,11 @@ class NewsOut(Schema):
 
 
 class NewsDetailOut(NewsOut):
-    body: str = Field(..., description="Nội dung (HTML).")
+    body: str = Field(..., description="Nội dung (HTML); ảnh trong nội dung có địa chỉ tuyệt đối.")
 
     @staticmethod
-    def resolve_body(article):
-        return expand_db_html(article.body)
+    def resolve_body(article, context):
+        return with_absolute_images(expand_db_html(article.body), context["request"])
 
 
 class Placement:

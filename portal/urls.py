@@ -1,4 +1,5 @@
-"""URL map: admin, the portal API (v1, ours) and Wagtail's read-only pages API (v2), then the sites' pages."""
+"""URL map: admin, documents, uploaded images (local files only), the portal API (v1, ours) and Wagtail's read-only
+pages API (v2), then the sites' pages."""
 
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
@@ -6,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from contacts.views import contact_en
+from core.media import media_urls
 from core.views import api_not_found, robots_txt, sitemap_page, sitemap_xml
 from faq.views import information_request
 from legal.views import public_report, submit_comment
@@ -18,6 +20,7 @@ urlpatterns = [
     path("admin/", include(confined_admin_urls)),  # in front of Wagtail's views that read across sites
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    *media_urls(),
     path("api/v1/", api.urls),
     re_path(r"^api/v1/.*$", api_not_found),
     path("api/v2/", api_router.urls),

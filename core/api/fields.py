@@ -3,20 +3,24 @@
 - ``text(min, max)``: stripped, length-limited, NUL-free text (PostgreSQL cannot store NUL);
 - ``Email``: such a text that passes Django's own e-mail rule, the one the admin applies;
 - ``LocalDateTime``: times leave the API in the portal's zone (+07:00), as API.md promises;
-- ``RecordId``: the ``{id}`` of every path that names one record.
+- ``RecordId``: the ``{id}`` of every path that names one record;
+- ``file_url``, ``with_absolute_images``: uploaded files (images) at absolute addresses a consumer can fetch.
 """
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING, Annotated, Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.files import File
 from django.core.validators import validate_email
-from django.http import Http404
+from django.http import Http404, HttpRequest
 from ninja import Field, Path
 from pydantic import AfterValidator, BeforeValidator, JsonValue, StringConstraints
 from pydantic_core import PydanticCustomError
 
 from core.ids import as_id, is_id_text
+from core.media import absolute_url
 from core.working_days import local
 
 MAX_EMAIL = 254
@@ -102,3 +106,25 @@ else:
         AfterValidator(checked_email),
         Field(json_schema_extra={"format": "email", "pattern": EMAIL_PATTERN}),
     ]
+
+
+# The address of an image in rich text as Wagtail writes it (``<img … src="/media/images/…">``): a path on the site.
+RELATIVE_IMG_SRC = re.compile(r'(<img\b[^>]*?\ssrc=")(/(?!/)[^"]*)"')
+
+
+def root_url(request: HttpRequest) -> str:
+    """The root URL of the site the answer is about (``resolve_site`` keeps it on the request), else of the host
+    the request reached: the base the answer's page URLs already have."""
+    site = getattr(request, "api_site", None)
+    return site.root_url if site is not None else request.build_absolute_uri("/")
+
+
+def file_url(file: File, request: HttpRequest) -> str:
+    """An uploaded file's absolute URL: a consumer outside the portal cannot resolve ``/media/…``."""
+    return absolute_url(file.url, root_url(request))  # type: ignore[attr-defined]
+
+
+def with_absolute_images(html: str, request: HttpRequest) -> str:
+    """Rich text whose images (renditions at paths of the site) have absolute addresses."""
+    base = root_url(request)
+    return RELATIVE_IMG_SRC.sub(lambda match: f'{match[1]}{absolute_url(match[2], base)}"', html)

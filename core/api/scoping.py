@@ -29,15 +29,17 @@ class SiteFilter(Schema):
 
 
 def resolve_site(request: HttpRequest, scope: SiteFilter | None = None) -> Site:
-    """The site a request is about; an unknown ``?site=`` is a 404, never a silent fallback."""
+    """The site a request is about; an unknown ``?site=`` is a 404, never a silent fallback. It is kept on the
+    request (``api_site``) for the absolute addresses of the answer's files (``core.api.fields.file_url``)."""
     if scope is not None and scope.site is not None:
         site = Site.objects.filter(hostname=scope.site).select_related("root_page").first()
         if site is None:
             raise Http404(f"Không có trang nào mang tên miền “{scope.site}”.")
-        return site
-    site = Site.find_for_request(request)
-    if site is None:
-        raise Http404("Không xác định được trang.")
+    else:
+        site = Site.find_for_request(request)
+        if site is None:
+            raise Http404("Không xác định được trang.")
+    request.api_site = site  # type: ignore[attr-defined]
     return site
 
 
