@@ -10,6 +10,8 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, Js
 from ninja import Field, NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from . import validation_messages
+
 logger = logging.getLogger(__name__)
 
 API_PREFIX = "/api/v1/"
@@ -61,11 +63,12 @@ def problem(status: int, detail: str, errors: Mapping[str, list[str]] | None = N
 
 
 def field_errors(validation_errors: Iterable[Mapping[str, Any]]) -> dict[str, list[str]]:
-    """Group pydantic/ninja error entries by the name of the field they concern."""
+    """Group pydantic/ninja error entries by the name of the field they concern, each message in Vietnamese
+    (core/api/validation_messages.py)."""
     grouped: dict[str, list[str]] = {}
     for error in validation_errors:
         field = ".".join(field_path(error.get("loc", ()))) or "__all__"
-        grouped.setdefault(field, []).append(error.get("msg", "Giá trị không hợp lệ"))
+        grouped.setdefault(field, []).append(validation_messages.message(error, field))
     return grouped
 
 
@@ -117,6 +120,9 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(HttpError)
     def on_http_error(request: HttpRequest, exc: HttpError) -> JsonResponse:
+        if exc.status_code == 400 and isinstance(exc.__cause__, ValueError):
+            # ninja's own answer to a body that is not JSON (or not UTF-8), in English: "Cannot parse request body".
+            return problem(400, "Dữ liệu gửi lên không hợp lệ.", {"__all__": [validation_messages.NOT_JSON]})
         return problem(exc.status_code, str(exc))
 
     @api.exception_handler(Exception)

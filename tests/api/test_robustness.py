@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from tests.support.api import PROBLEM_KEYS
+from tests.support.api import PROBLEM_KEYS, assert_vietnamese
 from tests.support.conventions_api import PREFIX as CONVENTIONS_PREFIX
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.support.conventions_api")]
@@ -64,6 +64,7 @@ def assert_sane(response, url):
         assert response["Content-Type"] == "application/problem+json", url
         body = response.json()
         assert set(body) == PROBLEM_KEYS and body["status"] == response.status_code, url
+        assert_vietnamese([body["detail"], *(text for messages in body["errors"].values() for text in messages)])
 
 
 def test_the_schemas_list_endpoints_to_fire_at(client):
