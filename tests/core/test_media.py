@@ -123,3 +123,19 @@ def test_local_files_get_the_route_and_object_storage_none(settings):
 )
 def test_absolute_url_keeps_a_storage_address_and_prefixes_a_path(url, expected):
     assert media.absolute_url(url, "http://hanoi.localhost") == expected
+
+
+def test_files_under_media_root_are_served_as_make_run_stores_them(client, db, settings, tmp_path):
+    """The local default (FileSystemStorage under MEDIA_ROOT): a folder or a file beside the root is a 404 too."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}}
+    (tmp_path / "media" / "original_images" / "thu-muc").mkdir(parents=True)
+    (tmp_path / "media" / "original_images" / "anh.png").write_bytes(PNG)
+    (tmp_path / "bi-mat.txt").write_text("bí mật")
+
+    served = client.get("/media/original_images/anh.png")
+
+    assert served.status_code == 200 and b"".join(served.streaming_content) == PNG
+    assert client.get("/media/original_images/thu-muc").status_code == 404
+    assert client.get("/media/original_images/../../bi-mat.txt").status_code == 404
+    assert client.get("/media/original_images/%2e%2e/%2e%2e/bi-mat.txt").status_code == 404
