@@ -189,6 +189,10 @@ def test_an_empty_query_shows_the_form_with_a_hint(hanoi):
     assert "Kết quả tìm kiếm" not in text
 
 
+def test_search_pages_are_not_indexed_but_their_links_are_followed(hanoi):
+    assert '<meta name="robots" content="noindex, follow">' in search_page(HANOI, q="bao hiem").content.decode()
+
+
 def test_a_query_of_punctuation_only_asks_for_a_word(hanoi):
     response = search_page(HANOI, q="?!…")
 
