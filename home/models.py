@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, Site
 from wagtail.search import index
 
+from core.search import FoldedSearchMixin
 from multisite_config.forms import SiteOwnedAdminForm
 
 from .menu import LINK_FIELDS, menu_sections, sections_under
@@ -52,11 +53,14 @@ class HomePage(Page):
         return sections_under(request, self)
 
 
-class SectionPage(Page):
-    """A standard section of seed 003 (Giới thiệu, Tin tức – Sự kiện, …) or a plain page under one."""
+class SectionPage(FoldedSearchMixin, Page):
+    """A standard section of seed 003 (Giới thiệu, Tin tức – Sự kiện, …) or a plain page under one.
+
+    Its text is kept as folded syllables (``core.search``) so the site search finds it as it finds news."""
 
     lead = models.TextField(_("sa pô"), blank=True, max_length=600)
     body = RichTextField(_("nội dung"), blank=True)
+    folded_search_fields = ("title", "lead", "body")
 
     content_panels = Page.content_panels + [FieldPanel("lead"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("lead"), index.SearchField("body")]

@@ -11,6 +11,7 @@ from faq.api import information_requests_router, questions_router
 from home.api import router as news_router
 from legal.api import comments_router, documents_router, drafts_router, procedures_router
 from multisite_config.api import router as sites_router
+from portal.site_search.api import router as search_router
 from ratings.api import router as ratings_router
 
 
@@ -48,3 +49,4 @@ api.add_router("/documents/", documents_router)
 api.add_router("/procedures/", procedures_router)
 api.add_router("/news/", news_router)
 api.add_router("/ratings/", ratings_router)
+api.add_router("/search/", search_router)

@@ -14,6 +14,7 @@ from legal.views import public_report, submit_comment
 from multisite_config import admin_urls as confined_admin_urls
 from portal.api import api
 from portal.api_v2 import api_router
+from portal.site_search.views import site_search
 from ratings.views import submit_rating
 
 urlpatterns = [
@@ -27,6 +28,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap_xml, name="sitemap-xml"),
     path("robots.txt", robots_txt, name="robots-txt"),
     path("so-do-trang/", sitemap_page, name="sitemap-page"),
+    path("tim-kiem/", site_search, name="site-search"),
     path("yeu-cau-cung-cap-thong-tin/", information_request, name="information-request"),
     path("khieu-nai-to-cao/", include("complaints.urls")),
     path("du-thao/<id:page_id>/gop-y/", submit_comment, name="draft-comment"),

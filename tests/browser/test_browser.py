@@ -217,3 +217,15 @@ def test_the_admin_runs_under_its_content_security_policy(page, portal):
     for path in ("/admin/pages/", "/admin/images/", "/admin/account/", "/admin/xac-thuc-hai-lop/dang-ky/"):
         page.goto(portal("localhost", path))
         expect(page.locator("#wagtail-sidebar .sidebar")).to_be_visible()
+
+
+def test_the_header_search_box_searches_the_whole_site_on_a_phone(page, portal):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(portal("hanoi.localhost", "/lien-he/"))
+    search = page.get_by_role("search", name="Tìm kiếm trên toàn trang")
+    search.get_by_label("Từ khóa tìm kiếm").fill("gioi thieu")
+    search.get_by_role("button", name="Tìm kiếm").click()
+    expect(page).to_have_url(portal("hanoi.localhost", "/tim-kiem/?q=gioi+thieu"))
+    expect(page.get_by_role("heading", level=2, name="Trang (1)")).to_be_visible()
+    expect(page.get_by_role("link", name="Giới thiệu").last).to_have_attribute("href", "/gioi-thieu/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390, "no sideways scrolling on a phone"
