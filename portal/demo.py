@@ -9,7 +9,7 @@ from django.db import transaction
 from core.sections import demo_loaders, site_root_model, standard_sections
 from legal.models import LegalDocumentPage
 from multisite_config.directory import site_directory
-from multisite_config.models import SiteGroup, SiteProfile, SiteRole
+from multisite_config.models import SiteGroup, SiteKind, SiteProfile, SiteRole
 
 from .demo_about import about_body
 
@@ -30,6 +30,13 @@ HOME_INTRO = (
     "tổ chức thu, chi chế độ và quản lý quỹ trên địa bàn. Trang này cung cấp tin tức, văn bản, thủ tục "
     "hành chính, hỏi đáp và thông tin liên hệ của đơn vị.</p>"
 )
+# The national portal serves the whole country, not "an area": what earlier runs wrote there (HOME_INTRO) is
+# replaced by this.
+NATIONAL_INTRO = (
+    "<p>Cổng Thông tin điện tử Bảo hiểm xã hội Việt Nam: tin tức, văn bản, dự thảo lấy ý kiến, thủ tục hành chính, "
+    "hỏi đáp chính sách và thông tin liên hệ của Bảo hiểm xã hội Việt Nam và Bảo hiểm xã hội các tỉnh, thành "
+    "phố.</p>"
+)
 
 
 def load_demo(report):
@@ -47,8 +54,9 @@ def fill_pages(report):
         home = site_root_model().objects.filter(pk=profile.site.root_page_id).first()
         if home is None:
             continue
-        if not home.intro:
-            home.intro = HOME_INTRO.format(name=profile.full_name)
+        intro = NATIONAL_INTRO if profile.kind == SiteKind.NATIONAL else HOME_INTRO.format(name=profile.full_name)
+        if home.intro in ("", HOME_INTRO.format(name=profile.full_name)) and home.intro != intro:
+            home.intro = intro
             home.save_revision().publish()
             report.change(f"demo: lời giới thiệu trang chủ {profile.full_name}")
         sections = {section.slug: section for section in home.get_children().specific()}

@@ -112,3 +112,8 @@ def test_the_english_contact_page_is_named_and_introduced_in_english(read):
     html = read("/en/contact/", HANOI)
     assert html.title.get_text(strip=True).startswith("Contact – Ha Noi Social Security")
     assert "as a provincial office of Vietnam Social Security" in html.find("main").get_text(" ")
+
+
+def test_the_national_home_introduces_the_whole_country_not_an_area(read):
+    lead = read("/", NATIONAL).find(class_="lead").get_text(" ")
+    assert "trên địa bàn" not in lead and "các tỉnh, thành phố" in lead
