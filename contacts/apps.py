@@ -19,6 +19,7 @@ class ContactsConfig(AppConfig):
         ),
     ]
     demo_loaders = [(20, "contacts.demo.load_contacts_demo")]
+    home_panels = [(30, "contacts.home_panels.hotline_and_reception")]
 
     def ready(self):
         from . import cache_tags

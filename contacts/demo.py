@@ -14,7 +14,7 @@ from urllib.parse import quote_plus
 from django.utils import timezone
 
 from core.working_days import is_working_day, next_working_day
-from multisite_config.models import SiteProfile
+from multisite_config.models import SiteKind, SiteProfile
 
 from .models import Leader, ReceptionKind, ReceptionLog, ReceptionMode, ReceptionSchedule, ReceptionSettings, Unit
 from .reception_warnings import months_from
@@ -30,8 +30,8 @@ OFFICES = {
         "024 3936 1112",
         "https://baohiemxahoi.gov.vn",
         [
-            ("Trần Minh Khoa", "Giám đốc Bảo hiểm xã hội Việt Nam", "Director General of Vietnam Social Security"),
-            ("Lê Thị Thu Hà", "Phó Giám đốc", "Deputy Director General"),
+            ("Trần Minh Khoa", "Tổng Giám đốc", "Director General"),
+            ("Lê Thị Thu Hà", "Phó Tổng Giám đốc", "Deputy Director General"),
         ],
     ),
     "01": (
@@ -78,7 +78,41 @@ UNITS = {
     ],
     "48": ["Phòng Chế độ bảo hiểm xã hội", "Phòng Giám định bảo hiểm y tế"],
 }
+# Local offices (BHXH cơ sở) by site code: name, English name, address and English address (the ward they sit in,
+# as wards are named since 01/7/2025), for the contact page and the "Giới thiệu" page.
+LOCAL_OFFICES = {
+    "01": [
+        (
+            "Bảo hiểm xã hội cơ sở Ba Đình",
+            "Ba Dinh Local Social Security Office",
+            "phường Ba Đình, thành phố Hà Nội",
+            "Ba Dinh Ward, Ha Noi",
+        )
+    ],
+    "48": [
+        (
+            "Bảo hiểm xã hội cơ sở Hải Châu",
+            "Hai Chau Local Social Security Office",
+            "phường Hải Châu, thành phố Đà Nẵng",
+            "Hai Chau Ward, Da Nang",
+        )
+    ],
+}
 EXTRA_UNITS = {"79": ["Phòng Chế độ bảo hiểm xã hội"]}
+# The English names /en/contact/ shows for those units.
+NAMES_EN = {
+    "Trung tâm Dịch vụ hỗ trợ, chăm sóc khách hàng": "Customer Support and Care Service Centre",
+    "Trung tâm Truyền thông": "Communication Centre",
+    "Ban Pháp chế": "Legal Affairs Department",
+    "Phòng Chế độ bảo hiểm xã hội": "Social Insurance Benefits Division",
+    "Phòng Quản lý thu và Phát triển người tham gia": "Contribution Collection and Participant Development Division",
+    "Bảo hiểm xã hội cơ sở Ba Đình": "Ba Dinh Local Social Security Office",
+    "Phòng Giám định bảo hiểm y tế": "Health Insurance Assessment Division",
+}
+# What earlier demo runs wrote: the national leaders titled as a province's ("Giám đốc"), and e-mail addresses on
+# the development host (``lienhe@hanoi.localhost``), which the public pages showed. Not a board's work: replaced.
+FORMER_TITLES = {"Giám đốc Bảo hiểm xã hội Việt Nam": "Tổng Giám đốc", "Phó Giám đốc": "Phó Tổng Giám đốc"}
+FORMER_EMAIL_ENDINGS = (".localhost", "@localhost.localdomain")
 WORKING_HOURS = (
     "Sáng 7:30–11:30, chiều 13:30–16:30 các ngày làm việc từ thứ Hai đến thứ Sáu",
     "Monday to Friday, 7:30–11:30 and 13:30–16:30",
@@ -148,7 +182,21 @@ def ensure_office(profile, report):
                 is_head=order == 0,
             )
         report.change(f"demo: lãnh đạo của {office.name}")
+    repair_former_demo(profile, office, report)
     return office
+
+
+def repair_former_demo(profile, office, report):
+    """Corrects what earlier demo runs wrote (``FORMER_TITLES``, ``FORMER_EMAIL_ENDINGS``), and nothing else."""
+    changed = False
+    if profile.kind == SiteKind.NATIONAL:
+        for former, title in FORMER_TITLES.items():
+            changed |= bool(office.leaders.filter(title=former).update(title=title))
+    for rows in (Unit.objects.filter(site=profile.site), Leader.objects.filter(unit__site=profile.site)):
+        for ending in FORMER_EMAIL_ENDINGS:
+            changed |= bool(rows.filter(email__endswith=ending).update(email=profile.email))
+    if changed:
+        report.change(f"demo: chức danh lãnh đạo và thư điện tử của {office.name}")
 
 
 def fill_units(profile, office, report):
@@ -158,6 +206,7 @@ def fill_units(profile, office, report):
         unit, created = Unit.objects.get_or_create(site=site, name=name)
         details = {
             "parent": office,
+            "name_en": NAMES_EN.get(name, ""),
             "address": office.address,
             "address_en": office.address_en,
             "phone": f"{office.phone[:-1]}{number}",
@@ -168,6 +217,17 @@ def fill_units(profile, office, report):
         if blank:
             Unit.objects.filter(pk=unit.pk).update(**blank)
             report.change(f"demo: thông tin liên hệ của “{name}” ({site.hostname})")
+    for name, name_en, address, address_en in LOCAL_OFFICES.get(profile.code, []):
+        unit, created = Unit.objects.get_or_create(
+            site=site,
+            name=name,
+            defaults={"kind": Unit.Kind.LOCAL_OFFICE, "parent": office, "name_en": name_en, "address": address},
+        )
+        if created or unit.kind != Unit.Kind.LOCAL_OFFICE or unit.address == office.address:
+            Unit.objects.filter(pk=unit.pk).update(
+                kind=Unit.Kind.LOCAL_OFFICE, name_en=name_en, address=address, address_en=address_en
+            )
+            report.change(f"demo: bảo hiểm xã hội cơ sở “{name}” ({site.hostname})")
 
 
 def reception_day(month_start):

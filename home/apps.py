@@ -41,7 +41,7 @@ class HomeConfig(AppConfig):
             ),
         ),
     ]
-    demo_loaders = [(40, "home.news_demo.load_news_demo")]
+    demo_loaders = [(40, "home.news_demo.load_news_demo"), (45, "home.home_demo.load_home_demo")]
 
     def ready(self):
         from . import cache_tags

@@ -27,6 +27,7 @@ class LegalConfig(AppConfig):
         (32, "legal.demo_comments.load_comments_demo"),
         (33, "legal.demo_procedures.load_procedures_demo"),
     ]
+    home_panels = [(20, "legal.home_panels.open_drafts")]
 
     def ready(self):
         from wagtail.signals import page_published

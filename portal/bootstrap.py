@@ -27,6 +27,8 @@ from core.sections import site_root_model, standard_sections
 from multisite_config.models import BoardApprovalTask, PortalLink, SiteGroup, SiteKind, SiteProfile, SiteRole
 from multisite_config.register import REGISTER_FILE, load_register
 
+# The domain of BHXH Việt Nam's public sites and mail, which the units' default contact addresses use.
+PUBLIC_DOMAIN = "baohiemxahoi.gov.vn"
 NATIONAL_HOTLINE = "1900 9068"  # what earlier runs gave every province as its phone (see ``former_placeholder``)
 SHARED_LINKS = [
     ("government", "Cổng Thông tin điện tử Chính phủ", "https://chinhphu.vn/"),
@@ -197,10 +199,19 @@ def create_home_page(unit, report):
     return home
 
 
-def former_placeholder(name, unit):
+def former_placeholder(name, unit, site):
     """What an earlier bootstrap wrote where the register had nothing: the province's short name as its address,
-    the national hotline as its phone. Not the board's work, so the register's seat or hotline replaces it."""
-    return {"address": unit.short_name, "phone": NATIONAL_HOTLINE}.get(name)
+    the national hotline as its phone, an address on the portal's own host as its e-mail (``lienhe@hanoi.localhost``,
+    shown publicly on a development machine). Not the board's work, so the register's seat, hotline or the unit's
+    public address replaces it."""
+    former_email = f"lienhe@{site.hostname}" if "." in site.hostname else "lienhe@localhost.localdomain"
+    return {"address": unit.short_name, "phone": NATIONAL_HOTLINE, "email": former_email}.get(name)
+
+
+def public_email(unit):
+    """The unit's contact address on its public domain, wherever the portal runs: the national portal's
+    ``baohiemxahoi.gov.vn`` and each province's ``<slug>.baohiemxahoi.gov.vn``; the board replaces it with its own."""
+    return f"lienhe@{unit.slug}.{PUBLIC_DOMAIN}" if unit.slug else f"lienhe@{PUBLIC_DOMAIN}"
 
 
 def ensure_profile(unit, site, report):
@@ -216,14 +227,14 @@ def ensure_profile(unit, site, report):
         "full_name": unit.full_name,
         "address": unit.address,
         "phone": unit.phone,
-        "email": f"lienhe@{site.hostname}" if "." in site.hostname else "lienhe@localhost.localdomain",
+        "email": public_email(unit),
     }
     updates = {name: value for name, value in register_owned.items() if getattr(profile, name) != value}
     updates.update(
         {
             name: value
             for name, value in board_owned_defaults.items()
-            if value != getattr(profile, name) and getattr(profile, name) in ("", former_placeholder(name, unit))
+            if value != getattr(profile, name) and getattr(profile, name) in ("", former_placeholder(name, unit, site))
         }
     )
     if updates:

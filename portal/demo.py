@@ -7,7 +7,11 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from core.sections import demo_loaders, site_root_model, standard_sections
-from multisite_config.models import SiteGroup, SiteProfile, SiteRole
+from legal.models import LegalDocumentPage
+from multisite_config.directory import site_directory
+from multisite_config.models import SiteGroup, SiteKind, SiteProfile, SiteRole
+
+from .demo_about import about_body
 
 DEMO_PASSWORD = "bhxh-demo-2026"
 ADMIN_PASSWORD = "admin"
@@ -26,6 +30,13 @@ HOME_INTRO = (
     "tổ chức thu, chi chế độ và quản lý quỹ trên địa bàn. Trang này cung cấp tin tức, văn bản, thủ tục "
     "hành chính, hỏi đáp và thông tin liên hệ của đơn vị.</p>"
 )
+# The national portal serves the whole country, not "an area": what earlier runs wrote there (HOME_INTRO) is
+# replaced by this.
+NATIONAL_INTRO = (
+    "<p>Cổng Thông tin điện tử Bảo hiểm xã hội Việt Nam: tin tức, văn bản, dự thảo lấy ý kiến, thủ tục hành chính, "
+    "hỏi đáp chính sách và thông tin liên hệ của Bảo hiểm xã hội Việt Nam và Bảo hiểm xã hội các tỉnh, thành "
+    "phố.</p>"
+)
 
 
 def load_demo(report):
@@ -34,6 +45,8 @@ def load_demo(report):
         create_users(report)
         for load in demo_loaders():
             load(report)
+        fill_about_pages(report)
+        feature_documents(report)
 
 
 def fill_pages(report):
@@ -41,8 +54,9 @@ def fill_pages(report):
         home = site_root_model().objects.filter(pk=profile.site.root_page_id).first()
         if home is None:
             continue
-        if not home.intro:
-            home.intro = HOME_INTRO.format(name=profile.full_name)
+        intro = NATIONAL_INTRO if profile.kind == SiteKind.NATIONAL else HOME_INTRO.format(name=profile.full_name)
+        if home.intro in ("", HOME_INTRO.format(name=profile.full_name)) and home.intro != intro:
+            home.intro = intro
             home.save_revision().publish()
             report.change(f"demo: lời giới thiệu trang chủ {profile.full_name}")
         sections = {section.slug: section for section in home.get_children().specific()}
@@ -54,6 +68,41 @@ def fill_pages(report):
             setattr(section, field, standard.demo_text.format(name=profile.full_name))
             section.save_revision().publish()
             report.change(f"demo: nội dung “{section.title}” của {profile.full_name}")
+
+
+def fill_about_pages(report):
+    """Each site's "Giới thiệu" (``portal.demo_about``), once the contacts exist; replaces only the one sentence
+    ``fill_pages`` (or an earlier run) wrote there, never a board's text."""
+    directory = site_directory()
+    (standard,) = [section for section in standard_sections() if section.slug == "gioi-thieu"]
+    for profile in directory:
+        about = section_page_of(profile, standard.slug)
+        if about is None or about.body not in ("", standard.demo_text.format(name=profile.full_name)):
+            continue
+        about.body = about_body(profile, directory)
+        about.save_revision().publish()
+        report.change(f"demo: trang giới thiệu của {profile.full_name}")
+
+
+def section_page_of(profile, slug):
+    home = site_root_model().objects.filter(pk=profile.site.root_page_id).first()
+    section = home.get_children().filter(slug=slug).first() if home else None
+    return section.specific if section else None
+
+
+def feature_documents(report):
+    """The three newest documents of each site that has some, featured on its home page unless its board chose."""
+    for profile in SiteProfile.objects.select_related("site"):
+        home = site_root_model().objects.filter(pk=profile.site.root_page_id).first()
+        if home is None or home.featured_documents.exists():
+            continue
+        newest = LegalDocumentPage.objects.live().descendant_of(home).order_by("-issued_on", "-pk")[:3]
+        if not newest:
+            continue
+        for document in newest:
+            home.featured_documents.add(home.featured_documents.model(document=document))
+        home.save_revision().publish()
+        report.change(f"demo: văn bản nổi bật trên trang chủ {profile.full_name}")
 
 
 def create_users(report):

@@ -29,9 +29,14 @@ def fixed(hanoi, national):
     return {"article": article, "shared": shared}
 
 
+# The home page of a province: its menu sections with the lead of each section page (1); its latest news (the
+# news section, the restricted sections, the articles: 3); the open drafts (the documents section, the restricted
+# sections, the drafts: 3); the hotline and reception (the phones, the reception settings, the next reception day:
+# 3); the board's quick links (1) and featured documents (1, none chosen: the documents are not read).
+HOME_PAGE = PAGE_BASE + 1 + 3 + 3 + 3 + 1 + 1
+
 ENDPOINTS = {
-    # Its menu sections with the lead of each section page (1).
-    "home page": (lambda fixed: "/", PAGE_BASE + 1),
+    "home page": (lambda fixed: "/", HOME_PAGE),
     # The section (2); its published children (2: the restricted sections, the pages; a section without
     # children skips the second). Its breadcrumbs are the parents routing loaded.
     "section page": (lambda fixed: "/gioi-thieu/", PAGE_BASE + 2 + 2),

@@ -22,7 +22,7 @@ def drop_index(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("home", "0003_search_syllables"),
+        ("home", "0004_homepage_news_count_homepage_notice_and_more"),
     ]
 
     operations = [
