@@ -42,13 +42,15 @@ def always(record: Model) -> bool:
 @dataclass(frozen=True)
 class RecordAction:
     """One step: ``form_class`` collects what it needs, ``apply(record, user, cleaned_data)`` takes it (raising
-    ``ActionRefused`` when the rules say no), and it is offered while ``when(record)`` holds."""
+    ``ActionRefused`` when the rules say no), and it is offered while ``when(record)`` holds. ``done(record)``,
+    when given, is what the person is told afterwards (what happened, not just which step ran)."""
 
     name: str
     label: str
     form_class: type[RecordActionForm]
     apply: Callable[[Model, Any, dict], object]
     when: Callable[[Model], bool] = always
+    done: Callable[[Model], str] | None = None
 
     def offered(self, record: Model, user: Any) -> bool:
         """Whether the record's page shows this step to ``user``: its state allows it and the user may act on

@@ -21,7 +21,6 @@ from wagtail.admin.views.pages.workflow import (
     CollectWorkflowActionDataView,
     ConfirmWorkflowCancellationView,
     PreviewRevisionForTaskView,
-    WorkflowActionView,
 )
 from wagtail.admin.views.reports.aging_pages import AgingPagesView
 from wagtail.admin.views.reports.audit_logging import LogEntriesView
@@ -42,6 +41,7 @@ from core.ids import as_id
 from core.spreadsheets import SafeSpreadsheetExportMixin
 
 from .confinement import is_confined_model, page_within_reach, reaches_all_sites, within_reach
+from .review import ReviewedWorkflowActionView
 
 # --- single objects ------------------------------------------------------------------------------------
 
@@ -107,7 +107,7 @@ class ConfinedMoveConfirmView(MoveConfirmView):
 # naming the page ("… is not currently awaiting moderation") that the next admin page shows. Each reads the
 # page through ``within_reach`` first (``page_id``, their ``pk_url_kwarg``).
 ConfinedConfirmWorkflowCancellationView = confined(ConfirmWorkflowCancellationView)
-ConfinedWorkflowActionView = confined(WorkflowActionView)
+ConfinedWorkflowActionView = confined(ReviewedWorkflowActionView)  # with the outcome's message (``review``)
 ConfinedCollectWorkflowActionDataView = confined(CollectWorkflowActionDataView)
 ConfinedPreviewRevisionForTaskView = confined(PreviewRevisionForTaskView)
 

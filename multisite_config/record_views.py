@@ -130,7 +130,8 @@ class RecordActionView(HandledRecordMixin, WagtailAdminTemplateMixin, TemplateVi
         except ActionRefused as error:
             messages.error(request, str(error))
         else:
-            messages.success(request, str(self.done_message).format(action=step.label, record=record))
+            done = step.done(record) if step.done else str(self.done_message).format(action=step.label, record=record)
+            messages.success(request, done)
         return redirect(self.record_url_name, pk)
 
     def get_page_title(self) -> str:

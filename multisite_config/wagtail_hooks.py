@@ -44,7 +44,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
-from . import two_factor
+from . import review, two_factor
 from .confinement import pages_within_reach, reaches_all_sites, within_reach
 from .documents import may_download
 from .lockouts import PERMISSION as LOCKOUT_PERMISSION
@@ -133,3 +133,10 @@ class TopicViewSet(PortalSnippetViewSet):
 
 
 register_snippet(TopicViewSet)
+
+
+# The reviewer's view of the page workflow: approving is the primary action, "Chờ bạn duyệt" first on the
+# dashboard (after the apps have added their panels), and a message that says what an approval did.
+hooks.register("construct_page_action_menu", review.approve_first)
+hooks.register("construct_homepage_panels", review.review_first, order=100)
+hooks.register("after_edit_page", review.say_outcome)

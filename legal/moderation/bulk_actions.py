@@ -1,17 +1,18 @@
 """Approve or reject many comments at once from the moderation list (Wagtail's bulk actions).
 
-Wagtail's bulk action view takes ids from the query string; here they are looked up among the comments
-of the user's own sites only, so an id of another province's comment is neither acted on nor named on
-the confirmation page. Each comment goes through ``legal.comments``, so each is in the audit log.
+Wagtail's bulk action view takes ids from the query string (or ``id=all`` with the listing's filters); here
+they are looked up among the comments of the user's own sites only, so an id of another province's comment
+is neither acted on nor named on the confirmation page. Each comment goes through ``legal.comments``, so
+each is in the audit log.
 """
 
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
 from .. import comments
 from ..models import CommentStatus, DraftComment
+from .filters import CommentFilterSet
 from .forms import RejectForm
 
 
@@ -23,7 +24,14 @@ class CommentBulkAction(SnippetBulkAction):
     def get_actionable_objects(self):
         handled = DraftComment.objects.filter(site__in=self.permission_policy.handled_sites(self.request.user))
         ids = self.request.GET.getlist("id")
-        if "all" not in ids:
+        if "all" in ids:
+            # "All in the listing": the listing's query string comes along, so its filters (the default
+            # "Chờ duyệt" included) say which comments the list showed.
+            listing = CommentFilterSet(self.request.GET, queryset=handled, request=self.request)
+            if not listing.is_valid():
+                raise Http404
+            handled = listing.qs
+        else:
             handled = handled.filter(pk__in=[pk for pk in ids if pk.isdigit()])
         objects = [
             comment
@@ -40,11 +48,10 @@ class CommentBulkAction(SnippetBulkAction):
     def get_execution_context(self):
         return {**super().get_execution_context(), "user": self.request.user}
 
+    done_message = ""
+
     def get_success_message(self, num_parent_objects, num_child_objects):
-        return ngettext("%(count)d ý kiến: %(action)s.", "%(count)d ý kiến: %(action)s.", num_parent_objects) % {
-            "count": num_parent_objects,
-            "action": self.display_name,
-        }
+        return self.done_message % {"count": num_parent_objects}
 
 
 class ApproveBulkAction(CommentBulkAction):
@@ -53,6 +60,7 @@ class ApproveBulkAction(CommentBulkAction):
     aria_label = _("Duyệt công khai các ý kiến đã chọn")
     action_priority = 10
     target_status = CommentStatus.APPROVED
+    done_message = _("Đã duyệt và công bố %(count)d ý kiến góp ý trên trang dự thảo.")
 
     @classmethod
     def execute_action(cls, objects, user=None, **kwargs):
@@ -68,6 +76,7 @@ class RejectBulkAction(CommentBulkAction):
     action_priority = 20
     form_class = RejectForm
     target_status = CommentStatus.REJECTED
+    done_message = _("Đã từ chối %(count)d ý kiến góp ý: các ý kiến này không được công bố.")
 
     def get_execution_context(self):
         return {**super().get_execution_context(), "reason": self.cleaned_form.cleaned_data["reason"]}

@@ -1,5 +1,5 @@
-"""A comment's page in the moderation list (its data, its campaign, its log, the action forms) and the
-internal summary report.
+"""The moderation list (each row's text opens the comment, links to each state), a comment's page (its data,
+its campaign, its log, the action forms) and the internal summary report.
 
 Each view loads its record from the sites the user handles (404 outside them, even if the confinement
 middleware were bypassed) and checks the permission on that record, not just on the model.
@@ -7,38 +7,75 @@ middleware were bypassed) and checks the permission on that record, not just on 
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy
 from django.views import View
+from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.log_actions import registry as log_registry
 from wagtail.permissions import policy_registry
 
-from core.spreadsheets import xlsx_response
+from core.spreadsheets import SnippetIndexView, xlsx_response
 from multisite_config.confinement import page_within_reach
 from multisite_config.record_views import RecordActionFormsMixin, RecordDetailView
 
 from .. import report
-from ..models import DraftComment, DraftDocumentPage
+from ..models import CommentDecision, DraftComment, DraftDocumentPage
+from .filters import STATE_CHOICES
 
+# What a moderator reads first (the text, where it was written, its state and answer), then the rest.
 COMMENT_FIELDS = [
-    "site",
+    "body",
     "draft",
     "article",
     "status",
-    "rejection_reason",
-    "moderated_at",
-    "moderated_by",
+    "decision",
+    "response",
+    "site",
+    "submitted_at",
     "name",
     "email",
     "organisation",
     "publish_name",
-    "submitted_at",
-    "body",
-    "decision",
-    "response",
+    "rejection_reason",
+    "moderated_at",
+    "moderated_by",
     "decided_at",
     "decided_by",
 ]
+EXCERPT_LENGTH = 120
+
+
+class ExcerptColumn(TitleColumn):
+    """The comment's first words as the row's link to the comment's page."""
+
+    def get_value(self, instance):
+        return Truncator(super().get_value(instance)).chars(EXCERPT_LENGTH)
+
+
+class CommentIndexView(SnippetIndexView):
+    """The moderation list: the first column (the text) links each row to its comment, and ``state_links``
+    switch between the states (the queue "Chờ duyệt" first, as the list opens) keeping the other filters."""
+
+    def _get_title_column(self, field_name, column_class=ExcerptColumn, **kwargs):
+        return super()._get_title_column(field_name, column_class, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["state_links"] = self.state_links()
+        return context
+
+    def state_links(self):
+        filters = self.filters
+        current = filters.form.cleaned_data.get("status") if filters and filters.is_valid() else None
+        query = self.request.GET.copy()
+        for name in (self.page_kwarg, "_w_filter_fragment"):
+            query.pop(name, None)
+        links = []
+        for value, label in STATE_CHOICES:
+            query["status"] = value
+            links.append({"label": label, "url": f"{self.index_url}?{query.urlencode()}", "current": value == current})
+        return links
 
 
 class CommentPolicyMixin(PermissionCheckedMixin):
@@ -50,7 +87,9 @@ class CommentPolicyMixin(PermissionCheckedMixin):
 
 
 class CommentDetailView(CommentPolicyMixin, RecordActionFormsMixin, RecordDetailView):
-    """The "edit" page of a comment: what it holds and the moderation steps, never a free-form editor."""
+    """The "edit" page of a comment, opened from its row in the list: what it holds and every moderation step
+    its state allows (approve, reject with a reason, the drafting unit's decision and response), never a
+    free-form editor. ``decision_choices`` are the decide step's buttons, one click each."""
 
     model = DraftComment
     page_title = gettext_lazy("Ý kiến góp ý")
@@ -67,6 +106,7 @@ class CommentDetailView(CommentPolicyMixin, RecordActionFormsMixin, RecordDetail
             comment=comment,
             report_url_name=self.report_url_name,
             campaign=campaign_of(comment),
+            decision_choices=CommentDecision.choices,
             log_entries=log_registry.get_logs_for_instance(comment).select_related("user").order_by("timestamp"),
         )
         return context

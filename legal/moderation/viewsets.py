@@ -19,7 +19,7 @@ from multisite_config.site_owned import SiteOwnedSnippetViewSet
 from ..models import DraftComment
 from .filters import CommentFilterSet
 from .forms import ACTIONS
-from .views import CommentDetailView, InternalReportView
+from .views import CommentDetailView, CommentIndexView, InternalReportView
 
 
 def with_group_size(comments):
@@ -45,12 +45,14 @@ class CommentViewSet(RecordActionsViewSetMixin, SiteOwnedSnippetViewSet):
     add_to_admin_menu = True
     menu_order = 305
     copy_view_enabled = False
+    index_view_class = CommentIndexView
+    index_results_template_name = "legal/admin/comment_index_results.html"
     edit_view_class = CommentDetailView
     edit_template_name = "legal/admin/comment_detail.html"
     filterset_class = CommentFilterSet
     search_fields = ["body", "name", "organisation"]
     list_display = [
-        Column("body", label=_("Nội dung"), accessor=lambda comment: comment.body[:120]),
+        "body",  # the title column: the text, linked to the comment's page (``CommentIndexView``)
         "draft",
         Column(
             "article", label=_("Điều khoản"), accessor=lambda comment: comment.article.label if comment.article else "—"

@@ -65,7 +65,8 @@ def wait_until_serving(port, server, log_path, seconds=30):
 
 @pytest.fixture(scope="module")
 def portal(tmp_path_factory):
-    """portal(host, path="/"): a URL of the portal served by gunicorn on a fresh, bootstrapped database."""
+    """portal(host, path="/"): a URL of the portal served by gunicorn on a fresh, bootstrapped database;
+    ``portal.manage(*args)`` runs a management command on that database."""
     if not CHROMIUM.exists():
         pytest.skip("Debian's Chromium is not installed (make browser-deps)")
     tmp = tmp_path_factory.mktemp("portal")
@@ -112,7 +113,12 @@ def portal(tmp_path_factory):
         )
     try:
         wait_until_serving(port, server, tmp / "server.log")
-        yield lambda host, path="/": f"http://{host}:{port}{path}"
+
+        def url(host, path="/"):
+            return f"http://{host}:{port}{path}"
+
+        url.manage = lambda *args: manage(env, *args)  # for a test that adds records to the served database
+        yield url
     finally:
         server.terminate()
         try:
@@ -229,3 +235,52 @@ def test_the_header_search_box_searches_the_whole_site_on_a_phone(page, portal):
     expect(page.get_by_role("heading", level=2, name="Trang (1)")).to_be_visible()
     expect(page.get_by_role("link", name="Giới thiệu").last).to_have_attribute("href", "/gioi-thieu/")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390, "no sideways scrolling on a phone"
+
+
+BOARD_PASSWORD = "Ban-bien-tap-Ha-Noi-2026"
+APPROVED_TEXT = "Đề nghị bổ sung quy định về thời hạn trả lời ý kiến của người dân."
+PENDING_TEXT = "Ý kiến mới gửi, đang chờ Ban Biên tập duyệt."
+MODERATION_SEED = f"""
+from django.contrib.auth import get_user_model
+from wagtail.models import Site
+from legal.models import CommentStatus
+from multisite_config.models import SiteGroup, SiteRole
+from tests.legal.factories import make_comment, make_draft
+hanoi = Site.objects.get(hostname="hanoi.localhost")
+board = get_user_model().objects.create_user("hanoi.bbt", "bbt@example.vn", "{BOARD_PASSWORD}")
+board.groups.add(SiteGroup.objects.get(role=SiteRole.BOARD, site=hanoi).group)
+draft = make_draft(hanoi, slug="du-thao-trinh-duyet")
+make_comment(draft, "{APPROVED_TEXT}", CommentStatus.APPROVED)
+make_comment(draft, "{PENDING_TEXT}")
+"""
+
+
+def test_a_board_member_records_the_decision_on_an_approved_comment_in_three_clicks(page, portal):
+    """Issue 16: from the moderation list as it opens (the "Chờ duyệt" queue), a board member reaches an
+    approved comment and records the drafting unit's decision in at most three clicks; typing is not a click."""
+    portal.manage("shell", "-c", MODERATION_SEED)
+    page.goto(portal("localhost", "/admin/login/"))
+    page.fill("#id_username", "hanoi.bbt")
+    page.fill("#id_password", BOARD_PASSWORD)
+    page.locator("form button[type=submit]").first.click()
+    expect(page).to_have_url(portal("localhost", "/admin/"))
+    page.goto(portal("localhost", "/admin/snippets/legal/draftcomment/"))
+    expect(page.get_by_role("link", name=PENDING_TEXT)).to_be_visible()
+    expect(page.get_by_role("link", name=APPROVED_TEXT)).to_have_count(0)
+
+    clicks = []
+
+    def click(locator, why):
+        locator.click()
+        clicks.append(why)
+
+    click(page.get_by_role("navigation", name="Trạng thái duyệt").get_by_role("link", name="Đã duyệt"), "state")
+    click(page.get_by_role("link", name=APPROVED_TEXT), "open the comment")
+    response = page.get_by_label("Giải trình, tiếp thu")
+    expect(response).to_be_focused()
+    page.keyboard.type("Tiếp thu, bổ sung thời hạn 15 ngày tại Điều 2.")
+    click(page.get_by_role("button", name="Tiếp thu một phần", exact=True), "record the decision")
+
+    expect(page.get_by_text("Đã ghi nhận ý kiến tiếp thu, giải trình")).to_be_visible()
+    expect(page.get_by_text("Tiếp thu, bổ sung thời hạn 15 ngày tại Điều 2.").first).to_be_visible()
+    assert len(clicks) <= 3, clicks

@@ -166,13 +166,14 @@ def test_filters_by_draft_article_state_and_duplicates_with_the_campaign_size(cl
     elsewhere = make_comment(two, "Ý kiến về dự thảo thứ hai.", anchor="a3")
     client.force_login(hanoi_board)
 
+    every = {"status": "all"}  # the list opens on "Chờ duyệt"; these filters are checked over every state
     assert listed(client.get(LIST, {"draft": two.pk})) == {elsewhere.pk}
-    assert listed(client.get(LIST, {"article": "Điều 2"})) == {approved.pk}
+    assert listed(client.get(LIST, {"article": "Điều 2", **every})) == {approved.pk}
     assert listed(client.get(LIST, {"article": "a3"})) == {elsewhere.pk}
     assert listed(client.get(LIST, {"status": "approved"})) == {approved.pk}
     assert listed(client.get(LIST, {"duplicates": "true"})) == {root.pk, *(c.pk for c in copies)}
-    assert listed(client.get(LIST, {"duplicates": "false"})) == {approved.pk, elsewhere.pk}
-    sizes = {comment.pk: comment.group_size for comment in client.get(LIST).context["object_list"]}
+    assert listed(client.get(LIST, {"duplicates": "false", **every})) == {approved.pk, elsewhere.pk}
+    sizes = {comment.pk: comment.group_size for comment in client.get(LIST, every).context["object_list"]}
     assert sizes[root.pk] == sizes[copies[0].pk] == 3 and sizes[approved.pk] == 1
     html = client.get(page(copies[0].pk)).content.decode()
     assert "Nhóm ý kiến trùng lặp (3 ý kiến)" in html
@@ -205,3 +206,126 @@ def test_the_comment_export_writes_a_formula_typed_comment_as_text(client, hanoi
     assert formula_cells(rows) == [AS_TEXT]
     if export == "xlsx":
         assert any(isinstance(cell, dt.datetime) for cell in rows[1])
+
+
+# --- the list as a queue, each row opening its comment --------------------------------------------------
+
+
+@pytest.fixture
+def one_of_each(drafts):
+    """A pending, an approved and a rejected comment of Hà Nội's draft."""
+    return (
+        make_comment(drafts[0], "Ý kiến đang chờ duyệt."),
+        make_comment(drafts[0], "Ý kiến đã được duyệt.", CommentStatus.APPROVED),
+        make_comment(drafts[0], "Ý kiến không được duyệt.", CommentStatus.REJECTED, rejection_reason="Spam"),
+    )
+
+
+def test_the_list_opens_on_the_pending_comments_with_a_link_to_every_state(client, hanoi_board, one_of_each):
+    pending, approved, rejected = one_of_each
+    client.force_login(hanoi_board)
+
+    response = client.get(LIST)
+
+    assert listed(response) == {pending.pk}
+    links = {link["label"]: link for link in response.context["state_links"]}
+    assert list(links) == ["Chờ duyệt", "Đã duyệt", "Không duyệt", "Tất cả"]
+    assert links["Chờ duyệt"]["current"] and not links["Tất cả"]["current"]
+    assert listed(client.get(links["Tất cả"]["url"])) == {pending.pk, approved.pk, rejected.pk}
+    assert listed(client.get(links["Đã duyệt"]["url"])) == {approved.pk}
+    # the active filter's "remove" shows every comment instead of falling back to the default
+    (active,) = response.context["active_filters"]
+    assert active.value == "Chờ duyệt" and "status=all" in active.removed_filter_url
+    assert not client.get(LIST, {"status": "all"}).context.get("active_filters")
+
+
+def test_every_row_opens_the_comments_own_page(client, hanoi_board, one_of_each):
+    client.force_login(hanoi_board)
+    html = client.get(LIST, {"status": "all"}).content.decode()
+    for comment in one_of_each:
+        assert f'href="{page(comment.pk)}"' in html, comment.status
+
+
+def test_select_all_in_the_list_acts_only_on_what_the_list_shows(client, hanoi_board, one_of_each):
+    """Wagtail's "select all" sends ``id=all`` with the list's query string: the default "Chờ duyệt" holds."""
+    pending, approved, _rejected = one_of_each
+    client.force_login(hanoi_board)
+
+    response = client.post(f"{BULK}reject_comments/?id=all", {"reason": "Trùng lặp"})
+
+    assert response.status_code == 302
+    pending.refresh_from_db(), approved.refresh_from_db()
+    assert pending.status == CommentStatus.REJECTED and approved.status == CommentStatus.APPROVED
+    messages = [str(message).strip() for message in get_messages(response.wsgi_request)]
+    assert messages == ["Đã từ chối 1 ý kiến góp ý: các ý kiến này không được công bố."]
+
+
+# --- the comment's page: every step its state allows ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("state", "steps"),
+    [
+        (CommentStatus.PENDING, {"approve", "reject", "decide"}),
+        (CommentStatus.APPROVED, {"reject", "decide"}),
+        (CommentStatus.REJECTED, {"approve"}),  # approve first: a rejected comment gets no decision (report rule)
+    ],
+)
+def test_the_comments_page_offers_the_steps_of_its_state(client, hanoi_board, drafts, state, steps):
+    comment = make_comment(drafts[0], status=state)
+    client.force_login(hanoi_board)
+    html = client.get(page(comment.pk)).content.decode()
+    offered = {name for name in ("approve", "reject", "decide") if f'action="{act(comment.pk, name)}"' in html}
+    assert offered == steps
+
+
+def test_the_decision_on_an_approved_comment_is_one_post_from_its_page(client, hanoi_board, drafts):
+    comment = make_comment(drafts[0], status=CommentStatus.APPROVED)
+    client.force_login(hanoi_board)
+    html = client.get(page(comment.pk)).content.decode()
+    assert "autofocus" in html  # the cursor waits in the response
+    for value in CommentDecision.values:
+        assert f'name="decision" value="{value}"' in html  # one button per decision
+
+    response = client.post(act(comment.pk, "decide"), {"decision": "not_accepted", "response": "Giữ như dự thảo."})
+
+    assert response.status_code == 302 and response["Location"] == page(comment.pk)
+    comment.refresh_from_db()
+    assert (comment.status, comment.decision) == (CommentStatus.APPROVED, CommentDecision.NOT_ACCEPTED)
+    assert [str(m) for m in get_messages(response.wsgi_request)] == [
+        "Đã ghi nhận ý kiến tiếp thu, giải trình của đơn vị chủ trì soạn thảo: Không tiếp thu, giải trình."
+    ]
+    assert "autofocus" not in client.get(page(comment.pk)).content.decode()  # answered: nothing waits
+
+
+def test_approve_and_reject_say_what_happened_and_a_rejection_needs_its_reason(client, hanoi_board, drafts):
+    comment = make_comment(drafts[0])
+    client.force_login(hanoi_board)
+
+    response = client.post(act(comment.pk, "reject"), {"reason": "  "})
+    assert [str(m) for m in get_messages(response.wsgi_request)] == ["Lý do không duyệt: Trường này là bắt buộc."]
+    comment.refresh_from_db()
+    assert comment.status == CommentStatus.PENDING
+
+    client.get(page(comment.pk))  # the page shows (and so clears) the message
+
+    response = client.post(act(comment.pk, "approve"))
+    assert [str(m) for m in get_messages(response.wsgi_request)] == [
+        f"Đã duyệt và công bố ý kiến góp ý trên trang dự thảo “{drafts[0].title}”."
+    ]
+    client.get(page(comment.pk))
+    response = client.post(act(comment.pk, "reject"), {"reason": "Xúc phạm cá nhân"})
+    assert [str(m) for m in get_messages(response.wsgi_request)] == [
+        "Đã từ chối ý kiến góp ý: ý kiến không được công bố. Lý do: Xúc phạm cá nhân"
+    ]
+    comment.refresh_from_db()
+    assert comment.status == CommentStatus.REJECTED
+
+
+def test_the_comments_page_is_refused_to_another_province_and_to_editors(
+    client, make_user, danang, hanoi_editor, hanoi_comment
+):
+    for user, refused in ((make_user(SiteRole.EDITORS, danang), (403, 404)), (hanoi_editor, (302, 403, 404))):
+        client.force_login(user)
+        assert client.get(page(hanoi_comment.pk)).status_code in refused, user
+        assert client.get(act(hanoi_comment.pk, "decide")).status_code in refused, user
