@@ -8,10 +8,14 @@ version's articles (the anchor is what is sent); the honeypot and timing checks 
 from django import forms
 
 from core.abuse import HumanSubmissionForm
+from core.numbers import grouped
 from core.public_forms import REQUIRED, email_field, model_limit, name_field
 
 from .models import DraftComment
 
+# The comment section of a draft page: the form posts to it and the page returns to it, so a refused comment
+# shows its error summary where the reader was, not at the top of a long draft.
+FORM_ANCHOR = "#gop-y"
 MIN_BODY_LENGTH = 10
 
 
@@ -47,11 +51,11 @@ class CommentForm(HumanSubmissionForm):
         label="Nội dung góp ý",
         min_length=MIN_BODY_LENGTH,
         max_length=_limit("body"),
-        help_text=f"Từ {MIN_BODY_LENGTH} đến {_limit('body')} ký tự. Ý kiến được duyệt trước khi công khai.",
+        help_text=f"Từ {MIN_BODY_LENGTH} đến {grouped(_limit('body'))} ký tự. Ý kiến được duyệt trước khi công khai.",
         error_messages={
             "required": REQUIRED.format("nội dung góp ý"),
             "min_length": "Nội dung cần ít nhất %(limit_value)d ký tự (hiện có %(show_value)d).",
-            "max_length": "Nội dung không quá %(limit_value)d ký tự (hiện có %(show_value)d).",
+            "max_length": f"Nội dung không quá {grouped(_limit('body'))} ký tự (hiện có %(show_value)d).",
         },
         widget=forms.Textarea(attrs={"rows": 8}),
     )
