@@ -13,9 +13,11 @@ from core.public_forms import REQUIRED, email_field, model_limit, name_field
 
 from .models import DraftComment
 
-# The comment section of a draft page: the form posts to it and the page returns to it, so a refused comment
-# shows its error summary where the reader was, not at the top of a long draft.
+# The comment section of a draft page, where the page returns after a comment; the form posts to its error
+# summary, so a refused comment opens there, focused (a focusable fragment target takes the focus, where
+# ``autofocus`` is skipped because the address has a fragment), not at the top of a long draft.
 FORM_ANCHOR = "#gop-y"
+ERROR_ANCHOR = "#loi-bieu-mau"
 MIN_BODY_LENGTH = 10
 
 

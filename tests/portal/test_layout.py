@@ -34,12 +34,12 @@ def test_an_empty_comment_returns_to_the_form_with_its_error_summary_focused(cli
     draft = make_draft(hanoi)
     page = soup_of(client.get(draft.url, HTTP_HOST=HANOI))
     form = page.select_one("#gop-y form")
-    assert form["action"] == f"{html_url(draft)}#gop-y"  # the answer opens at the comment section
+    assert form["action"] == f"{html_url(draft)}#loi-bieu-mau"  # a refused comment opens at its error summary
 
     response = client.post(html_url(draft), form_data(body="", name=""), HTTP_HOST=HANOI)
     assert response.status_code == 400
-    summary = soup_of(response).select_one("#gop-y .error-summary")
-    assert summary is not None, "the summary is inside the section the answer opens at"
+    summary = soup_of(response).select_one("#gop-y #loi-bieu-mau.error-summary")
+    assert summary is not None, "the summary the address names, inside the comment section"
     assert summary["tabindex"] == "-1" and summary.has_attr("autofocus") and summary["role"] == "alert"
     links = [link["href"] for link in summary.select("a")]
     assert "#id_body" in links and "#id_name" in links
