@@ -11,6 +11,7 @@ from django import forms
 from django.core.validators import RegexValidator
 
 from core.abuse import HumanSubmissionForm
+from core.numbers import grouped
 from core.public_forms import REQUIRED, model_limit, name_field
 from faq.request_forms import ID_NUMBER_MESSAGE, ID_NUMBER_PATTERN
 
@@ -68,7 +69,7 @@ class ComplaintForm(HumanSubmissionForm):
         error_messages={
             "required": REQUIRED.format("nội dung đơn"),
             "min_length": "Nội dung cần ít nhất %(limit_value)d ký tự (hiện có %(show_value)d).",
-            "max_length": "Nội dung không quá %(limit_value)d ký tự (hiện có %(show_value)d).",
+            "max_length": f"Nội dung không quá {grouped(_limit('content'))} ký tự (hiện có %(show_value)d).",
         },
         widget=forms.Textarea(attrs={"rows": 8}),
     )

@@ -2,9 +2,10 @@
 
 from django.urls import path
 
-from .views import complaint_form, track
+from .views import complaint_form, submitted, track
 
 urlpatterns = [
     path("", complaint_form, name="complaint-form"),
+    path("da-gui/", submitted, name="complaint-submitted"),
     path("tra-cuu/", track, name="complaint-track"),
 ]

@@ -1,12 +1,19 @@
-"""Every page Wagtail serves records the tags of what it shows (``core/response_cache/tags.py``)."""
+"""Every page Wagtail serves records the tags of what it shows (``core/response_cache/tags.py``); every slug
+field of the admin folds Vietnamese to ASCII (``core/slugs.py``)."""
 
 from typing import Any
 
+from django.db import models
 from django.http import HttpRequest
 from wagtail import hooks
+from wagtail.admin.forms.models import register_form_field_override
 from wagtail.models import Page, Site
 
 from .response_cache import tags
+from .slugs import AsciiSlugField, VietnameseSlugInput
+
+# Registered after Wagtail's own override for SlugField (imported above), so this one is the one used.
+register_form_field_override(models.SlugField, override={"form_class": AsciiSlugField, "widget": VietnameseSlugInput})
 
 
 @hooks.register("before_serve_page")

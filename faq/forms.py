@@ -10,6 +10,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from core.abuse import HumanSubmissionForm
+from core.numbers import grouped
 from core.public_forms import REQUIRED, email_field, model_limit, name_field
 from multisite_config.models import Topic
 
@@ -57,12 +58,12 @@ class QuestionForm(HumanSubmissionForm):
         label="Nội dung câu hỏi",
         min_length=MIN_BODY_LENGTH,
         max_length=_limit("body"),
-        help_text=f"Từ {MIN_BODY_LENGTH} đến {_limit('body')} ký tự. Câu hỏi và câu trả lời có thể được đăng "
+        help_text=f"Từ {MIN_BODY_LENGTH} đến {grouped(_limit('body'))} ký tự. Câu hỏi và câu trả lời có thể được đăng "
         "công khai: xin đừng ghi số CCCD, số sổ BHXH, địa chỉ hay số điện thoại vào tiêu đề và nội dung.",
         error_messages={
             "required": REQUIRED.format("nội dung câu hỏi"),
             "min_length": "Nội dung cần ít nhất %(limit_value)d ký tự để có thể trả lời (hiện có %(show_value)d).",
-            "max_length": "Nội dung không quá %(limit_value)d ký tự (hiện có %(show_value)d).",
+            "max_length": f"Nội dung không quá {grouped(_limit('body'))} ký tự (hiện có %(show_value)d).",
         },
         widget=forms.Textarea(attrs={"rows": 8}),
     )

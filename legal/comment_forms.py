@@ -8,10 +8,16 @@ version's articles (the anchor is what is sent); the honeypot and timing checks 
 from django import forms
 
 from core.abuse import HumanSubmissionForm
+from core.numbers import grouped
 from core.public_forms import REQUIRED, email_field, model_limit, name_field
 
 from .models import DraftComment
 
+# The comment section of a draft page, where the page returns after a comment; the form posts to its error
+# summary, so a refused comment opens there, focused (a focusable fragment target takes the focus, where
+# ``autofocus`` is skipped because the address has a fragment), not at the top of a long draft.
+FORM_ANCHOR = "#gop-y"
+ERROR_ANCHOR = "#loi-bieu-mau"
 MIN_BODY_LENGTH = 10
 
 
@@ -47,11 +53,11 @@ class CommentForm(HumanSubmissionForm):
         label="Nội dung góp ý",
         min_length=MIN_BODY_LENGTH,
         max_length=_limit("body"),
-        help_text=f"Từ {MIN_BODY_LENGTH} đến {_limit('body')} ký tự. Ý kiến được duyệt trước khi công khai.",
+        help_text=f"Từ {MIN_BODY_LENGTH} đến {grouped(_limit('body'))} ký tự. Ý kiến được duyệt trước khi công khai.",
         error_messages={
             "required": REQUIRED.format("nội dung góp ý"),
             "min_length": "Nội dung cần ít nhất %(limit_value)d ký tự (hiện có %(show_value)d).",
-            "max_length": "Nội dung không quá %(limit_value)d ký tự (hiện có %(show_value)d).",
+            "max_length": f"Nội dung không quá {grouped(_limit('body'))} ký tự (hiện có %(show_value)d).",
         },
         widget=forms.Textarea(attrs={"rows": 8}),
     )

@@ -8,9 +8,7 @@ procedures when the site has it (``legal.demo`` imports it first). A procedure i
 under the site's section and never overwritten, so a second run changes nothing and an editor's work stays.
 """
 
-from django.utils.text import slugify
-
-from core.text import fold
+from core.slugs import vietnamese_slug
 from multisite_config.models import SiteProfile
 
 from .importer import NoDocumentsSection, documents_index, free_slug
@@ -136,7 +134,7 @@ def load_procedures_demo(report):
 
 def create_procedure(index, values, agency):
     page = AdministrativeProcedurePage(
-        slug=free_slug(index, slugify(fold(values["title"]))[:80]),
+        slug=free_slug(index, vietnamese_slug(values["title"])[:80]),
         agency=agency,
         online_service_url=ONLINE_SERVICE.format(code=values["code"]),
         **values,

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from django.db import transaction
 from django.utils.html import escape, format_html
-from django.utils.text import slugify
 
+from core.slugs import vietnamese_slug
 from core.text import fold
 
 from .models import DocumentType, LegalDocumentIndexPage, LegalDocumentPage
@@ -146,7 +146,7 @@ def document_type(parsed):
 def slug_for(parsed, title):
     """``07/BHXH-PC`` -> ``07-bhxh-pc``; a document without a number by its type, date and title."""
     source = parsed.number or f"{parsed.document_type} {parsed.issued_on or ''} {title}"
-    return slugify(fold(source).replace("/", " "))[:80]
+    return vietnamese_slug(source.replace("/", " "))[:80]
 
 
 def free_slug(parent, slug):

@@ -8,12 +8,12 @@ them is refused with a message rather than answered with an empty list that look
 from django import forms
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
+from core.collation import vietnamese_key
 from core.search import folded_search
-from core.text import fold
+from core.slugs import vietnamese_slug
 from core.tree import published_q
 
 from .models.procedures import AdministrativeProcedurePage
@@ -26,12 +26,12 @@ GET_ONLY = require_http_methods(["GET", "HEAD"])
 
 def field_slug(name):
     """``Thu, cấp sổ, thẻ`` -> ``thu-cap-so-the``: the same slug whether typed with or without diacritics."""
-    return slugify(fold(name))
+    return vietnamese_slug(name)
 
 
 def field_names(procedures):
     """``{slug: name}`` of the fields the given procedures belong to, in alphabetical order."""
-    names = sorted(set(procedures.values_list("field_name", flat=True)), key=fold)
+    names = sorted(set(procedures.values_list("field_name", flat=True)), key=vietnamese_key)
     return {field_slug(name): name for name in names}
 
 

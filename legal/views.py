@@ -8,21 +8,20 @@ the shared 429 page.
 
 from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Site
 
 from core.abuse import check_rate, too_many_requests_page
+from core.post_redirect import see_other
 from core.response_cache import tags
 from core.spreadsheets import xlsx_response
 from core.tree import descendants_q
 
 from . import comments, report
-from .comment_forms import CommentForm
+from .comment_forms import FORM_ANCHOR, CommentForm
 from .models import DraftDocumentPage
-
-FORM_ANCHOR = "#gop-y"
 
 
 def site_draft(request, page_id):
@@ -66,7 +65,7 @@ def submit_comment(request, page_id):
     except comments.OutsideWindow as refusal:
         return draft_page(request, draft, 409, comment_error=str(refusal))
     messages.success(request, "Cảm ơn Ông/Bà đã góp ý. Ý kiến sẽ được công khai sau khi được duyệt.")
-    return redirect(draft.url + FORM_ANCHOR)
+    return see_other(draft.get_url(request) + FORM_ANCHOR)
 
 
 @require_GET

@@ -23,8 +23,9 @@ class SiteOut(Schema):
         return profile.site.hostname
 
     @staticmethod
-    def resolve_url(profile):
-        return site_url(profile.site)
+    def resolve_url(profile, context):
+        """On the scheme and port the API was asked on, as the pages' directory links are."""
+        return site_url(profile.site, context["request"])
 
 
 class LinkOut(Schema):

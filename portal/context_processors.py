@@ -7,7 +7,7 @@ its tags.
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Site
 
-from .layout import navigation, site_layout
+from .layout import is_english, navigation, site_layout
 
 
 def portal(request):
@@ -22,4 +22,5 @@ def portal(request):
         "site_profile": SimpleLazyObject(lambda: layout.profile),
         "site_nav": SimpleLazyObject(lambda: navigation(request, site, layout.sections)),
         "layout": layout,
+        "page_lang": "en" if is_english(request) else "vi",
     }

@@ -16,10 +16,23 @@ from wagtail.models import Page
 from core.response_cache import fragments, tags
 from home.menu import MenuSection, menu_sections
 from home.models import SiteNotice
-from multisite_config.directory import shared_links, site_directory, site_url
+from multisite_config.directory import request_port_suffix, shared_links, site_directory, site_url
 from multisite_config.models import SiteKind, SiteProfile
 
 HOME_TITLE = "Trang chủ"
+# English pages (``/en/…``, the contact page foreign readers need) name the menu in English: the standard
+# sections by their path (the same on every site), the Vietnamese contact page replaced by the English one.
+# A section an editor added, with no English name here, keeps its Vietnamese title marked ``lang="vi"``.
+ENGLISH_PREFIX = "/en/"
+ENGLISH_HOME_TITLE = "Home"
+ENGLISH_SECTIONS = {
+    "/gioi-thieu/": ("About us", None),
+    "/tin-tuc-su-kien/": ("News and events", None),
+    "/van-ban-thu-tuc-hanh-chinh/": ("Legal documents and procedures", None),
+    "/hoi-dap/": ("Questions and answers", None),
+    "/lien-he/": ("Contact", "/en/contact/"),
+    "/thong-tin-cong-khai/": ("Public information", None),
+}
 
 
 @dataclass(frozen=True)
@@ -32,8 +45,12 @@ class SiteLayout:
 
 
 def site_layout(request, site):
-    """The site's layout, from the response cache store while nothing it shows has changed."""
-    return fragments.fragment(f"layout-{site.pk}", lambda: build(request, site))
+    """The site's layout, from the response cache store while nothing it shows has changed.
+
+    The directory's links carry the request's scheme and port (``site_url``), so the fragment is kept per origin.
+    """
+    origin = f"{request.scheme}{request_port_suffix(request)}"
+    return fragments.fragment(f"layout-{site.pk}-{origin}", lambda: build(request, site))
 
 
 def build(request, site):
@@ -44,7 +61,7 @@ def build(request, site):
         "site_profile": profile,
         "national_hotline": national_hotline(directory),
         "site_notices": SiteNotice.objects.current(site),
-        "directory": [directory_entry(entry, site) for entry in directory],
+        "directory": [directory_entry(entry, site, request) for entry in directory],
         "portal_links": shared_links(),
     }
     return SiteLayout(
@@ -66,15 +83,19 @@ def national_hotline(directory):
     return next((profile.phone for profile in directory if profile.kind == SiteKind.NATIONAL), "")
 
 
-def directory_entry(profile, site):
+def directory_entry(profile, site, request):
     """One link of the directory: the national portal by its full name, a province by its short one."""
     national = profile.kind == SiteKind.NATIONAL
     return {
         "name": profile.full_name if national else profile.short_name or profile.full_name,
-        "url": site_url(profile.site),
+        "url": site_url(profile.site, request),
         "national": national,
         "current": profile.site_id == site.pk,
     }
+
+
+def is_english(request):
+    return request.path.startswith(ENGLISH_PREFIX)
 
 
 def navigation(request, site, sections):
@@ -83,12 +104,33 @@ def navigation(request, site, sections):
     The page shown is the one Wagtail routed this request to (cached on the request, so no query); on
     other views (sitemap, 404) it is None and nothing is current.
     """
+    if is_english(request):
+        return english_navigation(request, sections)
     page = Page.find_for_request(request, request.path)
     home = {"title": HOME_TITLE, "url": "/", "current": "page" if page and page.pk == site.root_page_id else None}
     return [home] + [
         {"title": section.title, "url": section.url, "current": aria_current(section, page, request)}
         for section in sections
     ]
+
+
+def english_navigation(request, sections):
+    """The menu in English; the links still lead to the Vietnamese sections (``hreflang="vi"``), except the
+    contact page, which has its English version."""
+    items = [{"title": ENGLISH_HOME_TITLE, "url": "/", "current": None, "hreflang": "vi"}]
+    for section in sections:
+        title, english_url = ENGLISH_SECTIONS.get(section.url, (None, None))
+        url = english_url or section.url
+        items.append(
+            {
+                "title": title or section.title,
+                "url": url,
+                "current": "page" if url == request.path else None,
+                "lang": None if title else "vi",
+                "hreflang": None if english_url else "vi",
+            }
+        )
+    return items
 
 
 def aria_current(section, page, request):

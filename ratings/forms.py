@@ -10,13 +10,14 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from core.abuse import honeypot_problem
+from core.numbers import grouped
 
 from . import privacy
 from .models import MAX_COMMENT, Level
 from .targets import KEY_PATTERN
 
 COMMENT_HELP = (
-    f"Không bắt buộc, tối đa {MAX_COMMENT} ký tự. "
+    f"Không bắt buộc, tối đa {grouped(MAX_COMMENT)} ký tự. "
     "Không ghi thông tin cá nhân (thư điện tử, số điện thoại, số CMND/CCCD)."
 )
 
@@ -46,7 +47,7 @@ class RatingForm(forms.Form):
         max_length=MAX_COMMENT,
         help_text=COMMENT_HELP,
         widget=forms.Textarea(attrs={"rows": 3, "maxlength": MAX_COMMENT}),
-        error_messages={"max_length": "Ý kiến không quá %(limit_value)d ký tự (hiện có %(show_value)d)."},
+        error_messages={"max_length": f"Ý kiến không quá {grouped(MAX_COMMENT)} ký tự (hiện có %(show_value)d)."},
     )
 
     def clean_comment(self):

@@ -8,7 +8,7 @@ stored; past the rate limit with the shared 429 page.
 """
 
 from django.contrib import messages
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Site
 
 from core.abuse import HONEYPOT_FIELD, check_rate, too_many_requests_page
+from core.post_redirect import see_other
 
 from . import submissions, targets
 from .forms import RatingForm
@@ -59,6 +60,4 @@ def submit_rating(request):
     data = form.cleaned_data
     submissions.record(site, target, data["level"], data["comment"])
     messages.success(request, THANKS, extra_tags=MESSAGE_TAG)
-    response = HttpResponseRedirect(back + ANCHOR)
-    response.status_code = 303
-    return response
+    return see_other(back + ANCHOR)

@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from core.abuse import HONEYPOT_FIELD, TIMING_FIELD, check_rate, first_time, form_token, too_many_requests_page
+from core.post_redirect import see_other
 from core.response_cache import tags
 from core.response_cache.invalidation import purge_after_commit
 from core.site_section import SiteSection
@@ -36,13 +37,6 @@ RATED_KEY = "faq:rated"
 MAX_RATED_REMEMBERED = 200
 GET_OR_POST = method_decorator(require_http_methods(["GET", "HEAD", "POST"]))
 GET_ONLY = method_decorator(require_http_methods(["GET", "HEAD"]))
-
-
-def see_other(url):
-    """303: after a POST, the browser fetches the result with GET, so a reload does not send it again."""
-    response = HttpResponseRedirect(url)
-    response.status_code = 303
-    return response
 
 
 class QuestionIndexPage(SiteSection, RoutablePageMixin, Page):

@@ -9,6 +9,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from core.collation import vietnamese_key
 from core.response_cache import tags
 from core.search import folded_search
 from core.site_section import SiteSection
@@ -73,7 +74,7 @@ class LegalDocumentIndexPage(SiteSection, RoutablePageMixin, Page):
             data,
             types=DocumentType.objects.all(),
             years=sorted(years, reverse=True),
-            issuers=sorted(issuers),
+            issuers=sorted(issuers, key=vietnamese_key),
             topics=Topic.objects.all(),
         )
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from core.abuse import HONEYPOT_FIELD, TIMING_FIELD, form_token
 
-from ..comment_forms import CommentForm
+from ..comment_forms import ERROR_ANCHOR, CommentForm
 from ..comments import latest_version
 from ..models import CommentStatus, DraftState
 from ..report import group_by_article, report_is_public
@@ -35,7 +35,7 @@ def draft_comments(context, draft):
         "answers_public": state == DraftState.CLOSED,
         "form": form,
         "error": context.get("comment_error", ""),
-        "action": reverse("draft-comment", args=[draft.pk]),
+        "action": reverse("draft-comment", args=[draft.pk]) + ERROR_ANCHOR,
         "groups": group_by_article(draft, approved),
         "report_url": reverse("draft-report", args=[draft.pk]) if report_is_public(draft) else "",
         "honeypot_field": HONEYPOT_FIELD,

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [
@@ -309,6 +310,10 @@ LANGUAGE_CODE = "vi"
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
+# Vietnamese numbers (5.000 ký tự): Django's vi formats plus the grouping they lack (core/numbers.py).
+FORMAT_MODULE_PATH = ["core.formats"]
+# New pages get ASCII slugs (bhxh-ha-noi, not bhxh-hà-nội): the admin's slug field folds Vietnamese (core/slugs.py).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT") or VAR_DIR / "static")

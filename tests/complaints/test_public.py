@@ -15,6 +15,7 @@ from tests.support.sites import DANANG, HAIPHONG, HANOI
 
 FORM_URL = "/khieu-nai-to-cao/"
 TRACK_URL = "/khieu-nai-to-cao/tra-cuu/"
+SUBMITTED_URL = "/khieu-nai-to-cao/da-gui/"
 API = "/api/v1/complaints/track/"
 PERSON = ("Lê Văn Tố", "Số 7 ngõ Bí Mật", "0988000111", "001099000111")
 CONTENT = "Cán bộ tiếp nhận hồ sơ yêu cầu nộp thêm khoản phí không có trong quy định."
@@ -48,7 +49,9 @@ def browser(db):
 
 def test_the_form_receives_a_case_with_its_code_and_acceptance_deadline(browser, hanoi):
     assert browser.get(FORM_URL).status_code == 200
-    response = browser.post(FORM_URL, form_data())
+    posted = browser.post(FORM_URL, form_data())
+    assert (posted.status_code, posted["Location"]) == (303, SUBMITTED_URL)  # PRG: a reload never files it twice
+    response = browser.get(SUBMITTED_URL)
     case = ComplaintCase.objects.get()
     html = response.content.decode()
     assert response.status_code == 200 and case.display_code in html
@@ -60,6 +63,15 @@ def test_the_form_receives_a_case_with_its_code_and_acceptance_deadline(browser,
     )
     assert case.due_at is not None and case.due_at.strftime("%d/%m/%Y") in html
     assert "no-cache" in response["Cache-Control"]
+    assert browser.get(SUBMITTED_URL).status_code == 200 and ComplaintCase.objects.count() == 1
+
+
+def test_the_confirmation_shows_only_the_case_this_browser_sent(browser):
+    browser.post(FORM_URL, form_data())
+    other = Client(HTTP_HOST=HANOI).get(SUBMITTED_URL)
+    assert (other.status_code, other["Location"]) == (302, TRACK_URL)
+    elsewhere = browser.get(SUBMITTED_URL, HTTP_HOST=DANANG)  # the session's case belongs to Hà Nội
+    assert (elsewhere.status_code, elsewhere["Location"]) == (302, TRACK_URL)
 
 
 @pytest.mark.parametrize(

@@ -384,7 +384,7 @@ def test_invalid_email_gets_400_with_the_error_next_to_the_field_and_values_kept
         ("phone", "12345", "Số điện thoại không hợp lệ"),
         ("title", "x" * 201, "không quá 200 ký tự"),
         ("body", "Quá ngắn", "ít nhất 30 ký tự"),
-        ("body", "x" * 5001, "không quá 5000 ký tự"),
+        ("body", "x" * 5001, "không quá 5.000 ký tự"),
         ("topic", "999999", "Chủ đề đã chọn không có"),
     ],
 )

@@ -170,7 +170,7 @@ def test_bursts_get_429_with_retry_after(client, hanoi, settings):
 def test_html_bursts_get_429_with_retry_after(client, hanoi, settings):
     settings.PUBLIC_RATE_LIMITS = {**settings.PUBLIC_RATE_LIMITS, "comment": (1, 600)}
     draft = make_draft(hanoi)
-    assert client.post(html_url(draft), form_data(), HTTP_HOST=HANOI).status_code == 302
+    assert client.post(html_url(draft), form_data(), HTTP_HOST=HANOI).status_code == 303
     response = client.post(html_url(draft), form_data(body=f"{COMMENT_TEXT} Lần hai."), HTTP_HOST=HANOI)
     assert response.status_code == 429 and int(response["Retry-After"]) > 0
     assert [template.name for template in response.templates][0] == "too_many_requests.html"
@@ -195,7 +195,7 @@ def test_html_form_records_a_pending_comment_and_says_so(client, hanoi):
     [
         ({"website": "http://spam.example"}, "Biểu mẫu không hợp lệ"),
         ({"form_token": "fresh"}, "gửi quá nhanh"),
-        ({"body": "x" * 6000}, "Nội dung không quá 5000 ký tự"),
+        ({"body": "x" * 6000}, "Nội dung không quá 5.000 ký tự"),
         ({"email": "sai"}, "Thư điện tử không hợp lệ"),
         ({"article": "zz"}, "Điều khoản đã chọn không có"),
     ],
