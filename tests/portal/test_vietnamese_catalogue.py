@@ -20,9 +20,10 @@ TERMS = [
     ("Collection", "Thư mục"),
     ("Unpublish", "Ngừng xuất bản"),
     ("Settings", "Cài đặt"),
+    ("Approve", "Phê chuẩn"),
 ]
 # Words the glossary rules out, in any msgstr.
-OFF_GLOSSARY = ["luồng công việc", "thu hồi xuất bản", "bộ sưu tập", "phê chuẩn", "tùy chỉnh", "yêu cầu xem xét"]
+OFF_GLOSSARY = ["luồng công việc", "thu hồi xuất bản", "bộ sưu tập", "phê duyệt", "tùy chỉnh", "yêu cầu xem xét"]
 
 
 def entries():
@@ -45,6 +46,11 @@ def test_compiled_catalogue_is_current_and_in_effect():
 def test_key_words_use_the_glossary(msgid, term):
     with override("vi"):
         assert gettext(msgid) == term
+
+
+def test_the_reviewers_action_reads_approve_and_publish():
+    with override("vi"):
+        assert gettext("%(label)s and Publish") % {"label": gettext("Approve")} == "Phê chuẩn và xuất bản"
 
 
 def test_pages_and_sites_have_distinct_names():
