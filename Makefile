@@ -5,9 +5,16 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: install run serve test lint format browser-deps varnish-deps cluster bench clean
+.PHONY: install translations run serve test lint format browser-deps varnish-deps cluster bench clean
 
-install: $(BIN)/.installed
+install: $(BIN)/.installed translations
+
+# The admin's Vietnamese (locale/*.po) compiled to .mo, which git does not hold, by polib: no GNU gettext needed.
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po))
+translations: $(MO_FILES)
+
+locale/%.mo: locale/%.po $(BIN)/.installed
+	$(BIN)/python manage.py compile_translations
 
 $(BIN)/.installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -7,11 +7,24 @@ Tests run in transactions rolled back after each one, so the bootstrap survives;
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache, caches
+from django.utils.translation import trans_real
 from wagtail.models import Site
 
 from multisite_config.models import SiteGroup, SiteRole
 from portal.bootstrap import bootstrap
+from portal.translations import compile_catalogues
 from tests.support.sites import DANANG, HANOI
+
+
+def pytest_configure(config):
+    """The admin's Vietnamese compiled before any test reads it: a .po edited since the last `make install`.
+
+    Django may have read the catalogues already while it set up (pytest-django does that first): its cache of
+    them is dropped when a .mo was written, so the next gettext reads the new one.
+    """
+    if compile_catalogues():
+        trans_real._translations.clear()
+        trans_real._default = None
 
 
 @pytest.fixture(scope="session")

@@ -307,6 +307,10 @@ REQUIRE_2FA = env_bool("REQUIRE_2FA", False)
 OTP_TOTP_ISSUER = "Cổng BHXH"  # the name authenticator apps show beside the code
 
 LANGUAGE_CODE = "vi"
+# Our catalogue (portal/translations.py) over Wagtail's thin Vietnamese one; the admin offers no other language.
+LOCALE_PATHS = [BASE_DIR / "locale"]
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt")]
+WAGTAILADMIN_USER_LOGIN_FORM = "multisite_config.login_form.LoginForm"
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
