@@ -18,12 +18,12 @@ from core.abuse import check_rate
 from core.api.errors import problem_responses
 from core.api.scoping import SiteQuery, resolve_site
 from core.api.submissions import json_only, too_many_requests
+from core.ids import normalise_code
 from core.response_cache import tags
 from multisite_config.topics import find_topic
 
 from . import information_requests, transitions
 from .models import Question
-from .models.tracking import normalise_code
 from .schemas import (
     InformationRequestIn,
     InformationRequestReceipt,

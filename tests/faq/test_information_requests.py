@@ -289,7 +289,7 @@ def test_the_request_log_export_holds_only_the_users_sites(client, hanoi, danang
     response = client.get(admin_url("list"), {"export": "csv"})
     exported = b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
     assert response.status_code == 200
-    assert mine.tracking_code in exported and theirs.tracking_code not in exported
+    assert mine.display_code in exported and theirs.display_code not in exported
 
 
 def test_an_editor_without_request_permissions_cannot_open_the_log(client, hanoi, hanoi_editor):
