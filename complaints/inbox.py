@@ -128,7 +128,6 @@ class CaseDetailView(RecordActionFormsMixin, RecordDetailView):
         case = self.object
         context.update(
             case=case,
-            is_late=case.is_late(),
             identity_hidden=not self.identity_visible,
             events=[event_row(event) for event in case.events.select_related("user", "acting_site")],
         )

@@ -22,8 +22,9 @@ from wagtail.models import Site
 
 from contacts.models import ReceptionKind
 from core.deadline_queries import DeadlineQuerySet
+from core.ids import display_code, normalise_code
 from faq.models.events import StepEvent
-from faq.models.tracking import TrackedRecord, normalise_code
+from faq.models.tracking import TrackedRecord
 
 # The four kinds the reception log already classifies by: a case opened from an entry keeps its kind.
 CaseKind = ReceptionKind
@@ -220,7 +221,11 @@ class CaseTransfer(models.Model):
         ordering = ["-at"]
 
     def __str__(self):
-        return f"{self.tracking_code[:5]}-{self.tracking_code[5:]} → {self.destination}"
+        return f"{self.get_tracking_code_display()} → {self.destination}"
+
+    def get_tracking_code_display(self):
+        """The code as the citizen has it (``ABCDE-FGHJK``), in the listing, the inspect view and the export."""
+        return display_code(self.tracking_code)
 
     @property
     def destination(self):

@@ -10,15 +10,16 @@ while the trace (``CaseTransfer``, owned by the sender) stays in the sender's li
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import ListingButton
 from wagtail.models import Site
 from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSetGroup
+from wagtail.snippets.views.snippets import InspectView, SnippetViewSetGroup
 
 from contacts.models import ReceptionLog
-from multisite_config.record_views import RecordActionsViewSetMixin
+from core.record_listing import DeadlineRecordIndexView, LateColumn, LocalTimeColumn, TrackedRecordIndexView
+from multisite_config.record_views import ReadableFieldsMixin, RecordActionsViewSetMixin
 from multisite_config.site_owned import PublicRecordPermissionPolicy, SiteOwnedSnippetViewSet
 
 from .actions import ACTIONS, register_log_actions
@@ -49,6 +50,7 @@ register_permission_policy(CaseTransfer, TracePermissionPolicy(CaseTransfer))
 
 class CaseViewSet(RecordActionsViewSetMixin, SiteOwnedSnippetViewSet):
     model = ComplaintCase
+    index_view_class = DeadlineRecordIndexView
     record_actions = ACTIONS
     action_done_message = _("Đã thực hiện “{action}” cho đơn {record.display_code}.")
     icon = "mail"
@@ -65,8 +67,8 @@ class CaseViewSet(RecordActionsViewSetMixin, SiteOwnedSnippetViewSet):
         "site",
         Column("kind", label=_("Loại đơn"), accessor="get_kind_display", sort_key="kind"),
         Column("status", label=_("Trạng thái"), accessor="get_status_display", sort_key="status"),
-        Column("due_at", label=_("Hạn"), accessor="due_at", sort_key="due_at"),
-        BooleanColumn("late", label=_("Trễ hạn"), accessor=lambda case: case.is_late()),
+        LocalTimeColumn("due_at", label=_("Hạn"), sort_key="due_at"),
+        LateColumn(),
     ]
     # The board's spreadsheet: the process and its dates, never the person's identity or the content.
     list_export = [
@@ -112,13 +114,25 @@ class CaseViewSet(RecordActionsViewSetMixin, SiteOwnedSnippetViewSet):
         ]
 
 
+class TransferInspectView(ReadableFieldsMixin, InspectView):
+    """The trace of a transfer, with local times and a dash for what it does not name."""
+
+
 class CaseTransferViewSet(SiteOwnedSnippetViewSet):
     model = CaseTransfer
+    index_view_class = TrackedRecordIndexView
     icon = "arrow-right"
     menu_label = _("Đơn đã chuyển đi")
     copy_view_enabled = False
     inspect_view_enabled = True
-    list_display = ["__str__", "site", "kind", "received_at", "at"]
+    inspect_view_class = TransferInspectView
+    list_display = [
+        "__str__",
+        "site",
+        "kind",
+        LocalTimeColumn("received_at", label=_("Tiếp nhận lúc"), sort_key="received_at"),
+        LocalTimeColumn("at", label=_("Chuyển lúc"), sort_key="at"),
+    ]
     list_filter = ["site", "kind"]
     search_fields = ["tracking_code", "to_agency"]
     inspect_view_fields = ["tracking_code", "kind", "received_at", "to_site", "to_agency", "reason", "at", "user"]

@@ -1,4 +1,5 @@
-"""Record ids that come from a request: the one rule for reading them, in paths, query strings, forms and the API.
+"""Record ids and tracking codes that come from a request: the one rule for reading them, in paths, query strings,
+forms, admin searches and the API.
 
 An id is a positive integer written in ASCII digits. One beyond ``MAX_ID`` (the widest SQL integer, PostgreSQL's
 ``bigint`` and SQLite's integer) cannot name a record, however well formed: it is a record that does not exist,
@@ -7,6 +8,10 @@ their ids with ``<id:…>`` (``RecordIdConverter``, registered by ``core.apps``)
 """
 
 MAX_ID = 2**63 - 1
+# A tracking code (questions, information requests, complaint cases: ``faq.models.tracking``) is stored as ten
+# characters, ``ABCDEFGHJK``, and shown everywhere, to citizens and in the admin, as ``ABCDE-FGHJK``.
+CODE_LENGTH = 10
+CODE_HALF = CODE_LENGTH // 2
 
 
 def is_id_text(value: object) -> bool:
@@ -40,3 +45,15 @@ class RecordIdConverter:
 
     def to_url(self, value: int) -> str:
         return str(value)
+
+
+def normalise_code(text: object) -> str:
+    """What a person typed (``abcde-fghjk ``, ``ABCDE FGHJK``) as the stored code (``ABCDEFGHJK``)."""
+    return "".join(ch for ch in str(text or "").upper() if ch.isalnum())
+
+
+def display_code(code: str) -> str:
+    """A stored code as people read it out: ``ABCDE-FGHJK``; anything that is not a whole code, unchanged."""
+    if len(code) != CODE_LENGTH:
+        return code
+    return f"{code[:CODE_HALF]}-{code[CODE_HALF:]}"

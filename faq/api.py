@@ -1,5 +1,6 @@
 """`/api/v1/questions/` (the published answers of a site, the question form, tracking by code) and
-`/api/v1/information-requests/` (a request under the Law on Access to Information, art. 24).
+`/api/v1/information-requests/` (a request under the Law on Access to Information, art. 24, and tracking it
+by code).
 
 Questions and requests enter through ``faq.transitions.submit`` and ``faq.information_requests.submit`` like
 those of the HTML forms, so the deadline, the log and the acknowledgement e-mail are the same whichever door
@@ -18,15 +19,16 @@ from core.abuse import check_rate
 from core.api.errors import problem_responses
 from core.api.scoping import SiteQuery, resolve_site
 from core.api.submissions import json_only, too_many_requests
+from core.ids import normalise_code
 from core.response_cache import tags
 from multisite_config.topics import find_topic
 
 from . import information_requests, transitions
-from .models import Question
-from .models.tracking import normalise_code
+from .models import InformationRequest, Question
 from .schemas import (
     InformationRequestIn,
     InformationRequestReceipt,
+    InformationRequestTrackingOut,
     PublishedQuestionOut,
     QuestionFilter,
     QuestionIn,
@@ -131,3 +133,26 @@ def submit_request(request, scope: SiteQuery, payload: InformationRequestIn):
         return too_many_requests(throttled)
     info_request = information_requests.submit(site, **payload.dict())
     return Status(201, info_request)
+
+
+@information_requests_router.get(
+    "/track/{tracking_code}/",
+    response={200: InformationRequestTrackingOut, **problem_responses(400, 404, 429)},
+    summary="Tra cứu tình trạng yêu cầu cung cấp thông tin",
+)
+@decorate_view(never_cache)
+def track_request(request, tracking_code: str, scope: SiteQuery):
+    """Where a request stands: status and dates only, no content and no personal data. Codes are accepted as
+    typed (``abcde-fghjk``, ``ABCDEFGHJK``); a request is found only on the site that received it.
+
+    Every lookup counts against the client's rate limit, so codes cannot be guessed in bulk; the answer is
+    never cached, as it concerns one person's request.
+    """
+    site = resolve_site(request, scope)
+    throttled = check_rate(request, "track")
+    if throttled:
+        return too_many_requests(throttled)
+    info_request = InformationRequest.objects.tracked(site, tracking_code)
+    if info_request is None:
+        raise Http404("Không có yêu cầu cung cấp thông tin nào mang mã này trên trang.")
+    return info_request

@@ -9,6 +9,7 @@ saved, the message stays pending with its error (the admin shows it) and is trie
 
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 
 from core.jobs import enqueue
 from multisite_config.models import SiteProfile
@@ -60,8 +61,10 @@ def queue(**fields):
 def record_context(record):
     if isinstance(record, Question):
         return {"question": record, "track_url": tracking_url(record)}
-    return {"info_request": record}
+    return {"info_request": record, "track_url": tracking_url(record)}
 
 
-def tracking_url(question):
-    return f"{question.site.root_url}/hoi-dap/tra-cuu/?ma={question.display_code}"
+def tracking_url(record):
+    """The public tracking page of a question or a request, on its own site, with its code filled in."""
+    path = "/hoi-dap/tra-cuu/" if isinstance(record, Question) else reverse("information-request-track")
+    return f"{record.site.root_url}{path}?ma={record.display_code}"

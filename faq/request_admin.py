@@ -18,13 +18,15 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+from wagtail.admin.widgets import BooleanRadioSelect
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import InspectView
 
+from core.record_listing import DeadlineRecordIndexView, LateColumn, LocalTimeColumn
 from core.spreadsheets import xlsx_response
 from multisite_config.confinement import reaches_all_sites
-from multisite_config.record_views import RecordActionFormsMixin, RecordActionsViewSetMixin
+from multisite_config.record_views import ReadableFieldsMixin, RecordActionFormsMixin, RecordActionsViewSetMixin
 from multisite_config.site_owned import PublicRecordPermissionPolicy, SiteOwnedSnippetViewSet
 
 from .information_requests import LOG_ACTIONS
@@ -54,7 +56,7 @@ def handled_sites(request):
 
 class RequestFilterSet(WagtailFilterSet):
     site = django_filters.ModelChoiceFilter(label="Trang", queryset=handled_sites)
-    late = django_filters.BooleanFilter(label="Quá hạn", method="filter_late")
+    late = django_filters.BooleanFilter(label="Trễ hạn", method="filter_late", widget=BooleanRadioSelect)
     year = django_filters.NumberFilter(label="Năm tiếp nhận", field_name="received_at", lookup_expr="year")
 
     class Meta:
@@ -68,7 +70,7 @@ class RequestFilterSet(WagtailFilterSet):
         return queryset.filter(pk__in=late) if value else queryset.exclude(pk__in=late)
 
 
-class RequestInspectView(RecordActionFormsMixin, InspectView):
+class RequestInspectView(ReadableFieldsMixin, RecordActionFormsMixin, InspectView):
     """The request, its log and a form for each step its state allows."""
 
     template_name = "faq/admin/requests/inspect.html"
@@ -88,7 +90,8 @@ class RequestInspectView(RecordActionFormsMixin, InspectView):
 
 
 def status_label(value):
-    return RequestStatus(value).label if value in RequestStatus.values else value
+    """A state's label; "" for none (the receipt has no state before it)."""
+    return RequestStatus(value).label if value in RequestStatus.values else (value or "")
 
 
 def selected_year(request):
@@ -142,7 +145,20 @@ class InformationRequestViewSet(RecordActionsViewSetMixin, SiteOwnedSnippetViewS
     menu_order = 310
     permission_policy = policy
     filterset_class = RequestFilterSet
-    list_display = ["__str__", "site", "status", "channel", "category", "received_at", "due_at"]
+    index_view_class = DeadlineRecordIndexView
+    # The requester's name and e-mail are searched (staff handle the request), the code in either form.
+    search_fields = ["tracking_code", "name", "email"]
+    list_display = [
+        "tracking_code",
+        "name",
+        "site",
+        "status",
+        "channel",
+        "category",
+        LocalTimeColumn("received_at", label="Tiếp nhận lúc", sort_key="received_at"),
+        LocalTimeColumn("due_at", label="Hạn cung cấp", sort_key="due_at"),
+        LateColumn(),
+    ]
     list_export = [
         "tracking_code",
         "site",

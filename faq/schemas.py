@@ -206,6 +206,37 @@ class InformationRequestReceipt(Schema):
         return info_request.due_at
 
 
+class InformationRequestTrackingOut(Schema):
+    """Where a request stands, for whoever holds its code: its state and dates, never what was asked, the
+    answer or anything about the requester."""
+
+    tracking_code: str = Field(..., description="Mã yêu cầu, dạng `ABCDE-FGHJK`.")
+    status: RequestStatus
+    status_label: str
+    received_at: LocalDateTime
+    notified_at: LocalDateTime | None = Field(..., description="Lúc thông báo cần thêm thời gian tập hợp thông tin.")
+    extension_days: int = Field(..., description="Số ngày (theo lịch) được gia hạn; 0 nếu không gia hạn.")
+    due_by: LocalDateTime | None = Field(..., description="Hạn của bước hiện tại; không có khi đã kết thúc.")
+    late: bool = Field(..., description="Đã quá hạn mà chưa kết thúc.")
+    closed_at: LocalDateTime | None = Field(..., description="Lúc cung cấp, từ chối hoặc hướng dẫn (kết thúc).")
+
+    @staticmethod
+    def resolve_tracking_code(info_request):
+        return info_request.display_code
+
+    @staticmethod
+    def resolve_status_label(info_request):
+        return info_request.get_status_display()
+
+    @staticmethod
+    def resolve_due_by(info_request):
+        return info_request.due_at if info_request.is_open else None
+
+    @staticmethod
+    def resolve_late(info_request):
+        return info_request.is_late()
+
+
 def answer_url(question):
     """The public page of a published answer, on the question's own site."""
     return f"{question.site.root_url}/hoi-dap/{question.pk}/"

@@ -1,15 +1,30 @@
-"""Public views of the faq app that are not pages: the request for information form of every site."""
+"""Public views of the faq app that are not pages: the request for information of every site, at
+``/yeu-cau-cung-cap-thong-tin/`` (``faq.urls``): the art. 24 form, its confirmation and tracking by code.
 
+The form redirects after a valid POST (303, "Post/Redirect/Get") to a confirmation shown only to the browser
+that sent the request, so reloading it sends nothing again. Tracking mirrors the questions' and the complaint
+cases': status and dates only (never what was asked, never the requester), on the site that received the
+request and no other, rate-limited against guessing and never cached.
+"""
+
+from django.http import HttpResponseRedirect
 from django.shortcuts import render
-from django.views.decorators.http import require_http_methods
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Site
 
 from core.abuse import HONEYPOT_FIELD, TIMING_FIELD, check_rate, form_token, too_many_requests_page
 
 from . import information_requests
+from .forms import TrackingForm
+from .models import InformationRequest
 from .request_forms import InformationRequestForm
 
 PAGE_TITLE = "Yêu cầu cung cấp thông tin"
+TRACK_TITLE = "Tra cứu yêu cầu cung cấp thông tin"
+# Session key: the request this browser just sent, whose confirmation (and code) only it may see.
+SUBMITTED_KEY = "faq:request_submitted"
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -24,7 +39,10 @@ def information_request(request):
     if not form.is_valid():
         return render_form(request, form, status=400)
     info_request = information_requests.submit(Site.find_for_request(request), **form.cleaned_data)
-    return render(request, "faq/request_submitted.html", {"info_request": info_request, "page_title": PAGE_TITLE})
+    request.session[SUBMITTED_KEY] = info_request.pk
+    response = HttpResponseRedirect(reverse("information-request-submitted"))
+    response.status_code = 303  # the browser fetches the confirmation with GET: a reload sends nothing again
+    return response
 
 
 def render_form(request, form, status=200):
@@ -41,3 +59,40 @@ def render_form(request, form, status=200):
         },
         status=status,
     )
+
+
+@require_GET
+def request_submitted(request):
+    """The confirmation with the code and the tracking link, for the browser that sent the request on this
+    site; anyone else (or a later visit of another site) is sent to the tracking page."""
+    info_request = InformationRequest.objects.filter(
+        pk=request.session.get(SUBMITTED_KEY), site=Site.find_for_request(request)
+    ).first()
+    if info_request is None:
+        return HttpResponseRedirect(reverse("information-request-track"))
+    response = render(
+        request,
+        "faq/request_submitted.html",
+        {"info_request": info_request, "page_title": PAGE_TITLE, "track_url": reverse("information-request-track")},
+    )
+    add_never_cache_headers(response)
+    return response
+
+
+@require_GET
+def track(request):
+    """Where a request stands, by its code (typed with or without the hyphen, in any case)."""
+    form = TrackingForm(request.GET if "ma" in request.GET else None)
+    context = {"form": form, "page_title": TRACK_TITLE}
+    if not form.is_bound:
+        return render(request, "faq/request_tracking.html", context)
+    if not form.is_valid():
+        return render(request, "faq/request_tracking.html", context, status=400)
+    throttled = check_rate(request, "track")
+    if throttled:
+        return too_many_requests_page(request, throttled, request.path, TRACK_TITLE)
+    info_request = InformationRequest.objects.tracked(Site.find_for_request(request), form.cleaned_data["ma"])
+    context.update(info_request=info_request, looked_up=True)
+    response = render(request, "faq/request_tracking.html", context, status=200 if info_request else 404)
+    add_never_cache_headers(response)
+    return response

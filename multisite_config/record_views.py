@@ -16,7 +16,6 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import URLPattern, path, reverse
-from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -25,6 +24,7 @@ from wagtail.admin.views.generic import InspectView, WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
 from core.record_actions import ACT_PERMISSION, ActionRefused, RecordAction, named, offered_forms
+from core.record_listing import EMPTY, late_label, local_text, working_days_late
 
 
 class HandledRecordMixin(PermissionCheckedMixin):
@@ -59,7 +59,28 @@ class RecordActionFormsMixin:
         return context
 
 
-class RecordDetailView(HandledRecordMixin, InspectView):
+class ReadableFieldsMixin:
+    """For an inspect view of a record: "Có"/"Không", a dash for nothing (never "None"), times in the portal's
+    time zone ("16:30 04/12/2026", not Wagtail's UTC), the code as citizens have it (the model's
+    ``get_tracking_code_display``), and ``late_label`` in the context: the red flag of a late record
+    (``core.record_listing``)."""
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        if isinstance(value, bool):
+            return _("Có") if value else _("Không")
+        if isinstance(value, datetime.datetime):
+            return local_text(value)
+        return EMPTY if value in (None, "") else value
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if hasattr(self.object, "is_late"):
+            context["late_label"] = late_label(working_days_late(self.object))
+        return context
+
+
+class RecordDetailView(ReadableFieldsMixin, HandledRecordMixin, InspectView):
     """The "edit" page of a public record: what it holds and what staff can do, never a free-form editor."""
 
     any_permission_required = ["view", "change"]
@@ -68,15 +89,6 @@ class RecordDetailView(HandledRecordMixin, InspectView):
 
     def get_edit_url(self):
         return None  # this page is the record's page; there is no separate editor to link to
-
-    def get_field_display_value(self, field_name, field):
-        """Readable values: "Có"/"Không", a dash for nothing, times in the user's time zone."""
-        value = super().get_field_display_value(field_name, field)
-        if isinstance(value, bool):
-            return _("Có") if value else _("Không")
-        if isinstance(value, datetime.datetime):
-            return timezone.localtime(value)
-        return "—" if value in (None, "") else value
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -9,7 +9,6 @@ from wagtail.documents import urls as wagtaildocs_urls
 from contacts.views import contact_en
 from core.media import media_urls
 from core.views import api_not_found, robots_txt, sitemap_page, sitemap_xml
-from faq.views import information_request
 from legal.views import public_report, submit_comment
 from multisite_config import admin_urls as confined_admin_urls
 from portal.api import api
@@ -29,7 +28,7 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots-txt"),
     path("so-do-trang/", sitemap_page, name="sitemap-page"),
     path("tim-kiem/", site_search, name="site-search"),
-    path("yeu-cau-cung-cap-thong-tin/", information_request, name="information-request"),
+    path("yeu-cau-cung-cap-thong-tin/", include("faq.urls")),
     path("khieu-nai-to-cao/", include("complaints.urls")),
     path("du-thao/<id:page_id>/gop-y/", submit_comment, name="draft-comment"),
     path("du-thao/<id:page_id>/bao-cao-tong-hop/", public_report, name="draft-report"),

@@ -83,7 +83,6 @@ class QuestionDetailView(RecordActionFormsMixin, RecordDetailView):
         question = self.object
         context.update(
             question=question,
-            is_late=question.is_late(),
             events=[event_row(event) for event in question.events.select_related("user")],
         )
         return context

@@ -9,10 +9,11 @@ its actions: public records are handled, not edited.
 
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.admin.ui.tables import Column
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from core.record_listing import DeadlineRecordIndexView, LateColumn, LocalTimeColumn, TrackedRecordIndexView
 from multisite_config.record_views import RecordActionsViewSetMixin
 from multisite_config.site_owned import SiteOwnedSnippetViewSet
 
@@ -34,6 +35,7 @@ class PublicRecordViewSet(SiteOwnedSnippetViewSet):
 
 class QuestionViewSet(RecordActionsViewSetMixin, PublicRecordViewSet):
     model = Question
+    index_view_class = DeadlineRecordIndexView
     record_actions = ACTIONS
     action_done_message = _("Đã thực hiện “{action}” cho câu hỏi {record.display_code}.")
     icon = "help"
@@ -49,9 +51,9 @@ class QuestionViewSet(RecordActionsViewSetMixin, PublicRecordViewSet):
         Column("status", label=_("Trạng thái"), accessor="get_status_display", sort_key="status"),
         "topic",
         "unit",
-        Column("due_at", label=_("Hạn"), accessor="due_at", sort_key="due_at"),
+        LocalTimeColumn("due_at", label=_("Hạn"), sort_key="due_at"),
         Column("due_step", label=_("Việc đến hạn"), accessor="due_step"),
-        BooleanColumn("late", label=_("Trễ hạn"), accessor=lambda question: question.is_late()),
+        LateColumn(),
     ]
     # The board's spreadsheet of its questions: the process, never the asker's contact data.
     list_export = [
@@ -86,7 +88,17 @@ class FailedEmailViewSet(PublicRecordViewSet):
     menu_label = _("Thư gửi không thành công")
     edit_view_class = EmailDetailView
     edit_template_name = "faq/admin/email_detail.html"
-    list_display = ["subject", "to", "site", "kind", "attempts", "last_error", "next_attempt_at", "created_at"]
+    index_view_class = TrackedRecordIndexView
+    list_display = [
+        "subject",
+        "to",
+        "site",
+        "kind",
+        "attempts",
+        "last_error",
+        LocalTimeColumn("next_attempt_at", label=_("Thử lại lúc"), sort_key="next_attempt_at"),
+        LocalTimeColumn("created_at", label=_("Tạo lúc"), sort_key="created_at"),
+    ]
     list_filter = ["site", "kind"]
 
     def get_queryset(self, request):

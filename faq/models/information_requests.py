@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
 from core.deadline_queries import DeadlineQuerySet
+from core.ids import normalise_code
 
 from .events import StepEvent
 from .tracking import TrackedRecord
@@ -78,6 +79,11 @@ class RefusalReason(models.TextChoices):
 
 class InformationRequestQuerySet(DeadlineQuerySet):
     open_statuses = OPEN_REQUEST_STATUSES
+
+    def tracked(self, site, code):
+        """The request a requester follows with ``code`` (as typed: ``abcde-fghjk``) on ``site``, or None. Only
+        the site that received it answers: a code is no key to another province's requests."""
+        return self.filter(site=site, tracking_code=normalise_code(code)).select_related("site").first()
 
 
 class InformationRequest(TrackedRecord):
@@ -152,6 +158,9 @@ class InformationRequest(TrackedRecord):
     @property
     def is_open(self):
         return self.status in OPEN_REQUEST_STATUSES
+
+    def is_late(self, now=None):
+        return self.is_open and self.due_at is not None and self.due_at < (now or timezone.now())
 
 
 class InformationRequestEvent(StepEvent):

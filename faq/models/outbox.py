@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
+from core.ids import display_code
+
 
 class OutboundEmailQuerySet(models.QuerySet):
     def pending(self):
@@ -49,4 +51,8 @@ class OutboundEmail(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self):
-        return f"{self.subject_ref}: {self.subject}"
+        return f"{self.get_subject_ref_display()}: {self.subject}"
+
+    def get_subject_ref_display(self):
+        """The record's code as its person has it (``ABCDE-FGHJK``), wherever the admin shows the field."""
+        return display_code(self.subject_ref)

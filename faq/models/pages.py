@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from core.abuse import HONEYPOT_FIELD, TIMING_FIELD, check_rate, first_time, form_token, too_many_requests_page
+from core.ids import normalise_code
 from core.post_redirect import see_other
 from core.response_cache import tags
 from core.response_cache.invalidation import purge_after_commit
@@ -24,7 +25,6 @@ from multisite_config.models import Topic
 from multisite_config.topics import chosen_topic
 
 from .questions import Question
-from .tracking import normalise_code
 
 PER_PAGE = 10
 RELATED_COUNT = 5

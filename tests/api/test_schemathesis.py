@@ -38,7 +38,7 @@ from wagtail.models import Site
 
 from contacts.demo import load_contacts_demo
 from faq.demo import load_qa_demo
-from faq.models import Question
+from faq.models import InformationRequest, Question
 from home.news import news_for_site
 from home.news_demo import load_news_demo
 from legal.demo import load_legal_demo
@@ -93,6 +93,8 @@ def real_values(path):
         return {"news_id": ids(news_for_site(site))}
     if path.startswith("/api/v1/questions/track/"):
         return {"tracking_code": [question.display_code for question in Question.objects.filter(site=site)]}
+    if path.startswith("/api/v1/information-requests/track/"):
+        return {"tracking_code": [record.display_code for record in InformationRequest.objects.filter(site=site)]}
     return {}
 
 

@@ -206,7 +206,7 @@ def test_a_denunciants_identity_is_seen_only_by_the_officers_handling_the_case(
         for export in ("csv", "xlsx"):
             rows = exported_rows(client.get(INBOX, {"export": export}))
             cells = " ".join(str(cell) for row in rows for cell in row)
-            assert case.tracking_code in cells and not any(secret in cells for secret in secrets)
+            assert case.display_code in cells and not any(secret in cells for secret in secrets)
 
     # Reassigned: the new handler sees it, the former one no longer does.
     transitions.assign(case, hanoi_board, handlers=[hanoi_board_2])

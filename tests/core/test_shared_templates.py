@@ -45,3 +45,22 @@ def test_the_429_page_is_rendered_by_one_helper():
     ]
 
     assert callers == ["core/abuse.py"]
+
+
+def every_template():
+    for package in [*PACKAGES, "complaints", "ratings"]:
+        yield from sorted((ROOT / package).rglob("*.html"))
+        yield from sorted((ROOT / package).rglob("*.txt"))
+
+
+def test_no_template_comment_spans_lines():
+    """Django's ``{# … #}`` comment ends with its line: one spread over two lines is printed to the reader as text
+    (the form fields and error summary once showed their notes on every public form); ``{% comment %}`` spans."""
+    spread = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in every_template()
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if "{#" in line and "#}" not in line.split("{#", 1)[1]
+    ]
+
+    assert spread == []

@@ -95,7 +95,7 @@ def test_the_inbox_export_holds_only_own_site_questions_and_no_contact_data(clie
     response = client.get(INBOX, {"export": "csv"})
     exported = b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
     assert response.status_code == 200
-    assert inbox["late"].tracking_code in exported and inbox["danang"].tracking_code not in exported
+    assert inbox["late"].display_code in exported and inbox["danang"].display_code not in exported
     assert inbox["late"].email not in exported and inbox["late"].name not in exported
 
 

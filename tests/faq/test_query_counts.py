@@ -92,9 +92,29 @@ def test_the_confirmation_after_asking_costs_the_same_queries(hanoi, national, f
     # The session (1), the question it names (1) and its site's routing time (1), for the deadline it tells.
     assert queries_for(browser, HANOI, "/hoi-dap/da-gui/") == SECTION + 3
 
+
+def test_the_confirmation_after_requesting_information_costs_the_same_queries(hanoi, national, fixed):
+    browser = Client(HTTP_HOST=HANOI)
+    grow(hanoi, national)
+    assert browser.post("/yeu-cau-cung-cap-thong-tin/", form_post(REQUEST)).status_code == 303
+    # Site; the session (1) and the request it names (1); the layout (4) and the menu's search for a page (2).
+    assert queries_for(browser, HANOI, "/yeu-cau-cung-cap-thong-tin/da-gui/") == 1 + 2 + 4 + 2
+    grow(hanoi, national)
+    assert queries_for(browser, HANOI, "/yeu-cau-cung-cap-thong-tin/da-gui/") == 1 + 2 + 4 + 2
+
     grow(hanoi, national)
 
     assert queries_for(browser, HANOI, "/hoi-dap/da-gui/") == SECTION + 3
+
+
+def test_the_confirmation_after_requesting_information_costs_the_same_queries(hanoi, national, fixed):
+    browser = Client(HTTP_HOST=HANOI)
+    grow(hanoi, national)
+    assert browser.post("/yeu-cau-cung-cap-thong-tin/", form_post(REQUEST)).status_code == 303
+    # Site; the session (1) and the request it names (1); the layout (4) and the menu's search for a page (2).
+    assert queries_for(browser, HANOI, "/yeu-cau-cung-cap-thong-tin/da-gui/") == 1 + 2 + 4 + 2
+    grow(hanoi, national)
+    assert queries_for(browser, HANOI, "/yeu-cau-cung-cap-thong-tin/da-gui/") == 1 + 2 + 4 + 2
 
 
 # A submission pays the site (1), the client's shared rate counter (1) and one transaction (savepoint and
@@ -103,7 +123,7 @@ def test_the_confirmation_after_asking_costs_the_same_queries(hanoi, national, f
 # entry, the site profile and the acknowledgement queued in the outbox: 10 in all. A request for information:
 # the record, its log entry, the audit log (2), the site profile and the acknowledgement: 6 in all. The HTML
 # form of a question also routes to its section (3, and 2 for the view restrictions) and keeps the question in
-# the session (4); the request form shows its receipt page (the layout, 4, and the menu's search for a page, 2).
+# the session (4); the request form keeps the request in the session (4) and redirects to its confirmation.
 POSTS = {
     "question form": ("/hoi-dap/dat-cau-hoi/", form_post, QUESTION, None, 1 + 1 + 2 + 10 + 3 + 2 + 4),
     "question API": (
@@ -113,7 +133,7 @@ POSTS = {
         "application/json",
         1 + 1 + 2 + 10,
     ),
-    "request form": ("/yeu-cau-cung-cap-thong-tin/", form_post, REQUEST, None, 1 + 1 + 2 + 6 + 4 + 2),
+    "request form": ("/yeu-cau-cung-cap-thong-tin/", form_post, REQUEST, None, 1 + 1 + 2 + 6 + 4),
     "request API": ("/api/v1/information-requests/", json.dumps, REQUEST, "application/json", 1 + 1 + 2 + 6),
 }
 
