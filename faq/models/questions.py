@@ -10,6 +10,7 @@ happened in; an extension adds working days. ``due_at`` always holds the deadlin
 """
 
 from django.conf import settings
+from django.contrib import admin
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -190,6 +191,7 @@ class Question(FoldedSearchMixin, TrackedRecord):
         return self.step_deadlines()["routing"]
 
     @property
+    @admin.display(description=_("Việc đến hạn"))
     def due_step(self):
         """What is due at ``due_at``, in words (the inbox's column, the reminders' subject)."""
         step = current_step(self)
