@@ -48,7 +48,7 @@ def demo_lines():
     return [
         f"Dữ liệu trình diễn: {counts}.",
         f"Tài khoản trình diễn: admin (mật khẩu {ADMIN_PASSWORD}); {usernames} (mật khẩu {DEMO_PASSWORD}).",
-        f"Thư gửi người dân: {emails} thư trong hộp thư đi (bảng OutboundEmail), {mail_destination()}.",
+        f"Thư gửi người dân: {emails} thư, xem trong quản trị (Hỏi đáp → Thư gửi người dân); {mail_destination()}.",
     ]
 
 
