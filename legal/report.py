@@ -11,6 +11,7 @@ moderation state) and ``PUBLIC`` (approved comments only, the name only with con
 """
 
 from dataclasses import dataclass, field
+from itertools import count
 
 from django.utils import timezone
 from openpyxl import Workbook
@@ -26,6 +27,7 @@ PUBLIC = "public"
 REPORT_TITLE = "Báo cáo tổng hợp, tiếp thu, giải trình ý kiến"
 GENERAL_LABEL = "Góp ý chung cho toàn bộ dự thảo"
 REMOVED_LABEL = "Điều khoản đã bỏ ở phiên bản mới nhất"
+NUMBER_HEADING = "STT"
 
 
 @dataclass
@@ -108,10 +110,15 @@ def columns(profile):
 
 
 def table(draft, profile):
-    """(headings, [(group, [row values])]) of the report, shared by the HTML page and the spreadsheet."""
+    """(headings, [(group, [row values])]) of the report, shared by the HTML page and the spreadsheet.
+
+    The first column is the comment's number ("STT"), counted through the whole report, not restarted under
+    each article: the page and the spreadsheet number the same comment alike.
+    """
     cols = columns(profile)
-    return [heading for heading, _value in cols], [
-        (group, [[value(comment) for _heading, value in cols] for comment in group.comments])
+    numbers = count(1)
+    return [NUMBER_HEADING, *(heading for heading, _value in cols)], [
+        (group, [[next(numbers), *(value(comment) for _heading, value in cols)] for comment in group.comments])
         for group in report_groups(draft, profile)
     ]
 
@@ -128,16 +135,14 @@ def workbook(draft, profile):
     sheet.append(safe_row([f"{REPORT_TITLE}: {draft.title}"]))
     sheet["A1"].font = Font(bold=True, size=13)
     sheet.append(safe_row([f"Đơn vị chủ trì soạn thảo: {draft.drafting_unit}"]))
-    sheet.append(safe_row(["STT", *headings]))
+    sheet.append(safe_row(headings))
     for cell in sheet[3]:
         cell.font = Font(bold=True)
-    number = 0
     for group, rows in groups:
         sheet.append(safe_row([f"{group.label} {group.heading}".strip()]))
         sheet.cell(sheet.max_row, 1).font = Font(bold=True)
         for row in rows:
-            number += 1
-            sheet.append(safe_row([number, *row]))
+            sheet.append(safe_row(row))
     for row in sheet.iter_rows(min_row=4):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")

@@ -140,7 +140,13 @@ class Report:
 
 
 def bootstrap(domain=None, port=None, register_path=REGISTER_FILE):
-    """Bring the database in line with the register; returns a Report."""
+    """Bring the database in line with the register; returns a Report.
+
+    The port public links carry is written to every site only when it is asked for: ``port``, else
+    ``PORTAL_PORT`` (or ``PORT``) in the environment. Without either, existing sites keep the port they have
+    (a re-run from a shell without the variable must not move a portal served on 443 to 8000) and new sites get
+    ``PORTAL_DEFAULT_PORT``.
+    """
     domain = domain or settings.PORTAL_DOMAIN
     port = port or settings.PORTAL_PORT
     national, units = load_register(register_path)
@@ -178,7 +184,11 @@ def ensure_site(unit, hostname, port, report, default):
     if site.root_page_id is None or not isinstance(site.root_page.specific, site_root_model()):
         site.root_page = create_home_page(unit, report)
         changed.append("root_page")
-    wanted = {"hostname": hostname, "port": port, "is_default_site": default}
+    wanted = {"hostname": hostname, "is_default_site": default}
+    if port is not None or site.pk is None:
+        wanted["port"] = port or settings.PORTAL_DEFAULT_PORT
+    if not site.site_name:  # Wagtail's install-time site "localhost" has none; a name given since is kept
+        wanted["site_name"] = unit.full_name
     for name, value in wanted.items():
         if getattr(site, name) != value:
             setattr(site, name, value)

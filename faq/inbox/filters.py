@@ -1,6 +1,7 @@
-"""The inbox filters: state, topic, unit, site, late, due within one working day."""
+"""The inbox filters: state, topic, unit, site, late, due within one working day; the outbox's by state."""
 
 import django_filters
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
@@ -11,7 +12,7 @@ from contacts.models import Unit
 from core.deadline_panel import due_soon_cutoff
 from multisite_config.models import Topic
 
-from ..models import Question, QuestionStatus
+from ..models import OutboundEmail, Question, QuestionStatus
 
 
 def handled_sites(request):
@@ -45,3 +46,33 @@ class QuestionFilterSet(WagtailFilterSet):
         now = timezone.now()
         soon = Question.objects.due_by(due_soon_cutoff(now), now=now)
         return queryset.filter(pk__in=soon) if value else queryset.exclude(pk__in=soon)
+
+
+class EmailState(models.TextChoices):
+    FAILED = "failed", _("Gửi không thành công")
+    PENDING = "pending", _("Chờ gửi")
+    SENT = "sent", _("Đã gửi")
+    ALL = "all", _("Tất cả")
+
+
+class EmailFilterSet(WagtailFilterSet):
+    """The outbox by state; without a state chosen the list shows the failed messages (``FailedEmailViewSet``),
+    the ones staff must act on."""
+
+    state = django_filters.ChoiceFilter(
+        label=_("Tình trạng"), choices=EmailState.choices, method="filter_state", empty_label=None
+    )
+    site = django_filters.ModelChoiceFilter(label=_("Trang"), queryset=handled_sites)
+
+    class Meta:
+        model = OutboundEmail
+        fields = ["state", "site", "kind"]
+
+    def filter_state(self, queryset, name, value):
+        if value == EmailState.FAILED:
+            return queryset.failed()
+        if value == EmailState.PENDING:
+            return queryset.pending().filter(attempts=0)
+        if value == EmailState.SENT:
+            return queryset.filter(sent_at__isnull=False)
+        return queryset

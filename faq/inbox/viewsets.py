@@ -19,7 +19,7 @@ from multisite_config.site_owned import SiteOwnedSnippetViewSet
 
 from ..models import OutboundEmail, Question
 from .actions import ACTIONS
-from .filters import QuestionFilterSet
+from .filters import EmailFilterSet, QuestionFilterSet
 from .views import EmailDetailView, EmailRetryView, QuestionDetailView
 
 
@@ -81,11 +81,12 @@ class QuestionViewSet(RecordActionsViewSetMixin, PublicRecordViewSet):
 
 
 class FailedEmailViewSet(PublicRecordViewSet):
-    """E-mails to askers that could not be sent, so staff can see them and send them again."""
+    """The outbox of e-mails to askers and requesters: the failed ones first (the list opens on them), so staff
+    can see and send them again, and every other message with its state, as `make run`'s demo writes them."""
 
     model = OutboundEmail
     icon = "mail"
-    menu_label = _("Thư gửi không thành công")
+    menu_label = _("Hộp thư đi")
     edit_view_class = EmailDetailView
     edit_template_name = "faq/admin/email_detail.html"
     index_view_class = TrackedRecordIndexView
@@ -95,14 +96,16 @@ class FailedEmailViewSet(PublicRecordViewSet):
         "site",
         "kind",
         "attempts",
+        LocalTimeColumn("sent_at", label=_("Gửi lúc"), sort_key="sent_at"),
         "last_error",
         LocalTimeColumn("next_attempt_at", label=_("Thử lại lúc"), sort_key="next_attempt_at"),
         LocalTimeColumn("created_at", label=_("Tạo lúc"), sort_key="created_at"),
     ]
-    list_filter = ["site", "kind"]
+    filterset_class = EmailFilterSet
 
     def get_queryset(self, request):
-        return self.handled(request).failed().select_related("site")
+        messages = self.handled(request).select_related("site")
+        return messages if request.GET.get("state") else messages.failed()
 
     @property
     def edit_view(self):

@@ -3,6 +3,9 @@ and the share satisfied per site.
 
 The admin must work without a CDN or a JavaScript library, so the bars are computed here as rectangles
 and the template writes them into an inline ``<svg>`` (with a text label for each bar, for screen readers).
+Two series are told apart by more than colour (WCAG 2.1, 1.4.1): received bars are solid, answered ones
+striped, a legend above says which is which, each bar is labelled with its value and series, and the template
+gives the same figures as a table under the chart.
 """
 
 from dataclasses import dataclass
@@ -11,6 +14,7 @@ LABEL_WIDTH = 300
 BAR_AREA = 420
 BAR_HEIGHT = 12
 GROUP_HEIGHT = 34
+LEGEND_HEIGHT = 24
 
 
 @dataclass
@@ -48,8 +52,9 @@ def questions_chart(report):
     return {
         "groups": groups,
         "height": len(groups) * GROUP_HEIGHT + 8,
+        "legend_height": LEGEND_HEIGHT,
         "label_width": LABEL_WIDTH,
-        "width": LABEL_WIDTH + BAR_AREA + 60,
+        "width": LABEL_WIDTH + BAR_AREA + 120,
         "bar_height": BAR_HEIGHT,
     }
 

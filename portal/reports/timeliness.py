@@ -1,8 +1,14 @@
-"""Timeliness per site and quarter against the deadlines of seed 002 (art. 11).
+"""Timeliness per site and quarter against the deadlines of seeds 003 and 002.
 
 - News: published within 10 calendar days of the event it reports (publication date vs ``event_date``).
-- Documents: published within 1 working day of their approval (first publication vs ``issued_on``).
-- Contact changes: recorded within 1 working day of the day they happened in the unit. Each admin edit of a
+  Công văn 2096/BHXH-TT, mục 8.1: "Tin tức: đưa không quá 10 ngày kể từ ngày kết thúc các sự kiện."
+- Documents: published within 1 working day of their approval (first publication vs ``issued_on``). Quy chế
+  ban hành kèm theo Quyết định 1582/QĐ-BHXH, Điều 11 khoản 1 điểm a: "Văn bản … cung cấp trong 01 ngày làm việc
+  kể từ khi hoàn thiện xong thông tin và được phép công bố." A document issued before its site went live (the
+  first publication of the site's home page) could not have been published in time: it is an archive document
+  ("văn bản lưu trữ", the seed documents and any later import of old ones), listed apart and never counted late.
+- Contact changes: recorded within 1 working day of the day they happened in the unit (the same article:
+  "Thông tin liên hệ … Trong 01 ngày làm việc kể từ khi có sự thay đổi thông tin"). Each admin edit of a
   unit is a ``contacts.edit`` audit entry holding that day (``changed_on``, given in the edit form; an edit
   without it is taken as recorded the day it happened); the report counts the changes recorded in the
   quarter and lists those recorded after the deadline.
@@ -39,6 +45,10 @@ LABELS = (
 )
 
 
+CALENDAR_DAYS = "ngày"
+WORKING_DAYS = "ngày làm việc"
+
+
 @dataclass
 class LateItem:
     site: str
@@ -47,7 +57,23 @@ class LateItem:
     page_id: int | None  # None for a contact change (a unit, not a page)
     reference_date: dt.date  # the event or the approval
     published_on: dt.date
-    delay: str
+    days_late: int  # a number, so the spreadsheet sorts and adds it up
+    day_unit: str  # CALENDAR_DAYS or WORKING_DAYS, as the item's rule counts
+
+    @property
+    def delay(self):
+        return f"{self.days_late} {self.day_unit}"
+
+
+@dataclass
+class ArchivedDocument:
+    """A document first published in the quarter but issued before its site went live (not judged late)."""
+
+    site: str
+    title: str
+    page_id: int
+    issued_on: dt.date
+    published_on: dt.date
 
 
 @dataclass
@@ -57,6 +83,7 @@ class TimelinessReport:
     rows: list  # (site name, [late news, late documents, contact changes, late contact changes])
     total: list | None
     late_items: list
+    archived: list  # ArchivedDocument, by site and publication
 
 
 def late_news(sites, quarter):
@@ -74,12 +101,23 @@ def late_news(sites, quarter):
             yield (
                 site_id,
                 "news",
-                LateItem("", "Tin bài", title, pk, event_date, local(published).date(), f"{late_by} ngày"),
+                LateItem("", "Tin bài", title, pk, event_date, local(published).date(), late_by, CALENDAR_DAYS),
             )
 
 
+def site_openings(sites):
+    """{site id: the local day its home page first went live}; a site never published has none."""
+    return {
+        site.pk: local(site.root_page.first_published_at).date()
+        for site in sites
+        if site.root_page.first_published_at is not None
+    }
+
+
 def late_documents(sites, quarter):
-    """Documents first published in the quarter later than the working day after their approval."""
+    """Documents first published in the quarter later than the working day after their approval, and (kind
+    "archived") those issued before their site went live."""
+    openings = site_openings(sites)
     rows = (
         LegalDocumentPage.objects.filter(issued_on__isnull=False)
         .annotate(report_site=site_of_page(sites))
@@ -89,12 +127,15 @@ def late_documents(sites, quarter):
     )
     for pk, title, site_id, issued_on, published in rows:
         published_on = local(published).date()
+        if site_id in openings and issued_on < openings[site_id]:
+            yield site_id, "archived", ArchivedDocument("", title, pk, issued_on, published_on)
+            continue
         late_by = working_days_between(add_working_days(issued_on, DOCUMENT_WORKING_DAYS), published_on)
         if late_by > 0:
             yield (
                 site_id,
                 "documents",
-                LateItem("", "Văn bản", title, pk, issued_on, published_on, f"{late_by} ngày làm việc"),
+                LateItem("", "Văn bản", title, pk, issued_on, published_on, late_by, WORKING_DAYS),
             )
 
 
@@ -123,7 +164,7 @@ def late_contact_change(unit_name, recorded_at, data):
         return None
     late_by = working_days_between(add_working_days(changed_on, CONTACT_WORKING_DAYS), local(recorded_at).date())
     return LateItem(
-        "", "Thông tin liên hệ", unit_name, None, changed_on, local(recorded_at).date(), f"{late_by} ngày làm việc"
+        "", "Thông tin liên hệ", unit_name, None, changed_on, local(recorded_at).date(), late_by, WORKING_DAYS
     )
 
 
@@ -132,10 +173,13 @@ def timeliness_report(sites, quarter, with_total):
     sites = list(sites)
     names = {site.pk: site_name(site) for site in sites}
     counts = {site.pk: {"news": 0, "documents": 0} for site in sites}
-    late_items = []
+    late_items, archived = [], []
     for site_id, kind, item in [*late_news(sites, quarter), *late_documents(sites, quarter)]:
-        counts[site_id][kind] += 1
         item.site = names[site_id]
+        if kind == "archived":
+            archived.append(item)
+            continue
+        counts[site_id][kind] += 1
         late_items.append(item)
     changes = {site.pk: [0, 0] for site in sites}  # [recorded, recorded late]
     for site_id, unit_name, recorded_at, data in contact_changes(list(names), quarter):
@@ -150,4 +194,5 @@ def timeliness_report(sites, quarter, with_total):
     ]
     total = [sum(values[i] for _name, values in rows) for i in range(len(LABELS))] if with_total else None
     late_items.sort(key=lambda item: (item.site, item.published_on, item.kind, item.page_id or 0))
-    return TimelinessReport(quarter, LABELS, rows, total, late_items)
+    archived.sort(key=lambda item: (item.site, item.published_on, item.page_id))
+    return TimelinessReport(quarter, LABELS, rows, total, late_items, archived)

@@ -65,7 +65,7 @@ class ActivityReportView(QuarterlyReportView):
 
 
 class TimelinessReportView(QuarterlyReportView):
-    """Báo cáo đăng tải đúng hạn (seed 002, art. 11)."""
+    """Báo cáo đăng tải đúng hạn (Công văn 2096/BHXH-TT, mục 8.1, for news; Quy chế 1582/QĐ-BHXH, Điều 11.1.a)."""
 
     template_name = "portal/reports/timeliness.html"
     page_title = "Báo cáo đăng tải đúng hạn"

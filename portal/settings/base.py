@@ -16,8 +16,10 @@ VAR_DIR = BASE_DIR / "var"
 SECRET_KEY = env_str("SECRET_KEY")
 DEBUG = env_bool("DEBUG", False)
 PORTAL_DOMAIN = env_str("PORTAL_DOMAIN", "localhost")
-# The port public links carry (80/443 omit it); `make run` serves on 8000.
-PORTAL_PORT = int(env_str("PORTAL_PORT") or env_str("PORT") or 8000)
+# The port public links carry (80/443 omit it), when the environment names one; `make run` serves on PORT (8000).
+# Unset, `bootstrap_portal` keeps each site's port and gives new sites PORTAL_DEFAULT_PORT (portal/bootstrap.py).
+PORTAL_PORT = int(env_str("PORTAL_PORT") or env_str("PORT") or 0) or None
+PORTAL_DEFAULT_PORT = 8000
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", ".localhost", "127.0.0.1", PORTAL_DOMAIN, f".{PORTAL_DOMAIN}"])
 
 INSTALLED_APPS = [
@@ -391,7 +393,16 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_TIMEOUT = 10  # a slow mail server must not hold a public request: the outbox retries later
 
 WAGTAIL_SITE_NAME = "Cổng Thông tin điện tử Bảo hiểm xã hội Việt Nam"
-WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", f"http://{PORTAL_DOMAIN}:8000")
+
+
+def _base_url(domain, port):
+    """The portal's address as links in e-mails carry it: https on 443, no port on 80 or 443."""
+    scheme = "https" if port == 443 else "http"
+    return f"{scheme}://{domain}" if port in (80, 443) else f"{scheme}://{domain}:{port}"
+
+
+# Links in workflow and reminder e-mails: the host and port that serve the portal, unless set whole.
+WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL") or _base_url(PORTAL_DOMAIN, PORTAL_PORT or PORTAL_DEFAULT_PORT)
 WAGTAIL_WORKFLOW_ENABLED = True
 # An editor's search in the admin must only ever return pages of their own site.
 WAGTAILADMIN_PAGE_SEARCH_FILTER_BY_PERMISSIONS = True

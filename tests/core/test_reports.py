@@ -34,6 +34,7 @@ ACTIVITY = "/admin/reports/quarterly-activity/"
 TIMELINESS = "/admin/reports/timeliness/"
 Q3 = {"year": 2025, "quarter": 3}
 QUARTER = Quarter(2025, 3)
+SITES_OPENED = timezone.make_aware(dt.datetime(2025, 1, 2, 9), timezone.get_default_timezone())
 
 
 def at(month, day, hour=9, year=2025):
@@ -90,7 +91,9 @@ def log_contact_change(site, moment, changed=True, changed_on=None):
 
 @pytest.fixture
 def quarter_data(hanoi, danang):
-    """Hà Nội's third quarter of 2025 (and a little of Đà Nẵng's), with items just outside it."""
+    """Hà Nội's third quarter of 2025 (and a little of Đà Nẵng's), with items just outside it; both sites live
+    since the start of 2025."""
+    Page.objects.filter(pk__in=[hanoi.root_page_id, danang.root_page_id]).update(first_published_at=SITES_OPENED)
     add_news(hanoi, "Tin đúng hạn", dt.date(2025, 7, 1), at(7, 11))  # 10 days: on time
     add_news(hanoi, "Tin trễ một ngày", dt.date(2025, 7, 1), at(7, 12))
     add_news(hanoi, "Tin quý sau", dt.date(2025, 9, 1), at(10, 2))
@@ -175,12 +178,13 @@ def test_news_and_documents_are_late_by_the_seed_deadlines(quarter_data, hanoi, 
     # late news, late documents, contact changes recorded, of which late
     assert dict(report.rows)[hanoi.site_name] == [1, 2, 3, 1]
     unit_name = Unit.objects.filter(site=hanoi).first().name
-    assert [(item.title, item.delay) for item in report.late_items] == [
-        ("VB-thu-ba", "1 ngày làm việc"),
-        ("Tin trễ một ngày", "1 ngày"),
-        (unit_name, "1 ngày làm việc"),
-        ("VB-tre-sau-le", "1 ngày làm việc"),
+    assert [(item.title, item.days_late, item.day_unit) for item in report.late_items] == [
+        ("VB-thu-ba", 1, "ngày làm việc"),
+        ("Tin trễ một ngày", 1, "ngày"),
+        (unit_name, 1, "ngày làm việc"),
+        ("VB-tre-sau-le", 1, "ngày làm việc"),
     ]
+    assert report.archived == []
     assert report.total is None
 
 
@@ -300,3 +304,72 @@ def test_the_xlsx_reports_write_formula_typed_names_and_titles_as_text(client, q
     assert exported_rows(timeliness)[1][0] == AS_TEXT
     late_news = next(row for row in late if row[2] == AS_TEXT)
     assert late_news[0] == AS_TEXT and isinstance(late_news[3], dt.datetime)
+
+
+# Issue 16 ("Reports"): documents of 2010–2020 imported into a site opened in 2025 were counted up to 4,095
+# working days late; "Trễ" was text in the XLSX; the chart told its series apart by colour only; the help text
+# cited "Quy chế, Điều 11" for the 10-day news rule of Công văn 2096/BHXH-TT.
+def test_documents_issued_before_the_site_went_live_are_archive_documents_not_late(
+    client, quarter_data, hanoi_board, hanoi
+):
+    add_document(hanoi, "VB-2015", dt.date(2015, 3, 2), at(8, 12))
+    add_document(hanoi, "VB-ngay-mo-trang", SITES_OPENED.date(), at(8, 13))  # issued the day the site opened
+
+    report = timeliness_report(Site.objects.filter(pk=hanoi.pk).select_related("root_page"), QUARTER, False)
+
+    assert dict(report.rows)[hanoi.site_name][1] == 3  # the two late ones of the fixture and VB-ngay-mo-trang
+    assert "VB-2015" not in [item.title for item in report.late_items]
+    assert [(doc.title, doc.issued_on, doc.published_on) for doc in report.archived] == [
+        ("VB-2015", dt.date(2015, 3, 2), dt.date(2025, 8, 12))
+    ]
+    client.force_login(hanoi_board)
+    page = client.get(TIMELINESS, Q3).content.decode()
+    assert "VB-2015" in page.split(">Văn bản lưu trữ</h2>", 1)[1]
+    book = load_workbook(io.BytesIO(client.get(TIMELINESS, {**Q3, "format": "xlsx"}).content))
+    assert [row[1] for row in book["Văn bản lưu trữ"].iter_rows(min_row=2, values_only=True)] == ["VB-2015"]
+
+
+def test_the_delay_is_a_number_of_days_in_the_spreadsheet(client, quarter_data, hanoi_board):
+    client.force_login(hanoi_board)
+    book = load_workbook(io.BytesIO(client.get(TIMELINESS, {**Q3, "format": "xlsx"}).content))
+    header, *rows = book["Danh sách đăng trễ"].iter_rows(values_only=True)
+    assert header[5:] == ("Trễ", "Tính theo")
+    assert [(row[5], row[6]) for row in rows] == [
+        (1, "ngày làm việc"),
+        (1, "ngày"),
+        (1, "ngày làm việc"),
+        (1, "ngày làm việc"),
+    ]
+
+
+REPORTS = [ACTIVITY, TIMELINESS, "/admin/reports/satisfaction/", "/admin/reports/complaints/"]
+
+
+@pytest.mark.parametrize("url", REPORTS)
+def test_every_report_export_writes_its_figures_as_numbers(client, quarter_data, centre_user, url):
+    client.force_login(centre_user)
+    params = {"month": "2025-08"} if "complaints" in url else Q3
+    book = load_workbook(io.BytesIO(client.get(url, {**params, "format": "xlsx"}).content))
+    _header, *rows = book.worksheets[0].iter_rows(values_only=True)
+    assert rows and all(
+        value is None or isinstance(value, int | float) for _name, *values in rows for value in values
+    ), rows
+
+
+def test_the_chart_tells_its_series_apart_without_colour_and_has_a_table(client, quarter_data, hanoi_board, hanoi):
+    client.force_login(hanoi_board)
+    page = client.get(ACTIVITY, Q3).content.decode()
+    svg = page.split('<svg class="activity-chart"', 1)[1].split("</svg>", 1)[0]
+    assert 'fill="url(#answered-stripes)"' in svg and "<pattern" in svg
+    assert "3 nhận được" in svg and "2 đã trả lời" in svg
+    table = page.split('class="listing chart-data"', 1)[1].split("</table>", 1)[0]
+    assert f'<th scope="row">{hanoi.site_name}</th><td>3</td><td>2</td>' in table
+
+
+def test_the_timeliness_help_cites_the_rule_of_each_deadline(client, hanoi_board):
+    client.force_login(hanoi_board)
+    help_text = client.get(TIMELINESS).content.decode().split('class="help-block">', 1)[1].split("</p>", 1)[0]
+    assert "tin bài đăng không quá 10 ngày kể từ ngày kết thúc sự kiện (Công văn 2096/BHXH-TT, mục 8.1)" in help_text
+    assert "Quyết định 1582/QĐ-BHXH, Điều 11" in help_text and "Quy chế, Điều 11" not in help_text
+    sentences = [sentence.strip() for sentence in help_text.split(". ") if sentence.strip()]
+    assert all(sentence[0].isupper() for sentence in sentences), sentences

@@ -2,6 +2,7 @@
 decision; the public profile without personal data, published only after close when the board chooses."""
 
 import io
+import re
 
 import pytest
 from openpyxl import load_workbook
@@ -93,7 +94,7 @@ def test_report_lists_every_approved_comment_under_its_article_with_its_decision
     assert by_group[report.GENERAL_LABEL] == [("Góp ý chung đã duyệt.", "Tiếp thu")]
     rows = [row for _group, group_rows in groups for row in group_rows]
     assert all(row[headings.index("Trạng thái duyệt")] == "Đã duyệt" for row in rows)
-    assert "Điều 2 (nay là Điều 1)" in rows[1][0]
+    assert "Điều 2 (nay là Điều 1)" in rows[1][headings.index("Điều khoản")]
 
 
 def test_internal_report_has_every_comment_with_its_state_and_contact_data(closed_draft):
@@ -167,3 +168,28 @@ def test_a_comment_that_looks_like_a_formula_stays_text_in_the_spreadsheet(hanoi
     cells = [cell for row in reloaded.iter_rows() for cell in row if "HYPERLINK" in str(cell.value)]
     assert [(cell.value, cell.data_type) for cell in cells] == [(AS_TEXT, "s")]
     assert reloaded.cell(cells[0].row, 1).value == 1  # the comment's number stays a number
+
+
+def test_comments_are_numbered_through_the_report_alike_on_the_page_and_in_the_spreadsheet(client, closed_draft):
+    """Issue 17: the page numbered every comment "1" (one comment under each article) while the spreadsheet
+    said 1, 2, 3, 4."""
+    url = f"/du-thao/{closed_draft.pk}/bao-cao-tong-hop/"
+    html = client.get(url, HTTP_HOST=HANOI).content.decode()
+    page_numbers = re.findall(r"<tr><td>(\d+)</td>", html)
+    sheet = load_workbook(io.BytesIO(client.get(url, {"format": "xlsx"}, HTTP_HOST=HANOI).content)).active
+    sheet_numbers = [row[0] for row in sheet.iter_rows(min_row=4, values_only=True) if isinstance(row[0], int)]
+    assert page_numbers == ["1", "2", "3", "4"]
+    assert sheet_numbers == [1, 2, 3, 4]
+
+
+def test_the_report_breadcrumb_climbs_through_the_documents_section_and_the_draft(client, closed_draft):
+    html = client.get(f"/du-thao/{closed_draft.pk}/bao-cao-tong-hop/", HTTP_HOST=HANOI).content.decode()
+    trail = html.split('class="breadcrumbs"', 1)[1].split("</nav>", 1)[0]
+    section = closed_draft.get_parent()
+    links = re.findall(r'<li><a href="([^"]+)">([^<]+)</a></li>', trail)
+    assert links == [
+        ("/", "Trang chủ"),
+        (section.relative_url(closed_draft.get_site()), section.title),
+        (closed_draft.relative_url(closed_draft.get_site()), closed_draft.title),
+    ]
+    assert f'<li aria-current="page">{report.REPORT_TITLE}</li>' in trail

@@ -177,3 +177,53 @@ def test_a_rerun_replaces_the_old_placeholders_but_not_what_a_board_typed(db):
     assert (laocai.address, laocai.phone) == ("thành phố Yên Bái (cũ), tỉnh Lào Cai", "")
     assert hanoi.address == "Số 9 phố Thử, phường Hoàn Kiếm, thành phố Hà Nội"
     assert report.changes == ["cập nhật thông tin đơn vị Bảo hiểm xã hội tỉnh Lào Cai: address, phone"]
+
+
+# Issue 16 ("Reports", "Links and ports"): the national site reused Wagtail's install-time site without a name,
+# and a re-run without PORTAL_PORT moved every site to port 8000.
+def test_the_national_site_bears_the_registers_name(national):
+    assert national.site_name == "Bảo hiểm xã hội Việt Nam"
+
+
+def test_a_rerun_names_a_site_left_nameless_but_keeps_a_name_given_since(national, hanoi):
+    Site.objects.filter(pk=national.pk).update(site_name="")
+    Site.objects.filter(pk=hanoi.pk).update(site_name="BHXH Hà Nội")
+
+    report = bootstrap(domain="localhost", port=80)
+
+    assert report.changes == ["trang localhost: site_name"]
+    assert Site.objects.get(pk=national.pk).site_name == "Bảo hiểm xã hội Việt Nam"
+    assert Site.objects.get(pk=hanoi.pk).site_name == "BHXH Hà Nội"
+
+
+def test_a_rerun_without_a_port_asked_for_keeps_every_sites_port(db, settings):
+    settings.PORTAL_PORT = None  # neither PORTAL_PORT nor PORT in the environment, no --port
+    Site.objects.update(port=443)
+
+    report = bootstrap(domain="localhost")
+
+    assert report.changes == []
+    assert set(Site.objects.values_list("port", flat=True)) == {443}
+
+
+def test_a_port_asked_for_moves_every_site_and_says_so(db, settings):
+    settings.PORTAL_PORT = 8080  # PORT=8080 make run
+
+    report = bootstrap(domain="localhost")
+
+    assert set(Site.objects.values_list("port", flat=True)) == {8080}
+    assert len(report.changes) == Site.objects.count()
+    assert all(change.endswith(": port") for change in report.changes)
+
+
+def test_a_new_site_without_a_port_asked_for_gets_the_default_one(db, settings, tmp_path):
+    settings.PORTAL_PORT = None
+    data = json.loads(REGISTER_FILE.read_text(encoding="utf-8"))
+    data["units"].append({"code": "99", "name": "Thử Nghiệm", "slug": "thunghiem", "kind": "province"})
+    register = tmp_path / "provinces.json"
+    register.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+    bootstrap(domain="localhost", register_path=register)
+
+    assert Site.objects.get(hostname="thunghiem.localhost").port == settings.PORTAL_DEFAULT_PORT
+    assert Site.objects.get(hostname="hanoi.localhost").port == 80
