@@ -18,7 +18,7 @@ from wagtail.models import Site
 
 from core.abuse import HONEYPOT_FIELD, TIMING_FIELD, check_rate, form_token, too_many_requests_page
 from core.post_redirect import see_other
-from faq.forms import TrackingForm
+from faq.tracking import tracking_page
 
 from . import transitions
 from .forms import ComplaintForm
@@ -71,17 +71,11 @@ def render_form(request, form, status=200):
 
 @require_GET
 def track(request):
-    form = TrackingForm(request.GET if "ma" in request.GET else None)
-    context = {"form": form, "page_title": TRACK_TITLE}
-    if not form.is_bound:
-        return render(request, "complaints/tracking.html", context)
-    if not form.is_valid():
-        return render(request, "complaints/tracking.html", context, status=400)
-    throttled = check_rate(request, "track")
-    if throttled:
-        return too_many_requests_page(request, throttled, request.path, TRACK_TITLE)
-    case = ComplaintCase.objects.tracked(Site.find_for_request(request), form.cleaned_data["ma"])
-    context.update(case=case, looked_up=True)
-    response = render(request, "complaints/tracking.html", context, status=200 if case else 404)
-    add_never_cache_headers(response)
-    return response
+    """Where a case stands, by its code: status and dates only."""
+    return tracking_page(
+        request,
+        template="complaints/tracking.html",
+        title=TRACK_TITLE,
+        find=ComplaintCase.objects.tracked,
+        found_as="case",
+    )

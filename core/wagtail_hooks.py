@@ -1,5 +1,6 @@
 """Every page Wagtail serves records the tags of what it shows (``core/response_cache/tags.py``); every slug
-field of the admin folds Vietnamese to ASCII (``core/slugs.py``)."""
+field of the admin folds Vietnamese to ASCII (``core/slugs.py``); a yes/no value reads "Có"/"Không"
+(``core/yes_no.py``)."""
 
 from typing import Any
 
@@ -11,6 +12,7 @@ from wagtail.models import Page, Site
 
 from .response_cache import tags
 from .slugs import AsciiSlugField, VietnameseSlugInput
+from .yes_no import yes_no  # noqa: F401  (registers Wagtail's yes/no filter chips and revision comparisons)
 
 # Registered after Wagtail's own override for SlugField (imported above), so this one is the one used.
 register_form_field_override(models.SlugField, override={"form_class": AsciiSlugField, "widget": VietnameseSlugInput})

@@ -17,9 +17,9 @@ from wagtail.models import Site
 from core.abuse import HONEYPOT_FIELD, TIMING_FIELD, check_rate, form_token, too_many_requests_page
 
 from . import information_requests
-from .forms import TrackingForm
 from .models import InformationRequest
 from .request_forms import InformationRequestForm
+from .tracking import tracking_page
 
 PAGE_TITLE = "Yêu cầu cung cấp thông tin"
 TRACK_TITLE = "Tra cứu yêu cầu cung cấp thông tin"
@@ -82,17 +82,10 @@ def request_submitted(request):
 @require_GET
 def track(request):
     """Where a request stands, by its code (typed with or without the hyphen, in any case)."""
-    form = TrackingForm(request.GET if "ma" in request.GET else None)
-    context = {"form": form, "page_title": TRACK_TITLE}
-    if not form.is_bound:
-        return render(request, "faq/request_tracking.html", context)
-    if not form.is_valid():
-        return render(request, "faq/request_tracking.html", context, status=400)
-    throttled = check_rate(request, "track")
-    if throttled:
-        return too_many_requests_page(request, throttled, request.path, TRACK_TITLE)
-    info_request = InformationRequest.objects.tracked(Site.find_for_request(request), form.cleaned_data["ma"])
-    context.update(info_request=info_request, looked_up=True)
-    response = render(request, "faq/request_tracking.html", context, status=200 if info_request else 404)
-    add_never_cache_headers(response)
-    return response
+    return tracking_page(
+        request,
+        template="faq/request_tracking.html",
+        title=TRACK_TITLE,
+        find=InformationRequest.objects.tracked,
+        found_as="info_request",
+    )

@@ -17,7 +17,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import URLPattern, path, reverse
 from django.utils.text import capfirst
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import InspectView, WagtailAdminTemplateMixin
@@ -25,6 +24,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
 from core.record_actions import ACT_PERMISSION, ActionRefused, RecordAction, named, offered_forms
 from core.record_listing import EMPTY, late_label, local_text, working_days_late
+from core.yes_no import yes_no
 
 
 class HandledRecordMixin(PermissionCheckedMixin):
@@ -68,7 +68,7 @@ class ReadableFieldsMixin:
     def get_field_display_value(self, field_name, field):
         value = super().get_field_display_value(field_name, field)
         if isinstance(value, bool):
-            return _("Có") if value else _("Không")
+            return yes_no(value)
         if isinstance(value, datetime.datetime):
             return local_text(value)
         return EMPTY if value in (None, "") else value

@@ -1,168 +1,48 @@
-"""The portal in a real browser: each site's own name, moving between pages, a skip link that works, mobile width.
-
-The server runs on its own SQLite file, migrated and bootstrapped here: the suite's test database lives in
-transactions that a separate server process cannot see, and live_server would flush it.
-"""
-
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
-from urllib.parse import urlsplit
+"""The portal in a real browser: each site's own name, moving between pages, a skip link that works, mobile width,
+the moderation of a comment (``tests/browser/served.py`` serves the portal and opens Chromium)."""
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-from tests.support.processes import ROOT as BASE_DIR
+from tests.browser.served import chromium, loopback_tab, served_portal
 from tests.support.sites import HANOI_NAME, NATIONAL_NAME
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-TIMEOUT_MS = 10_000
 ADMIN_PASSWORD = "kiem-thu-Trinh-duyet-2026"
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def manage(env, *args):
-    """Run a management command; its errors reach pytest's captured output, its chatter does not."""
-    subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=BASE_DIR, env=env, check=True, stdout=subprocess.DEVNULL, timeout=300
-    )
-
-
-def wait_until_serving(port, server, log_path, seconds=30):
-    """Poll robots.txt (no proxy: the request must stay on loopback) until the server answers or dies."""
-    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"the portal server exited with status {server.returncode}; see {log_path}")
-        try:
-            with opener.open(f"http://127.0.0.1:{port}/robots.txt", timeout=1):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise TimeoutError(f"the portal server did not answer on port {port} within {seconds} s")
+SUPERUSER = (
+    "shell",
+    "-c",
+    "from django.contrib.auth import get_user_model; "
+    f"get_user_model().objects.create_superuser('kiemthu', 'k@example.vn', '{ADMIN_PASSWORD}')",
+)
 
 
 @pytest.fixture(scope="module")
 def portal(tmp_path_factory):
-    """portal(host, path="/"): a URL of the portal served by gunicorn on a fresh, bootstrapped database;
+    """portal(host, path="/"): a URL of the portal served on a fresh, bootstrapped database (no demo content);
     ``portal.manage(*args)`` runs a management command on that database."""
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's Chromium is not installed (make browser-deps)")
-    tmp = tmp_path_factory.mktemp("portal")
-    port = free_port()
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
-        "DEBUG": "0",
-        "DATABASE_URL": f"sqlite:///{tmp / 'db.sqlite3'}",
-        "ALLOWED_HOSTS": "localhost,.localhost,127.0.0.1",
-        "STATIC_ROOT": str(tmp / "static"),
-        "MEDIA_ROOT": str(tmp / "media"),
-        "RESPONSE_CACHE_DIR": str(tmp / "response-cache"),
-    }
-    manage(env, "migrate", "--noinput")
-    manage(env, "bootstrap_portal", "--domain", "localhost", "--port", str(port))
-    manage(
-        env,
-        "shell",
-        "-c",
-        "from django.contrib.auth import get_user_model; "
-        f"get_user_model().objects.create_superuser('kiemthu', 'k@example.vn', '{ADMIN_PASSWORD}')",
-    )
-    manage(env, "collectstatic", "--noinput")
-    with open(tmp / "server.log", "wb") as log:
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "portal.wsgi:application",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                "1",
-                "--threads",
-                "4",
-                "--no-control-socket",
-            ],
-            cwd=BASE_DIR,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        wait_until_serving(port, server, tmp / "server.log")
-
-        def url(host, path="/"):
-            return f"http://{host}:{port}{path}"
-
-        url.manage = lambda *args: manage(env, *args)  # for a test that adds records to the served database
+    with served_portal(tmp_path_factory.mktemp("portal"), setup=[SUPERUSER]) as url:
         yield url
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
 
 
 @pytest.fixture(scope="module")
 def browser(portal):
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, timeout=TIMEOUT_MS)
+    with chromium() as browser:
         yield browser
-        browser.close()
-
-
-def is_local(url):
-    host = urlsplit(url).hostname or ""
-    return host in ("127.0.0.1", "localhost") or host.endswith(".localhost")
 
 
 @pytest.fixture
 def page(browser):
     """A fresh tab that may only reach loopback; every other request is refused and must not happen (no CDN)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(TIMEOUT_MS)
     refused = []
-
-    def guard(route):
-        if is_local(route.request.url):
-            route.continue_()
-        else:
-            refused.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
-    tab = context.new_page()
-    blocked = []
-    tab.on(
-        "console", lambda message: blocked.append(message.text) if "Content Security Policy" in message.text else None
-    )
-    yield tab
-    context.close()
+    with loopback_tab(browser, {"width": 1280, "height": 900}, refused) as tab:
+        blocked = []
+        tab.on(
+            "console",
+            lambda message: blocked.append(message.text) if "Content Security Policy" in message.text else None,
+        )
+        yield tab
     assert refused == [], "the page asked for something outside the portal"
     assert blocked == [], "the Content-Security-Policy blocked part of the page"
 

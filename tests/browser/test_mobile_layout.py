@@ -1,26 +1,13 @@
 """The demo on a phone (390 px wide) and on paper: no page scrolls sideways, a wide table scrolls in its own
 region, the secondary button is readable, the focus lands on the error summary, printing leaves out the forms.
 
-The demo is bootstrapped into the server's own SQLite file, as in ``test_browser.py`` (whose helpers this uses).
+The demo is bootstrapped into the server's own SQLite file (``tests/browser/served.py``).
 """
 
-import os
-import subprocess
-import sys
-
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-from tests.browser.test_browser import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    TIMEOUT_MS,
-    free_port,
-    is_local,
-    manage,
-    wait_until_serving,
-)
-from tests.support.processes import ROOT as BASE_DIR
+from tests.browser.served import chromium, loopback_tab, served_portal
 
 pytestmark = pytest.mark.browser
 
@@ -33,61 +20,21 @@ HANOI = "hanoi.localhost"
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
     """demo(host, path="/"): a URL of the demo portal served by gunicorn on its own bootstrapped database."""
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's Chromium is not installed (make browser-deps)")
-    tmp = tmp_path_factory.mktemp("demo")
-    port = free_port()
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
-        "DEBUG": "0",
-        "DATABASE_URL": f"sqlite:///{tmp / 'db.sqlite3'}",
-        "ALLOWED_HOSTS": "localhost,.localhost,127.0.0.1",
-        "STATIC_ROOT": str(tmp / "static"),
-        "MEDIA_ROOT": str(tmp / "media"),
-        "RESPONSE_CACHE_DIR": str(tmp / "response-cache"),
-        "PORTAL_PORT": str(port),
-    }
-    manage(env, "migrate", "--noinput")
-    manage(env, "bootstrap_portal", "--demo", "--domain", "localhost", "--port", str(port))
-    manage(env, "collectstatic", "--noinput")
-    with open(tmp / "server.log", "wb") as log:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "portal.wsgi:application", "--bind", f"127.0.0.1:{port}"]
-            + ["--workers", "1", "--threads", "4", "--no-control-socket"],
-            cwd=BASE_DIR,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        wait_until_serving(port, server, tmp / "server.log")
-        yield lambda host, path="/": f"http://{host}:{port}{path}"
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+    with served_portal(tmp_path_factory.mktemp("demo"), demo=True) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser(demo):
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, timeout=TIMEOUT_MS)
+    with chromium() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture
 def phone(browser):
     """A 390 px tab that may only reach loopback."""
-    context = browser.new_context(viewport=PHONE)
-    context.set_default_timeout(TIMEOUT_MS)
-    context.route("**/*", lambda route: route.continue_() if is_local(route.request.url) else route.abort())
-    yield context.new_page()
-    context.close()
+    with loopback_tab(browser, PHONE) as tab:
+        yield tab
 
 
 def draft_report_path(page, demo):

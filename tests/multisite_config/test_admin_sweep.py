@@ -27,7 +27,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
-from django.db import models, transaction
+from django.db import models
 from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
@@ -45,8 +45,7 @@ from wagtail.models import (
 
 from home.models import SectionPage
 from multisite_config.models import SiteGroup, SiteProfile, SiteRole
-from portal.bootstrap import Report
-from portal.demo import load_demo
+from tests.support.demo import module_demo
 
 # Views that must not be swept: one that raises on purpose, and one that would end the user's session.
 NOT_SWEPT = {"wagtailadmin_error_test", "wagtailadmin_logout"}
@@ -222,8 +221,7 @@ def build_site(site, owner_group):
 @pytest.fixture(scope="module")
 def sweep_sites(django_db_setup, django_db_blocker):
     """The demo on every site, then each of the three demo sites marked; rolled back after the module."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        load_demo(Report())
+    with module_demo(django_db_blocker):
         sites = {
             site.hostname: site
             for site in Site.objects.filter(
@@ -235,7 +233,6 @@ def sweep_sites(django_db_setup, django_db_blocker):
             group = SiteGroup.objects.get(site=site, role=SiteRole.EDITORS).group
             pools[hostname] = build_site(site, group)
         yield sites, pools
-        transaction.set_rollback(True)
 
 
 # --- the URLs ---------------------------------------------------------------------------------------------

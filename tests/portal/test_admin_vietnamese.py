@@ -11,14 +11,13 @@ import os
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.db import transaction
 from django.test import Client
 from wagtail.models import Site, WorkflowState
 
-from portal.bootstrap import Report
-from portal.demo import DEMO_USERS, load_demo
+from portal.demo import DEMO_USERS
 from tests.support.admin_text import crawl, english_strings
 from tests.support.admin_text import english as is_english
+from tests.support.demo import module_demo
 from tests.support.sites import HANOI
 
 # The shapes worth a visit that no link of the dashboard or the sidebar leads to: the choosers the editor's
@@ -51,8 +50,7 @@ ROLES = [(username, code) for username, code, _role in DEMO_USERS if code in (No
 def demo(django_db_setup, django_db_blocker):
     """The demo, and Hà Nội's editor's three pages in moderation: one waiting for the board, one approved, one
     sent back; the e-mails and the board's confirmation pages of both decisions kept; rolled back afterwards."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        load_demo(Report())
+    with module_demo(django_db_blocker):
         mail.outbox = []
         waiting, approved, rejected = Site.objects.get(hostname=HANOI).root_page.get_children().live()[:3]
         editor, board = Client(), Client()
@@ -68,7 +66,6 @@ def demo(django_db_setup, django_db_blocker):
             board.post(url, {"comment": "Cần sửa lại."}, follow=True).content.decode() for url in actions.values()
         ]
         yield {"mail": list(mail.outbox), "pages": pages}
-        transaction.set_rollback(True)
 
 
 def submit(client, page):

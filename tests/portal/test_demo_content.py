@@ -10,11 +10,11 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
-from django.db import transaction
 
 from multisite_config.register import REGISTER_FILE
 from portal.bootstrap import Report
 from portal.demo import load_demo
+from tests.support.demo import module_demo
 from tests.support.sites import DANANG, HANOI, NATIONAL
 
 REGISTER = json.loads(REGISTER_FILE.read_text())
@@ -24,10 +24,8 @@ PUBLIC_PATHS = ["/", "/gioi-thieu/", "/lien-he/", "/en/contact/", "/tin-tuc-su-k
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        load_demo(Report())
+    with module_demo(django_db_blocker):
         yield
-        transaction.set_rollback(True)
 
 
 @pytest.fixture

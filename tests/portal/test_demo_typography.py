@@ -9,15 +9,13 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from django.db import transaction
 from django.test import Client
 from wagtail.models import Site
 
 from core.collation import vietnamese_key
 from legal import report
 from legal.models import DraftDocumentPage
-from portal.bootstrap import Report
-from portal.demo import load_demo
+from tests.support.demo import module_demo
 from tests.support.sites import HANOI
 
 HOSTS = ["localhost", HANOI]
@@ -45,10 +43,8 @@ UNGROUPED = re.compile(r"\b\d{4,}\s+(?:ký tự|đồng)")
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        load_demo(Report())
+    with module_demo(django_db_blocker):
         yield
-        transaction.set_rollback(True)
 
 
 @pytest.fixture
