@@ -49,8 +49,11 @@ def convert_contact_sections(apps, using):
 def revert_contact_pages(apps, using):
     """Back to SectionPages (without a lead), before the ContactPage table goes."""
     ContactPage = apps.get_model("contacts", "ContactPage")
-    rows = {page.pk: {"lead": "", "body": page.body} for page in ContactPage.objects.using(using)}
-    retype(apps, using, ContactPage, apps.get_model("home", "SectionPage"), rows)
+    SectionPage = apps.get_model("home", "SectionPage")
+    # The site search's columns (home 0005) when they exist: empty, filled again when the page is next saved.
+    search = {name: "" for name in ("search_text", "search_title") if hasattr(SectionPage, name)}
+    rows = {page.pk: {"lead": "", "body": page.body, **search} for page in ContactPage.objects.using(using)}
+    retype(apps, using, ContactPage, SectionPage, rows)
 
 
 def retype(apps, using, source, target, rows):

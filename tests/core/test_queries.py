@@ -5,16 +5,12 @@ The footer lists all 35 sites on every page: one query per site there would cost
 
 import pytest
 
+from tests.home.test_query_counts import HOME_PAGE
 from tests.support.growth import grow, queries_for
 from tests.support.sites import HANOI
 
-# Site; the home page (1); view restrictions of the page and its ancestors (2); the layout (4: site profiles
-# with their sites for the header, footer and directory, menu sections, shared links, notices); the home
-# page's section cards with the lead of each section page (1).
-HOME_PAGE_QUERIES = 1 + 1 + 2 + 4 + 1
-
 ENDPOINTS = {
-    "home page": ("/", HOME_PAGE_QUERIES),
+    "home page": ("/", HOME_PAGE),  # counted query by query in tests/home/test_query_counts.py
     # Site; layout (4); the menu's search for a page here (2: the home page, no such child); restricted
     # sections (1); the pages.
     "HTML sitemap": ("/so-do-trang/", 1 + 4 + 2 + 1 + 1),

@@ -52,8 +52,9 @@ EXPECTED = {
     # The site, the draft, the latest version and its articles (for the form's choices); then the draft page
     # as above, its parent for the breadcrumb; the client's shared rate counter (core/counters.py).
     "comment form, refused": 4 + 7 + 1 + BASE_OUTSIDE_PAGES + 1,
-    # The site, the draft, approved comments, the provisions of every version.
-    "comment report": 4 + BASE_OUTSIDE_PAGES,
+    # The site, the draft, approved comments, the provisions of every version; the documents section the
+    # breadcrumb goes through (1).
+    "comment report": 4 + 1 + BASE_OUTSIDE_PAGES,
     # The site, the section, view restrictions, page (no count: it fits in one); for the page: attachments,
     # replaced documents, replacements in effect (status).
     "api documents": 7,
