@@ -5,6 +5,7 @@ The demo is bootstrapped into the server's own SQLite file (``tests/browser/serv
 """
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from tests.browser.served import chromium, loopback_tab, served_portal
@@ -15,6 +16,7 @@ PHONE = {"width": 390, "height": 844}
 DRAFT = "/van-ban-thu-tuc-hanh-chinh/du-thao-quy-che-cong-thong-tin/"
 CLOSED_DRAFT = "/van-ban-thu-tuc-hanh-chinh/du-thao-huong-dan-tiep-nhan-hoi-dap/"
 HANOI = "hanoi.localhost"
+SERIOUS = {"serious", "critical"}
 
 
 @pytest.fixture(scope="module")
@@ -43,18 +45,25 @@ def draft_report_path(page, demo):
     return page.get_by_role("link", name="Báo cáo tổng hợp, tiếp thu, giải trình ý kiến").get_attribute("href")
 
 
-def test_no_page_scrolls_sideways_at_390_px(phone, demo):
-    paths = [
+def phone_paths(phone, demo):
+    """The pages issue 17 read on a phone: home, contacts, documents, a draft, its report, Q&A, /en/contact/."""
+    return [
         (HANOI, "/"),
+        ("localhost", "/"),
         (HANOI, "/lien-he/"),
         ("localhost", "/lien-he/"),
         (HANOI, "/van-ban-thu-tuc-hanh-chinh/"),
         (HANOI, DRAFT),
         (HANOI, draft_report_path(phone, demo)),
         (HANOI, "/hoi-dap/"),
+        (HANOI, "/tim-kiem/?q=bao+hiem+xa+hoi"),
         (HANOI, "/en/contact/"),
         ("localhost", "/en/contact/"),
     ]
+
+
+def test_no_page_scrolls_sideways_at_390_px(phone, demo):
+    paths = phone_paths(phone, demo)
     wide = {}
     for host, path in paths:
         assert phone.goto(demo(host, path)).status == 200, path
@@ -62,6 +71,18 @@ def test_no_page_scrolls_sideways_at_390_px(phone, demo):
         if width > PHONE["width"]:
             wide[f"{host}{path}"] = width
     assert wide == {}, "these pages scroll sideways on a phone"
+
+
+def test_axe_finds_no_serious_or_critical_violation_on_a_phone(phone, demo):
+    """axe-core (the rules of WCAG 2.1 A and AA it checks) on each page at 390 px: nothing serious or critical."""
+    found = {}
+    for host, path in phone_paths(phone, demo):
+        assert phone.goto(demo(host, path)).status == 200, path
+        violations = Axe().run(phone).response["violations"]
+        serious = [f"{rule['id']} ({len(rule['nodes'])})" for rule in violations if rule["impact"] in SERIOUS]
+        if serious:
+            found[f"{host}{path}"] = serious
+    assert found == {}
 
 
 def test_the_summary_report_scrolls_inside_its_own_focusable_region(phone, demo):
