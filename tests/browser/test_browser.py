@@ -1,10 +1,10 @@
 """The portal in a real browser: each site's own name, moving between pages, a skip link that works, mobile width,
-the moderation of a comment (``tests/browser/served.py`` serves the portal and opens Chromium)."""
+the moderation of a comment (``tests/support/browser.py`` serves the portal and opens Chromium)."""
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.served import chromium, loopback_tab, served_portal
+from tests.support.browser import chromium, loopback_tab, served_portal
 from tests.support.sites import HANOI_NAME, NATIONAL_NAME
 
 pytestmark = pytest.mark.browser

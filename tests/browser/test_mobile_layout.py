@@ -1,14 +1,14 @@
 """The demo on a phone (390 px wide) and on paper: no page scrolls sideways, a wide table scrolls in its own
 region, the secondary button is readable, the focus lands on the error summary, printing leaves out the forms.
 
-The demo is bootstrapped into the server's own SQLite file (``tests/browser/served.py``).
+The demo is bootstrapped into the server's own SQLite file (``tests/support/browser.py``).
 """
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.browser.served import chromium, loopback_tab, served_portal
+from tests.support.browser import chromium, loopback_tab, served_portal
 
 pytestmark = pytest.mark.browser
 

@@ -5,12 +5,12 @@ The footer lists all 35 sites on every page: one query per site there would cost
 
 import pytest
 
-from tests.home.test_query_counts import HOME_PAGE
 from tests.support.growth import grow, queries_for
+from tests.support.query_counts import HOME_PAGE
 from tests.support.sites import HANOI
 
 ENDPOINTS = {
-    "home page": ("/", HOME_PAGE),  # counted query by query in tests/home/test_query_counts.py
+    "home page": ("/", HOME_PAGE),  # counted query by query in tests/support/query_counts.py
     # Site; layout (4); the menu's search for a page here (2: the home page, no such child); restricted
     # sections (1); the pages.
     "HTML sitemap": ("/so-do-trang/", 1 + 4 + 2 + 1 + 1),

@@ -19,9 +19,9 @@ from contacts.models import ReceptionSettings
 from core.response_cache import tags
 from home.models import HomeFeaturedDocument, HomePage, HomeQuickLink
 from home.news_shares import NewsShare, ShareDirection, ShareStatus
-from tests.home.test_query_counts import HOME_PAGE
 from tests.legal.factories import DraftFactory, LegalDocumentFactory
 from tests.support.growth import add_article, grow, queries_for
+from tests.support.query_counts import HOME_PAGE
 from tests.support.sites import DANANG, HANOI, NATIONAL
 
 

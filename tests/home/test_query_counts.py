@@ -11,9 +11,8 @@ from wagtail.models import Page
 from home.news_shares import NewsShare, ShareDirection, ShareStatus
 from tests.home.factories import SectionPageFactory
 from tests.support.growth import add_article, grow, queries_for
+from tests.support.query_counts import HOME_PAGE, PAGE_BASE
 from tests.support.sites import HANOI, NEWS
-
-PAGE_BASE = 1 + 2 + 4 + 1  # site, view restrictions, layout, home page
 
 
 @pytest.fixture
@@ -28,12 +27,6 @@ def fixed(hanoi, national):
     SectionPageFactory(parent=introduction, title="Lịch sử hình thành", slug="lich-su")
     return {"article": article, "shared": shared}
 
-
-# The home page of a province: its menu sections with the lead of each section page (1); its latest news (the
-# news section, the restricted sections, the articles: 3); the open drafts (the documents section, the restricted
-# sections, the drafts: 3); the hotline and reception (the phones, the reception settings, the next reception day:
-# 3); the board's quick links (1) and featured documents (1, none chosen: the documents are not read).
-HOME_PAGE = PAGE_BASE + 1 + 3 + 3 + 3 + 1 + 1
 
 ENDPOINTS = {
     "home page": (lambda fixed: "/", HOME_PAGE),

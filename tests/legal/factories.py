@@ -5,12 +5,15 @@ the comment rules whatever the structure parsing does. Every page goes into ``si
 (``legal.importer.documents_index``) unless a ``parent`` is given.
 """
 
+import time
 from datetime import timedelta
+from unittest import mock
 
 import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
+from core.abuse import form_token
 from legal.importer import documents_index
 from legal.models import (
     AdministrativeProcedurePage,
@@ -188,3 +191,28 @@ def make_comment(draft, body=COMMENT_TEXT, status=CommentStatus.PENDING, anchor=
 
 def make_procedure(site, title, *, live=True, bases=(), **fields):
     return ProcedureFactory(site=site, title=title, live=live, bases=bases, **fields)
+
+
+# The public comment form as a person fills it in (HTML), and where it posts.
+def form_data(**overrides):
+    return {
+        "name": "Trần Thị Bình",
+        "email": "binh@example.vn",
+        "organisation": "",
+        "article": "a1",
+        "body": COMMENT_TEXT,
+        "publish_name": "on",
+        "website": "",
+        "form_token": old_token(),
+        **overrides,
+    }
+
+
+def old_token():
+    """A timing token issued a minute ago, as a person filling the form would send it."""
+    with mock.patch("time.time", return_value=time.time() - 60):
+        return form_token()
+
+
+def html_url(draft):
+    return f"/du-thao/{draft.pk}/gop-y/"

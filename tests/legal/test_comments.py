@@ -1,8 +1,6 @@
 """Comments on drafts: the window, the API and the HTML form, campaign grouping, what the public sees."""
 
 import json
-import time
-from unittest import mock
 
 import pytest
 from django.db import connection
@@ -13,7 +11,7 @@ from core.abuse import form_token
 from legal import comments
 from legal.models import CommentDecision, CommentStatus, DraftComment
 from tests.legal.factories import COMMENT_EMAIL as EMAIL
-from tests.legal.factories import COMMENT_TEXT, make_comment, make_draft
+from tests.legal.factories import COMMENT_TEXT, form_data, html_url, make_comment, make_draft
 from tests.support.sites import HANOI
 
 pytestmark = pytest.mark.django_db
@@ -38,30 +36,6 @@ def payload(**overrides):
 def post_json(client, draft, data, host=HANOI, content_type="application/json"):
     body = data if isinstance(data, (str, bytes)) else json.dumps(data)
     return client.post(api_url(draft), body, content_type=content_type, HTTP_HOST=host)
-
-
-def form_data(**overrides):
-    return {
-        "name": "Trần Thị Bình",
-        "email": "binh@example.vn",
-        "organisation": "",
-        "article": "a1",
-        "body": COMMENT_TEXT,
-        "publish_name": "on",
-        "website": "",
-        "form_token": old_token(),
-        **overrides,
-    }
-
-
-def old_token():
-    """A timing token issued a minute ago, as a person filling the form would send it."""
-    with mock.patch("time.time", return_value=time.time() - 60):
-        return form_token()
-
-
-def html_url(draft):
-    return f"/du-thao/{draft.pk}/gop-y/"
 
 
 # --- the API ------------------------------------------------------------------------------------------

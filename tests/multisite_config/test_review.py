@@ -5,7 +5,7 @@ import pytest
 from django.contrib.messages import get_messages
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 
-from tests.multisite_config.test_workflow import approve, edit_form, section, submit
+from tests.support.workflow import approve, edit_form, section, submit
 
 pytestmark = pytest.mark.django_db
 

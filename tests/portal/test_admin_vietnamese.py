@@ -19,6 +19,7 @@ from tests.support.admin_text import crawl, english_strings
 from tests.support.admin_text import english as is_english
 from tests.support.demo import module_demo
 from tests.support.sites import HANOI
+from tests.support.workflow import edit_form
 
 # The shapes worth a visit that no link of the dashboard or the sidebar leads to: the choosers the editor's
 # widgets open, and the pages a button opens through JavaScript.
@@ -69,8 +70,6 @@ def demo(django_db_setup, django_db_blocker):
 
 
 def submit(client, page):
-    from tests.multisite_config.test_workflow import edit_form
-
     data = edit_form(page, f"{page.title} (sửa)", **{"action-submit": "1"})
     response = client.post(f"/admin/pages/{page.pk}/edit/", data)
     assert response.status_code == 302, response.content[:500]

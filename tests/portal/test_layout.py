@@ -6,8 +6,7 @@ from bs4 import BeautifulSoup
 from django.contrib.staticfiles import finders
 
 from legal.models import DraftComment
-from tests.legal.factories import make_draft
-from tests.legal.test_comments import form_data, html_url
+from tests.legal.factories import form_data, html_url, make_draft
 from tests.support.sites import DANANG, HANOI
 
 pytestmark = pytest.mark.django_db
