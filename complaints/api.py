@@ -5,15 +5,13 @@ a site that received it and sent it on, so the citizen's code keeps working afte
 counts against the client's rate limit, so codes cannot be guessed in bulk; the answer is never cached.
 """
 
-from django.http import Http404
 from django.views.decorators.cache import never_cache
 from ninja import Router
 from ninja.decorators import decorate_view
 
-from core.abuse import check_rate
 from core.api.errors import problem_responses
-from core.api.scoping import SiteQuery, resolve_site
-from core.api.submissions import too_many_requests
+from core.api.scoping import SiteQuery
+from faq.tracking import tracked_record
 
 from .models import ComplaintCase
 from .schemas import CaseTrackingOut
@@ -29,11 +27,10 @@ complaints_router = Router(tags=["Khiếu nại, tố cáo"])
 @decorate_view(never_cache)
 def track_case(request, tracking_code: str, scope: SiteQuery):
     """Status and dates only: no content, no personal data. Codes are accepted as typed (``abcde-fghjk``)."""
-    site = resolve_site(request, scope)
-    throttled = check_rate(request, "track")
-    if throttled:
-        return too_many_requests(throttled)
-    case = ComplaintCase.objects.tracked(site, tracking_code)
-    if case is None:
-        raise Http404("Không có đơn nào mang mã tra cứu này trên trang.")
-    return case
+    return tracked_record(
+        request,
+        scope,
+        tracking_code,
+        find=ComplaintCase.objects.tracked,
+        missing="Không có đơn nào mang mã tra cứu này trên trang.",
+    )

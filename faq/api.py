@@ -35,6 +35,7 @@ from .schemas import (
     QuestionReceipt,
     TrackingOut,
 )
+from .tracking import tracked_record
 
 questions_router = Router(tags=["Hỏi đáp"])
 information_requests_router = Router(tags=["Yêu cầu cung cấp thông tin"])
@@ -148,11 +149,10 @@ def track_request(request, tracking_code: str, scope: SiteQuery):
     Every lookup counts against the client's rate limit, so codes cannot be guessed in bulk; the answer is
     never cached, as it concerns one person's request.
     """
-    site = resolve_site(request, scope)
-    throttled = check_rate(request, "track")
-    if throttled:
-        return too_many_requests(throttled)
-    info_request = InformationRequest.objects.tracked(site, tracking_code)
-    if info_request is None:
-        raise Http404("Không có yêu cầu cung cấp thông tin nào mang mã này trên trang.")
-    return info_request
+    return tracked_record(
+        request,
+        scope,
+        tracking_code,
+        find=InformationRequest.objects.tracked,
+        missing="Không có yêu cầu cung cấp thông tin nào mang mã này trên trang.",
+    )

@@ -1,10 +1,14 @@
-"""The public tracking page of a record by its code, for information requests and complaint cases alike."""
+"""Looking up a record by its code, for information requests and complaint cases alike: the public page and the
+API endpoint."""
 
+from django.http import Http404
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 from wagtail.models import Site
 
 from core.abuse import check_rate, too_many_requests_page
+from core.api.scoping import resolve_site
+from core.api.submissions import too_many_requests
 
 from .forms import TrackingForm
 
@@ -27,3 +31,16 @@ def tracking_page(request, *, template, title, find, found_as):
     response = render(request, template, context, status=200 if record else 404)
     add_never_cache_headers(response)
     return response
+
+
+def tracked_record(request, scope, code, *, find, missing):
+    """The API's side of the same lookup: the record ``find(site, code)`` returns on the site asked about, a 429
+    answer when the client has looked up too many codes, 404 (``missing``) when no record of the site has it."""
+    site = resolve_site(request, scope)
+    throttled = check_rate(request, "track")
+    if throttled:
+        return too_many_requests(throttled)
+    record = find(site, code)
+    if record is None:
+        raise Http404(missing)
+    return record
